@@ -1,0 +1,60 @@
+import { z } from 'zod'
+
+/**
+ * Every environment variable Masthead reads: its default, what it expects (the wording of the
+ * one-line error) and its zod schema. The README's configuration table lists the same names.
+ */
+export const CONFIG_VARIABLES = {
+  PORT: {
+    default: '3000',
+    expects: 'a whole number from 1 to 65535',
+    schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(65535)),
+  },
+  HOST: {
+    default: '127.0.0.1',
+    expects: 'a host name or IP address to listen on',
+    schema: z.string().regex(/^[\w.:-]+$/),
+  },
+  MASTHEAD_DATA_DIR: {
+    default: './data',
+    expects: 'a writable directory path',
+    schema: z.string().min(1),
+  },
+  DATABASE_URL: {
+    default: '',
+    expects: 'empty (SQLite) or a postgres:// or postgresql:// URL',
+    schema: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\/[^\s]+$/)]),
+  },
+  MASTHEAD_SITE_URL: {
+    default: '',
+    expects: 'an absolute http:// or https:// URL',
+    schema: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  },
+  MASTHEAD_DEMO: {
+    default: '1',
+    expects: 'one of 1, 0, true, false',
+    schema: z.enum(['1', '0', 'true', 'false']).transform((value) => value === '1' || value === 'true'),
+  },
+  MASTHEAD_ADMIN_EMAIL: {
+    default: '',
+    expects: 'an email address',
+    schema: z.union([z.literal(''), z.email()]),
+  },
+  MASTHEAD_ADMIN_PASSWORD: {
+    default: '',
+    expects: 'a password of at least 12 characters',
+    schema: z.union([z.literal(''), z.string().min(12)]),
+  },
+  MASTHEAD_LOG_LEVEL: {
+    default: 'info',
+    expects: 'one of fatal, error, warn, info, debug, trace, silent',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  },
+  MASTHEAD_DB_CONNECT_TIMEOUT: {
+    default: '30',
+    expects: 'a whole number of seconds from 0 to 3600',
+    schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(3600)),
+  },
+} as const
+
+export type ConfigVariableName = keyof typeof CONFIG_VARIABLES

@@ -1,0 +1,20 @@
+/** The frozen configuration every part of Masthead receives; only src/config/ reads the environment. */
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; connectTimeoutMs: number }
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  /** Absolute path of the writable folder for the SQLite file and media. */
+  readonly dataDir: string
+  /** Public base URL without a trailing slash, used for canonical links. */
+  readonly siteUrl: string
+  readonly database: DatabaseConfig
+  /** Whether an empty database is filled with the demo newsroom on first start. */
+  readonly isDemoEnabled: boolean
+  readonly firstAdmin: { readonly email: string | undefined; readonly password: string | undefined }
+  readonly logLevel: LogLevel
+}

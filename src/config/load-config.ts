@@ -1,0 +1,73 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { z } from 'zod'
+import type { Config } from './config.js'
+import { ConfigError } from './config-error.js'
+import { CONFIG_VARIABLES, type ConfigVariableName } from './config-variables.js'
+
+type ParsedValue<N extends ConfigVariableName> = z.output<(typeof CONFIG_VARIABLES)[N]['schema']>
+
+function readVariable<N extends ConfigVariableName>(
+  env: NodeJS.ProcessEnv,
+  name: N,
+): ParsedValue<N> {
+  const rule = CONFIG_VARIABLES[name]
+  const raw = env[name] ?? rule.default
+  const result = rule.schema.safeParse(raw)
+  if (!result.success) throw new ConfigError(name, `must be ${rule.expects} (got "${raw}")`)
+  return result.data as ParsedValue<N>
+}
+
+function ensureWritableDirectory(path: string): void {
+  try {
+    mkdirSync(path, { recursive: true })
+    // A real write, not access(): root passes access checks on read-only mounts.
+    const probe = join(path, `.write-probe-${process.pid}`)
+    writeFileSync(probe, '')
+    rmSync(probe)
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'not writable'
+    throw new ConfigError(
+      'MASTHEAD_DATA_DIR',
+      `must be ${CONFIG_VARIABLES.MASTHEAD_DATA_DIR.expects} (${path}: ${reason})`,
+    )
+  }
+}
+
+function deepFreeze<T extends object>(value: T): Readonly<T> {
+  for (const child of Object.values(value)) {
+    if (child !== null && typeof child === 'object') deepFreeze(child as object)
+  }
+  return Object.freeze(value)
+}
+
+/**
+ * Reads and validates the environment once. Throws ConfigError naming the first bad variable;
+ * creates the data directory when it does not exist yet.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = readVariable(env, 'PORT')
+  const host = readVariable(env, 'HOST')
+  const databaseUrl = readVariable(env, 'DATABASE_URL')
+  const siteUrl = readVariable(env, 'MASTHEAD_SITE_URL') || `http://localhost:${port}`
+  const connectTimeoutSeconds = readVariable(env, 'MASTHEAD_DB_CONNECT_TIMEOUT')
+  const isDemoEnabled = readVariable(env, 'MASTHEAD_DEMO')
+  const adminEmail = readVariable(env, 'MASTHEAD_ADMIN_EMAIL')
+  const adminPassword = readVariable(env, 'MASTHEAD_ADMIN_PASSWORD')
+  const logLevel = readVariable(env, 'MASTHEAD_LOG_LEVEL')
+  const dataDir = resolve(readVariable(env, 'MASTHEAD_DATA_DIR'))
+  ensureWritableDirectory(dataDir)
+
+  return deepFreeze<Config>({
+    port,
+    host,
+    dataDir,
+    siteUrl: siteUrl.replace(/\/+$/, ''),
+    database: databaseUrl
+      ? { kind: 'postgres', url: databaseUrl, connectTimeoutMs: connectTimeoutSeconds * 1000 }
+      : { kind: 'sqlite', file: join(dataDir, 'masthead.sqlite') },
+    isDemoEnabled,
+    firstAdmin: { email: adminEmail || undefined, password: adminPassword || undefined },
+    logLevel,
+  })
+}

@@ -1,0 +1,332 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * The schema as Kysely sees it, in camelCase (the CamelCasePlugin maps to the snake_case columns).
+ * Conventions, the same on SQLite and PostgreSQL:
+ * - times are ISO 8601 UTC strings (`2026-01-31T09:30:00.000Z`);
+ * - flags are integers 0/1 (`is…`);
+ * - `Json` columns hold JSON text, parsed by the repositories;
+ * - localized display text is a JSON object keyed by language code (`{"en": "…", "ar": "…"}`).
+ */
+export type Json = string
+export type Timestamp = string
+export type Flag = number
+
+type CreatedId = Generated<number>
+
+export interface EditionsTable {
+  code: string
+  name: string
+  direction: 'ltr' | 'rtl'
+  /** BCP 47 tag used for dates and numbers, e.g. `ar-u-nu-latn`. */
+  locale: string
+  isDefault: Flag
+  position: number
+}
+
+export interface SectionsTable {
+  id: CreatedId
+  parentId: number | null
+  position: number
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface SectionTranslationsTable {
+  sectionId: number
+  language: string
+  name: string
+  slug: string
+  description: string | null
+}
+
+export interface TagsTable {
+  id: CreatedId
+  language: string
+  name: string
+  slug: string
+  description: string | null
+  createdAt: Timestamp
+}
+
+export interface AuthorsTable {
+  id: CreatedId
+  slug: string
+  name: Json
+  bio: Json
+  userId: number | null
+  avatarMediaId: number | null
+  links: Json
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface SourcesTable {
+  id: CreatedId
+  slug: string
+  name: Json
+  url: string | null
+  createdAt: Timestamp
+}
+
+export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished'
+export type ArticleType = 'report' | 'analysis' | 'opinion' | 'background' | 'review'
+
+export interface ArticlesTable {
+  id: CreatedId
+  language: string
+  /** Shared by the language versions of one story; null for a story in one language. */
+  translationGroup: string | null
+  sectionId: number
+  status: ArticleStatus
+  type: ArticleType
+  headline: string
+  dek: string
+  slug: string
+  /** The structured body (a ProseMirror/TipTap document). */
+  bodyDoc: Json
+  /** The body rendered to sanitised HTML, kept for fast pages and feeds. */
+  bodyHtml: string
+  excerpt: string
+  heroMediaId: number | null
+  heroGalleryId: number | null
+  sourceId: number | null
+  sourceUrl: string | null
+  isBreaking: Flag
+  breakingUntil: Timestamp | null
+  isFeatured: Flag
+  /** 1 is the top slot of the home page; null when not pinned. */
+  pinnedPosition: number | null
+  /** SEO and social overrides: title, description, image. */
+  seo: Json
+  publishedAt: Timestamp | null
+  scheduledAt: Timestamp | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+  /** Incremented on every save; feeds ETags and optimistic locking. */
+  version: Generated<number>
+  createdBy: number | null
+  updatedBy: number | null
+}
+
+export interface ArticleAuthorsTable {
+  articleId: number
+  authorId: number
+  position: number
+}
+
+export interface ArticleTagsTable {
+  articleId: number
+  tagId: number
+  position: number
+}
+
+export interface ArticleRelationsTable {
+  articleId: number
+  relatedArticleId: number
+  position: number
+}
+
+export interface ArticleNoticesTable {
+  id: CreatedId
+  articleId: number
+  kind: 'correction' | 'update'
+  text: string
+  createdAt: Timestamp
+}
+
+export interface ArticleRevisionsTable {
+  id: CreatedId
+  articleId: number
+  number: number
+  userId: number | null
+  kind: 'save' | 'autosave' | 'restore'
+  snapshot: Json
+  changedFields: Json
+  createdAt: Timestamp
+}
+
+export interface PagesTable {
+  id: CreatedId
+  language: string
+  slug: string
+  title: string
+  bodyDoc: Json
+  bodyHtml: string
+  status: 'draft' | 'published'
+  translationGroup: string | null
+  isInFooter: Flag
+  position: number
+  createdAt: Timestamp
+  updatedAt: Timestamp
+  publishedAt: Timestamp | null
+}
+
+export interface MediaTable {
+  id: CreatedId
+  /** Content-addressed name in the media storage. */
+  storageKey: string
+  originalFilename: string
+  mimeType: string
+  sizeBytes: number
+  width: number
+  height: number
+  alt: Json
+  caption: Json
+  credit: string | null
+  copyright: string | null
+  /** Focal point as fractions of width and height (0–1). */
+  focalX: number
+  focalY: number
+  dominantColor: string | null
+  uploadedBy: number | null
+  createdAt: Timestamp
+}
+
+export interface GalleriesTable {
+  id: CreatedId
+  title: Json
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface GalleryItemsTable {
+  galleryId: number
+  mediaId: number
+  position: number
+  /** Overrides the media item's caption and credit for this gallery. */
+  caption: Json | null
+  credit: string | null
+}
+
+export interface RedirectsTable {
+  id: CreatedId
+  fromPath: string
+  toPath: string
+  statusCode: number
+  createdAt: Timestamp
+}
+
+export interface SettingsTable {
+  key: string
+  value: Json
+  updatedAt: Timestamp
+}
+
+export type UserRole = 'contributor' | 'author' | 'editor' | 'admin'
+
+export interface UsersTable {
+  id: CreatedId
+  email: string
+  name: string
+  passwordHash: string
+  role: UserRole
+  totpSecret: string | null
+  disabledAt: Timestamp | null
+  lastLoginAt: Timestamp | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token; the token itself is never stored. */
+  id: string
+  userId: number
+  csrfToken: string
+  ipAddress: string | null
+  userAgent: string | null
+  createdAt: Timestamp
+  lastSeenAt: Timestamp
+  expiresAt: Timestamp
+}
+
+export interface ApiTokensTable {
+  id: CreatedId
+  name: string
+  tokenHash: string
+  scopes: Json
+  createdBy: number | null
+  createdAt: Timestamp
+  lastUsedAt: Timestamp | null
+  revokedAt: Timestamp | null
+}
+
+export interface ContactMessagesTable {
+  id: CreatedId
+  language: string
+  name: string
+  email: string
+  subject: string
+  message: string
+  createdAt: Timestamp
+  readAt: Timestamp | null
+}
+
+export interface PageViewsTable {
+  articleId: number
+  /** UTC day, `YYYY-MM-DD`. */
+  day: string
+  views: number
+}
+
+export interface AuditLogTable {
+  id: CreatedId
+  actorType: 'user' | 'token' | 'system'
+  actorId: number | null
+  action: string
+  entityType: string
+  entityId: string | null
+  details: Json
+  createdAt: Timestamp
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed'
+
+export interface JobsTable {
+  id: CreatedId
+  kind: string
+  payload: Json
+  /** At most one queued or running job per key (e.g. `publish:42`); cleared when the job ends. */
+  uniqueKey: string | null
+  status: JobStatus
+  runAt: Timestamp
+  attempts: number
+  maxAttempts: number
+  lockedBy: string | null
+  lockedAt: Timestamp | null
+  lastError: string | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface Database {
+  editions: EditionsTable
+  sections: SectionsTable
+  sectionTranslations: SectionTranslationsTable
+  tags: TagsTable
+  authors: AuthorsTable
+  sources: SourcesTable
+  articles: ArticlesTable
+  articleAuthors: ArticleAuthorsTable
+  articleTags: ArticleTagsTable
+  articleRelations: ArticleRelationsTable
+  articleNotices: ArticleNoticesTable
+  articleRevisions: ArticleRevisionsTable
+  pages: PagesTable
+  media: MediaTable
+  galleries: GalleriesTable
+  galleryItems: GalleryItemsTable
+  redirects: RedirectsTable
+  settings: SettingsTable
+  users: UsersTable
+  sessions: SessionsTable
+  apiTokens: ApiTokensTable
+  contactMessages: ContactMessagesTable
+  pageViews: PageViewsTable
+  auditLog: AuditLogTable
+  jobs: JobsTable
+}
+
+export type ArticleRow = Selectable<ArticlesTable>
+export type NewArticleRow = Insertable<ArticlesTable>
+export type ArticleRowUpdate = Updateable<ArticlesTable>

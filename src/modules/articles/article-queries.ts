@@ -1,0 +1,311 @@
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder, Selectable } from 'kysely'
+import type { ArticlesTable, Database } from '../../db/database.js'
+import { resolvePageRequest, toPage, type Page, type PageRequest } from '../../db/pagination.js'
+import { slugify } from '../../platform/slugify.js'
+import type { Article, ArticleNotice, ArticleSummary, NewArticle } from './article.js'
+import type { ArticleDocument } from './document/article-document.js'
+import { documentPlainText, renderDocumentHtml } from './document/render-document.js'
+
+const SUMMARY_COLUMNS = [
+  'articles.id',
+  'articles.language',
+  'articles.sectionId',
+  'articles.type',
+  'articles.headline',
+  'articles.dek',
+  'articles.slug',
+  'articles.excerpt',
+  'articles.heroMediaId',
+  'articles.heroGalleryId',
+  'articles.sourceId',
+  'articles.isBreaking',
+  'articles.isFeatured',
+  'articles.pinnedPosition',
+  'articles.publishedAt',
+  'articles.updatedAt',
+] as const
+
+type SummaryRow = Pick<Selectable<ArticlesTable>, (typeof SUMMARY_COLUMNS)[number] extends `articles.${infer C}` ? C : never>
+
+const EXCERPT_LENGTH = 220
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return { ...row, isBreaking: row.isBreaking === 1, isFeatured: row.isFeatured === 1 }
+}
+
+function excerptOf(document: ArticleDocument): string {
+  const text = documentPlainText(document).replace(/\s+/g, ' ').trim()
+  if (text.length <= EXCERPT_LENGTH) return text
+  const cut = text.slice(0, EXCERPT_LENGTH)
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : EXCERPT_LENGTH)}…`
+}
+
+/**
+ * Stores a new article with its bylines, tags, related stories and notices, all or nothing.
+ * The body HTML and, when not given, the slug and excerpt are derived here.
+ */
+export async function createArticle(db: Kysely<Database>, input: NewArticle, now: Date): Promise<number> {
+  const timestamp = now.toISOString()
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('articles')
+      .values({
+        language: input.language,
+        translationGroup: input.translationGroup ?? null,
+        sectionId: input.sectionId,
+        status: input.status,
+        type: input.type ?? 'report',
+        headline: input.headline,
+        dek: input.dek ?? '',
+        slug: input.slug ?? (slugify(input.headline) || 'article'),
+        bodyDoc: JSON.stringify(input.bodyDoc),
+        bodyHtml: renderDocumentHtml(input.bodyDoc),
+        excerpt: input.excerpt ?? excerptOf(input.bodyDoc),
+        heroMediaId: input.heroMediaId ?? null,
+        heroGalleryId: input.heroGalleryId ?? null,
+        sourceId: input.sourceId ?? null,
+        sourceUrl: input.sourceUrl ?? null,
+        isBreaking: input.isBreaking ? 1 : 0,
+        breakingUntil: input.breakingUntil ?? null,
+        isFeatured: input.isFeatured ? 1 : 0,
+        pinnedPosition: input.pinnedPosition ?? null,
+        seo: JSON.stringify(input.seo ?? {}),
+        publishedAt: input.publishedAt ?? null,
+        scheduledAt: input.scheduledAt ?? null,
+        createdAt: timestamp,
+        updatedAt: input.publishedAt && input.publishedAt > timestamp ? input.publishedAt : timestamp,
+        createdBy: input.createdBy ?? null,
+        updatedBy: input.createdBy ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const positioned = (ids: number[] = []) => [...new Set(ids)].map((value, position) => ({ value, position }))
+    const authors = positioned(input.authorIds)
+    const tags = positioned(input.tagIds)
+    const related = positioned(input.relatedArticleIds).filter(({ value }) => value !== id)
+    if (authors.length) {
+      await trx.insertInto('articleAuthors').values(authors.map(({ value, position }) => ({ articleId: id, authorId: value, position }))).execute()
+    }
+    if (tags.length) {
+      await trx.insertInto('articleTags').values(tags.map(({ value, position }) => ({ articleId: id, tagId: value, position }))).execute()
+    }
+    if (related.length) {
+      await trx
+        .insertInto('articleRelations')
+        .values(related.map(({ value, position }) => ({ articleId: id, relatedArticleId: value, position })))
+        .execute()
+    }
+    if (input.notices?.length) {
+      await trx
+        .insertInto('articleNotices')
+        .values(input.notices.map((notice) => ({ articleId: id, kind: notice.kind, text: notice.text, createdAt: notice.createdAt ?? timestamp })))
+        .execute()
+    }
+    return id
+  })
+}
+
+/** Whole articles by id, with their notices; ids that do not exist are simply absent. */
+export async function findArticlesByIds(db: Kysely<Database>, ids: number[]): Promise<Map<number, Article>> {
+  if (ids.length === 0) return new Map()
+  const unique = [...new Set(ids)]
+  const [rows, notices] = await Promise.all([
+    db.selectFrom('articles').selectAll().where('id', 'in', unique).execute(),
+    db.selectFrom('articleNotices').selectAll().where('articleId', 'in', unique).orderBy('createdAt').orderBy('id').execute(),
+  ])
+  const noticesByArticle = new Map<number, ArticleNotice[]>()
+  for (const { articleId, ...notice } of notices) {
+    noticesByArticle.set(articleId, [...(noticesByArticle.get(articleId) ?? []), notice])
+  }
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        ...toSummary(row),
+        translationGroup: row.translationGroup,
+        status: row.status,
+        bodyDoc: JSON.parse(row.bodyDoc) as ArticleDocument,
+        bodyHtml: row.bodyHtml,
+        sourceUrl: row.sourceUrl,
+        breakingUntil: row.breakingUntil,
+        seo: JSON.parse(row.seo) as Article['seo'],
+        scheduledAt: row.scheduledAt,
+        createdAt: row.createdAt,
+        version: row.version,
+        createdBy: row.createdBy,
+        updatedBy: row.updatedBy,
+        notices: noticesByArticle.get(row.id) ?? [],
+      },
+    ]),
+  )
+}
+
+/** One whole article, or undefined. */
+export async function findArticleById(db: Kysely<Database>, id: number): Promise<Article | undefined> {
+  return (await findArticlesByIds(db, [id])).get(id)
+}
+
+/** The newest article of an edition with this slug (slugs are not unique; URLs carry the id). */
+export async function findArticleBySlug(db: Kysely<Database>, language: string, slug: string): Promise<Article | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('language', '=', language)
+    .where('slug', '=', slug)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
+  return row && findArticleById(db, row.id)
+}
+
+/** What a public list can be narrowed to; every filter is optional but the edition. */
+export interface PublishedArticleFilter {
+  language: string
+  /** A section and its sub-sections: pass sectionWithDescendantIds(). */
+  sectionIds?: number[]
+  tagId?: number
+  authorId?: number
+  sourceId?: number
+  excludeIds?: number[]
+}
+
+function isLive(now: Date) {
+  return (eb: ExpressionBuilder<Database, 'articles'>) =>
+    eb.and([eb('articles.status', '=', 'published'), eb('articles.publishedAt', '<=', now.toISOString())])
+}
+
+function publishedArticles(db: Kysely<Database>, filter: PublishedArticleFilter, now: Date) {
+  let query: SelectQueryBuilder<Database, 'articles', object> = db
+    .selectFrom('articles')
+    .where('articles.language', '=', filter.language)
+    .where(isLive(now))
+  if (filter.sectionIds) query = query.where('articles.sectionId', 'in', filter.sectionIds.length ? filter.sectionIds : [-1])
+  if (filter.sourceId !== undefined) query = query.where('articles.sourceId', '=', filter.sourceId)
+  if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', filter.excludeIds)
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId
+    query = query.where('articles.id', 'in', (eb) => eb.selectFrom('articleTags').select('articleId').where('tagId', '=', tagId))
+  }
+  if (filter.authorId !== undefined) {
+    const authorId = filter.authorId
+    query = query.where('articles.id', 'in', (eb) =>
+      eb.selectFrom('articleAuthors').select('articleId').where('authorId', '=', authorId),
+    )
+  }
+  return query
+}
+
+/**
+ * Published articles, newest first, one page at a time. The id breaks ties between equal
+ * publication times, so pages never overlap or skip.
+ */
+export async function listPublishedArticles(
+  db: Kysely<Database>,
+  filter: PublishedArticleFilter,
+  pageRequest: PageRequest,
+  now: Date,
+): Promise<Page<ArticleSummary>> {
+  const request = resolvePageRequest(pageRequest)
+  const base = publishedArticles(db, filter, now)
+  const [rows, count] = await Promise.all([
+    base
+      .select(SUMMARY_COLUMNS)
+      .orderBy('articles.publishedAt', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(request.pageSize)
+      .offset(request.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ])
+  return toPage(rows.map(toSummary), Number(count.total), request)
+}
+
+/**
+ * The home page's top stories: pinned ones in their slot order, then featured ones, then the
+ * newest, within the last `recentDays` for featured and pinned flags to count.
+ */
+export async function listTopStories(
+  db: Kysely<Database>,
+  input: { language: string; limit: number },
+  now: Date,
+): Promise<ArticleSummary[]> {
+  const rows = await publishedArticles(db, { language: input.language }, now)
+    .select(SUMMARY_COLUMNS)
+    .orderBy((eb) => eb.case().when('articles.pinnedPosition', 'is not', null).then(0).else(1).end())
+    .orderBy('articles.pinnedPosition')
+    .orderBy('articles.isFeatured', 'desc')
+    .orderBy('articles.publishedAt', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(input.limit)
+    .execute()
+  return rows.map(toSummary)
+}
+
+/** Breaking items of an edition whose breaking flag has not expired, newest first. */
+export async function listBreakingArticles(
+  db: Kysely<Database>,
+  input: { language: string; limit?: number },
+  now: Date,
+): Promise<ArticleSummary[]> {
+  const rows = await publishedArticles(db, { language: input.language }, now)
+    .select(SUMMARY_COLUMNS)
+    .where('articles.isBreaking', '=', 1)
+    .where((eb) => eb.or([eb('articles.breakingUntil', 'is', null), eb('articles.breakingUntil', '>', now.toISOString())]))
+    .orderBy('articles.publishedAt', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(input.limit ?? 5)
+    .execute()
+  return rows.map(toSummary)
+}
+
+/** The other language versions of an article (any status; the caller decides what to show). */
+export async function listTranslations(
+  db: Kysely<Database>,
+  articleId: number,
+): Promise<{ id: number; language: string; slug: string; sectionId: number; status: Article['status'] }[]> {
+  return db
+    .selectFrom('articles as translation')
+    .innerJoin('articles as original', 'original.translationGroup', 'translation.translationGroup')
+    .select(['translation.id', 'translation.language', 'translation.slug', 'translation.sectionId', 'translation.status'])
+    .where('original.id', '=', articleId)
+    .where('translation.id', '!=', articleId)
+    .orderBy('translation.language')
+    .execute()
+}
+
+/**
+ * Related stories in the same edition: those the editors linked by hand first, in their order,
+ * then those sharing the most tags, newest first among equals.
+ */
+export async function listRelatedArticles(
+  db: Kysely<Database>,
+  input: { articleId: number; language: string; limit: number },
+  now: Date,
+): Promise<ArticleSummary[]> {
+  const manual = await publishedArticles(db, { language: input.language }, now)
+    .innerJoin('articleRelations', 'articleRelations.relatedArticleId', 'articles.id')
+    .select(SUMMARY_COLUMNS)
+    .where('articleRelations.articleId', '=', input.articleId)
+    .orderBy('articleRelations.position')
+    .limit(input.limit)
+    .execute()
+  const remaining = input.limit - manual.length
+  if (remaining <= 0) return manual.map(toSummary)
+  const byTags = await publishedArticles(
+    db,
+    { language: input.language, excludeIds: [input.articleId, ...manual.map((row) => row.id)] },
+    now,
+  )
+    .innerJoin('articleTags as shared', 'shared.articleId', 'articles.id')
+    .where('shared.tagId', 'in', (eb) =>
+      eb.selectFrom('articleTags').select('tagId').where('articleId', '=', input.articleId),
+    )
+    .select([...SUMMARY_COLUMNS, (eb) => eb.fn.countAll<number>().as('sharedTags')])
+    .groupBy(SUMMARY_COLUMNS)
+    .orderBy('sharedTags', 'desc')
+    .orderBy('articles.publishedAt', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(remaining)
+    .execute()
+  return [...manual, ...byTags].map((row) => toSummary(row))
+}

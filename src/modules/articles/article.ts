@@ -1,0 +1,88 @@
+import type { ArticleStatus, ArticleType } from '../../db/database.js'
+import type { ArticleDocument } from './document/article-document.js'
+
+export type { ArticleStatus, ArticleType }
+
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'in_review', 'scheduled', 'published', 'unpublished']
+
+export interface ArticleSeo {
+  title?: string
+  description?: string
+  imageMediaId?: number
+}
+
+export interface ArticleNotice {
+  id: number
+  kind: 'correction' | 'update'
+  text: string
+  createdAt: string
+}
+
+/** What lists and cards show of an article. */
+export interface ArticleSummary {
+  id: number
+  language: string
+  sectionId: number
+  type: ArticleType
+  headline: string
+  dek: string
+  slug: string
+  excerpt: string
+  heroMediaId: number | null
+  heroGalleryId: number | null
+  sourceId: number | null
+  isBreaking: boolean
+  isFeatured: boolean
+  pinnedPosition: number | null
+  publishedAt: string | null
+  updatedAt: string
+}
+
+/** A whole article as stored, with its corrections and updates. */
+export interface Article extends ArticleSummary {
+  translationGroup: string | null
+  status: ArticleStatus
+  bodyDoc: ArticleDocument
+  bodyHtml: string
+  sourceUrl: string | null
+  breakingUntil: string | null
+  seo: ArticleSeo
+  scheduledAt: string | null
+  createdAt: string
+  version: number
+  createdBy: number | null
+  updatedBy: number | null
+  notices: ArticleNotice[]
+}
+
+/** What it takes to store a new article; ids of sections, authors and tags are already resolved. */
+export interface NewArticle {
+  language: string
+  translationGroup?: string | null
+  sectionId: number
+  status: ArticleStatus
+  type?: ArticleType
+  headline: string
+  dek?: string
+  /** Generated from the headline when omitted. */
+  slug?: string
+  bodyDoc: ArticleDocument
+  /** Taken from the first paragraphs when omitted. */
+  excerpt?: string
+  heroMediaId?: number | null
+  heroGalleryId?: number | null
+  sourceId?: number | null
+  sourceUrl?: string | null
+  isBreaking?: boolean
+  breakingUntil?: string | null
+  isFeatured?: boolean
+  pinnedPosition?: number | null
+  seo?: ArticleSeo
+  publishedAt?: string | null
+  scheduledAt?: string | null
+  authorIds?: number[]
+  tagIds?: number[]
+  relatedArticleIds?: number[]
+  notices?: { kind: 'correction' | 'update'; text: string; createdAt?: string }[]
+  createdBy?: number | null
+}

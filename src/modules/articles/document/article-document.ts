@@ -1,0 +1,96 @@
+/**
+ * The structured article body: a ProseMirror document as TipTap produces it, limited to the node
+ * and mark types Masthead renders. Anything else is refused on the way in.
+ */
+export type Mark = { type: 'bold' } | { type: 'italic' } | { type: 'link'; attrs: { href: string } }
+
+export interface TextNode {
+  type: 'text'
+  text: string
+  marks?: Mark[]
+}
+
+export interface HardBreakNode {
+  type: 'hardBreak'
+}
+
+export type InlineNode = TextNode | HardBreakNode
+
+export interface ParagraphNode {
+  type: 'paragraph'
+  content?: InlineNode[]
+}
+
+export interface HeadingNode {
+  type: 'heading'
+  attrs: { level: 2 | 3 | 4 }
+  content?: InlineNode[]
+}
+
+export interface BlockquoteNode {
+  type: 'blockquote'
+  attrs?: { cite?: string }
+  content: ParagraphNode[]
+}
+
+export interface PullQuoteNode {
+  type: 'pullQuote'
+  content?: InlineNode[]
+}
+
+export interface ListItemNode {
+  type: 'listItem'
+  content: ParagraphNode[]
+}
+
+export interface ListNode {
+  type: 'bulletList' | 'orderedList'
+  content: ListItemNode[]
+}
+
+export interface ImageNode {
+  type: 'image'
+  attrs: { mediaId: number; src: string; alt: string; caption?: string; credit?: string; width: number; height: number }
+}
+
+export interface GalleryNode {
+  type: 'gallery'
+  attrs: { galleryId: number }
+}
+
+/** A card for another story; headline and URL are copied in when the editor picks it. */
+export interface RelatedArticleNode {
+  type: 'relatedArticle'
+  attrs: { articleId: number; headline: string; url: string }
+}
+
+export interface EmbedNode {
+  type: 'embed'
+  attrs: { url: string; provider: string }
+}
+
+export interface HorizontalRuleNode {
+  type: 'horizontalRule'
+}
+
+export type BlockNode =
+  | ParagraphNode
+  | HeadingNode
+  | BlockquoteNode
+  | PullQuoteNode
+  | ListNode
+  | ImageNode
+  | GalleryNode
+  | RelatedArticleNode
+  | EmbedNode
+  | HorizontalRuleNode
+
+export interface ArticleDocument {
+  type: 'doc'
+  content: BlockNode[]
+}
+
+/** A paragraph of plain text. */
+export function paragraph(text: string): ParagraphNode {
+  return text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' }
+}

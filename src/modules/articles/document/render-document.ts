@@ -1,0 +1,109 @@
+import { escapeHtml } from '../../../platform/escape-html.js'
+import type { ArticleDocument, BlockNode, InlineNode, Mark } from './article-document.js'
+
+const SAFE_LINK = /^(https?:|mailto:|\/|#)/i
+
+function renderMark(mark: Mark, inner: string): string {
+  switch (mark.type) {
+    case 'bold':
+      return `<strong>${inner}</strong>`
+    case 'italic':
+      return `<em>${inner}</em>`
+    case 'link': {
+      const href = mark.attrs.href.trim()
+      if (!SAFE_LINK.test(href)) return inner
+      const isExternal = /^https?:/i.test(href)
+      const rel = isExternal ? ' rel="noopener noreferrer"' : ''
+      return `<a href="${escapeHtml(href)}"${rel}>${inner}</a>`
+    }
+  }
+}
+
+function renderInline(nodes: InlineNode[] = []): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'hardBreak') return '<br>'
+      return (node.marks ?? []).reduceRight(
+        (inner, mark) => renderMark(mark, inner),
+        escapeHtml(node.text),
+      )
+    })
+    .join('')
+}
+
+function renderBlock(node: BlockNode): string {
+  switch (node.type) {
+    case 'paragraph':
+      return `<p>${renderInline(node.content)}</p>`
+    case 'heading':
+      return `<h${node.attrs.level}>${renderInline(node.content)}</h${node.attrs.level}>`
+    case 'blockquote': {
+      const cite = node.attrs?.cite ? `<footer>${escapeHtml(node.attrs.cite)}</footer>` : ''
+      return `<blockquote>${node.content.map(renderBlock).join('')}${cite}</blockquote>`
+    }
+    case 'pullQuote':
+      return `<aside class="pull-quote"><p>${renderInline(node.content)}</p></aside>`
+    case 'bulletList':
+    case 'orderedList': {
+      const tag = node.type === 'bulletList' ? 'ul' : 'ol'
+      const items = node.content.map((item) => `<li>${item.content.map(renderBlock).join('')}</li>`)
+      return `<${tag}>${items.join('')}</${tag}>`
+    }
+    case 'image': {
+      const { src, alt, caption, credit, width, height, mediaId } = node.attrs
+      const credits = [caption, credit].filter(Boolean).map((text) => escapeHtml(text ?? ''))
+      const figcaption = credits.length ? `<figcaption>${credits.join(' — ')}</figcaption>` : ''
+      return (
+        `<figure class="image" data-media-id="${mediaId}"><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}" ` +
+        `width="${width}" height="${height}" loading="lazy" decoding="async">${figcaption}</figure>`
+      )
+    }
+    case 'gallery':
+      return `<div class="gallery-block" data-gallery-id="${node.attrs.galleryId}"></div>`
+    case 'relatedArticle': {
+      const { articleId, headline, url } = node.attrs
+      return (
+        `<aside class="related-card" data-article-id="${articleId}">` +
+        `<a href="${escapeHtml(url)}">${escapeHtml(headline)}</a></aside>`
+      )
+    }
+    case 'embed':
+      return (
+        `<div class="embed" data-provider="${escapeHtml(node.attrs.provider)}">` +
+        `<a href="${escapeHtml(node.attrs.url)}" rel="noopener noreferrer">${escapeHtml(node.attrs.url)}</a></div>`
+      )
+    case 'horizontalRule':
+      return '<hr>'
+  }
+}
+
+/**
+ * Renders a document to HTML. Every text and attribute is escaped and link schemes are checked, so
+ * the output is safe by construction; blocks that need data from elsewhere (galleries) are left as
+ * placeholders that the public site fills in.
+ */
+export function renderDocumentHtml(document: ArticleDocument): string {
+  return document.content.map(renderBlock).join('\n')
+}
+
+/** The plain text of a document, for excerpts, word counts and the search index. */
+export function documentPlainText(document: ArticleDocument): string {
+  const inlineText = (nodes: InlineNode[] = []) =>
+    nodes.map((node) => (node.type === 'text' ? node.text : ' ')).join('')
+  const blockText = (node: BlockNode): string => {
+    switch (node.type) {
+      case 'paragraph':
+      case 'heading':
+      case 'pullQuote':
+        return inlineText(node.content)
+      case 'blockquote':
+        return node.content.map(blockText).join('\n')
+      case 'bulletList':
+      case 'orderedList':
+        return node.content.map((item) => item.content.map(blockText).join('\n')).join('\n')
+      default:
+        return ''
+    }
+  }
+  return document.content.map(blockText).filter(Boolean).join('\n')
+}

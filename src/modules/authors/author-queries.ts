@@ -1,0 +1,85 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { AuthorsTable, Database } from '../../db/database.js'
+import { parseLocalized, type LocalizedText } from '../../platform/localized-text.js'
+
+/** A byline profile; not necessarily a user of the newsroom. */
+export interface Author {
+  id: number
+  slug: string
+  name: LocalizedText
+  bio: LocalizedText
+  userId: number | null
+  avatarMediaId: number | null
+  links: Record<string, string>
+}
+
+export interface NewAuthor {
+  slug: string
+  name: LocalizedText
+  bio?: LocalizedText
+  userId?: number | null
+  avatarMediaId?: number | null
+  links?: Record<string, string>
+}
+
+function toAuthor(row: Selectable<AuthorsTable>): Author {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: parseLocalized(row.name),
+    bio: parseLocalized(row.bio),
+    userId: row.userId,
+    avatarMediaId: row.avatarMediaId,
+    links: parseLocalized(row.links),
+  }
+}
+
+/** Creates a byline profile; returns its id. */
+export async function createAuthor(db: Kysely<Database>, input: NewAuthor, now: Date): Promise<number> {
+  const timestamp = now.toISOString()
+  const { id } = await db
+    .insertInto('authors')
+    .values({
+      slug: input.slug,
+      name: JSON.stringify(input.name),
+      bio: JSON.stringify(input.bio ?? {}),
+      userId: input.userId ?? null,
+      avatarMediaId: input.avatarMediaId ?? null,
+      links: JSON.stringify(input.links ?? {}),
+      createdAt: timestamp,
+      updatedAt: timestamp,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+export async function findAuthorBySlug(db: Kysely<Database>, slug: string): Promise<Author | undefined> {
+  const row = await db.selectFrom('authors').selectAll().where('slug', '=', slug).executeTakeFirst()
+  return row && toAuthor(row)
+}
+
+/** Every author, by slug. */
+export async function listAuthors(db: Kysely<Database>): Promise<Author[]> {
+  const rows = await db.selectFrom('authors').selectAll().orderBy('slug').execute()
+  return rows.map(toAuthor)
+}
+
+/** The bylines of each article, in byline order. */
+export async function listAuthorsOfArticles(
+  db: Kysely<Database>,
+  articleIds: number[],
+): Promise<Map<number, Author[]>> {
+  const byArticle = new Map<number, Author[]>(articleIds.map((id) => [id, []]))
+  if (articleIds.length === 0) return byArticle
+  const rows = await db
+    .selectFrom('articleAuthors')
+    .innerJoin('authors', 'authors.id', 'articleAuthors.authorId')
+    .selectAll('authors')
+    .select('articleAuthors.articleId')
+    .where('articleAuthors.articleId', 'in', articleIds)
+    .orderBy('articleAuthors.position')
+    .execute()
+  for (const { articleId, ...author } of rows) byArticle.get(articleId)?.push(toAuthor(author))
+  return byArticle
+}

@@ -1,0 +1,97 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { Database, PagesTable } from '../../db/database.js'
+import type { ArticleDocument } from '../articles/document/article-document.js'
+import { renderDocumentHtml } from '../articles/document/render-document.js'
+
+/** A static page of an edition: About, Contact, editorial standards… */
+export interface Page {
+  id: number
+  language: string
+  slug: string
+  title: string
+  bodyDoc: ArticleDocument
+  bodyHtml: string
+  status: 'draft' | 'published'
+  translationGroup: string | null
+  isInFooter: boolean
+  position: number
+  updatedAt: string
+  publishedAt: string | null
+}
+
+export interface NewPage {
+  language: string
+  slug: string
+  title: string
+  bodyDoc: ArticleDocument
+  status: 'draft' | 'published'
+  translationGroup?: string | null
+  isInFooter?: boolean
+  position?: number
+}
+
+function toPage(row: Selectable<PagesTable>): Page {
+  return {
+    id: row.id,
+    language: row.language,
+    slug: row.slug,
+    title: row.title,
+    bodyDoc: JSON.parse(row.bodyDoc) as ArticleDocument,
+    bodyHtml: row.bodyHtml,
+    status: row.status,
+    translationGroup: row.translationGroup,
+    isInFooter: row.isInFooter === 1,
+    position: row.position,
+    updatedAt: row.updatedAt,
+    publishedAt: row.publishedAt,
+  }
+}
+
+export async function createPage(db: Kysely<Database>, input: NewPage, now: Date): Promise<number> {
+  const timestamp = now.toISOString()
+  const { id } = await db
+    .insertInto('pages')
+    .values({
+      language: input.language,
+      slug: input.slug,
+      title: input.title,
+      bodyDoc: JSON.stringify(input.bodyDoc),
+      bodyHtml: renderDocumentHtml(input.bodyDoc),
+      status: input.status,
+      translationGroup: input.translationGroup ?? null,
+      isInFooter: input.isInFooter ? 1 : 0,
+      position: input.position ?? 0,
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      publishedAt: input.status === 'published' ? timestamp : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+/** A published page of an edition by slug, or undefined. */
+export async function findPublishedPage(db: Kysely<Database>, language: string, slug: string): Promise<Page | undefined> {
+  const row = await db
+    .selectFrom('pages')
+    .selectAll()
+    .where('language', '=', language)
+    .where('slug', '=', slug)
+    .where('status', '=', 'published')
+    .executeTakeFirst()
+  return row && toPage(row)
+}
+
+/** The published pages an edition links from its footer, in order. */
+export async function listFooterPages(db: Kysely<Database>, language: string): Promise<Page[]> {
+  const rows = await db
+    .selectFrom('pages')
+    .selectAll()
+    .where('language', '=', language)
+    .where('status', '=', 'published')
+    .where('isInFooter', '=', 1)
+    .orderBy('position')
+    .orderBy('id')
+    .execute()
+  return rows.map(toPage)
+}

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/database.js'
+import { SITE_SETTINGS_SCHEMA, type SiteSettings } from './site-settings.js'
+
+/**
+ * The site settings: stored values over defaults. A stored value that no longer fits its schema
+ * (left by an older version) falls back to the default rather than breaking every page.
+ */
+export async function getSiteSettings(db: Kysely<Database>): Promise<SiteSettings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute()
+  const defaults = SITE_SETTINGS_SCHEMA.parse({})
+  const shape = SITE_SETTINGS_SCHEMA.shape
+  const settings: Record<string, unknown> = { ...defaults }
+  for (const { key, value } of rows) {
+    if (!(key in shape)) continue
+    const parsed = shape[key as keyof SiteSettings].safeParse(JSON.parse(value))
+    if (parsed.success) settings[key] = parsed.data
+  }
+  return settings as SiteSettings
+}
+
+/** Validates and stores some settings; the others keep their values. Throws a ZodError on bad input. */
+export async function updateSiteSettings(
+  db: Kysely<Database>,
+  changes: Partial<SiteSettings>,
+  now: Date,
+): Promise<SiteSettings> {
+  const valid = SITE_SETTINGS_SCHEMA.partial().parse(changes)
+  await db.transaction().execute(async (trx) => {
+    for (const [key, value] of Object.entries(valid)) {
+      if (value === undefined) continue
+      const json = JSON.stringify(value)
+      await trx
+        .insertInto('settings')
+        .values({ key, value: json, updatedAt: now.toISOString() })
+        .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: json, updatedAt: now.toISOString() }))
+        .execute()
+    }
+  })
+  return getSiteSettings(db)
+}

@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/database.js'
+import { slugify } from '../../platform/slugify.js'
+
+export interface Tag {
+  id: number
+  language: string
+  name: string
+  slug: string
+}
+
+const TAG_COLUMNS = ['tags.id', 'tags.language', 'tags.name', 'tags.slug'] as const
+
+/**
+ * The tags of `language` with these names, created when missing (editors type tag names, not ids).
+ * Returned in the order of `names`, without duplicates.
+ */
+export async function findOrCreateTags(
+  db: Kysely<Database>,
+  input: { language: string; names: string[] },
+  now: Date,
+): Promise<Tag[]> {
+  const wanted = new Map<string, string>()
+  for (const name of input.names.map((raw) => raw.trim()).filter(Boolean)) {
+    const slug = slugify(name)
+    if (slug && !wanted.has(slug)) wanted.set(slug, name)
+  }
+  if (wanted.size === 0) return []
+  const slugs = [...wanted.keys()]
+  await db
+    .insertInto('tags')
+    .values(slugs.map((slug) => ({ language: input.language, name: wanted.get(slug) ?? slug, slug, createdAt: now.toISOString() })))
+    .onConflict((conflict) => conflict.columns(['language', 'slug']).doNothing())
+    .execute()
+  const tags = await db
+    .selectFrom('tags')
+    .select(TAG_COLUMNS)
+    .where('language', '=', input.language)
+    .where('slug', 'in', slugs)
+    .execute()
+  return slugs.flatMap((slug) => tags.filter((tag) => tag.slug === slug))
+}
+
+/** The tag with this slug in this edition, or undefined. */
+export async function findTagBySlug(db: Kysely<Database>, language: string, slug: string): Promise<Tag | undefined> {
+  return db
+    .selectFrom('tags')
+    .select(TAG_COLUMNS)
+    .where('language', '=', language)
+    .where('slug', '=', slug)
+    .executeTakeFirst()
+}
+
+/** The tags of each article, in the order the editor gave them. */
+export async function listTagsOfArticles(db: Kysely<Database>, articleIds: number[]): Promise<Map<number, Tag[]>> {
+  const byArticle = new Map<number, Tag[]>(articleIds.map((id) => [id, []]))
+  if (articleIds.length === 0) return byArticle
+  const rows = await db
+    .selectFrom('articleTags')
+    .innerJoin('tags', 'tags.id', 'articleTags.tagId')
+    .select([...TAG_COLUMNS, 'articleTags.articleId'])
+    .where('articleTags.articleId', 'in', articleIds)
+    .orderBy('articleTags.position')
+    .execute()
+  for (const { articleId, ...tag } of rows) byArticle.get(articleId)?.push(tag)
+  return byArticle
+}
+
+/** Every tag of an edition with how many published articles carry it, most used first. */
+export async function listTagsWithCounts(
+  db: Kysely<Database>,
+  language: string,
+): Promise<(Tag & { articleCount: number })[]> {
+  const rows = await db
+    .selectFrom('tags')
+    .leftJoin('articleTags', 'articleTags.tagId', 'tags.id')
+    .leftJoin('articles', (join) =>
+      join.onRef('articles.id', '=', 'articleTags.articleId').on('articles.status', '=', 'published'),
+    )
+    .select([...TAG_COLUMNS, (eb) => eb.fn.count<number>('articles.id').as('articleCount')])
+    .where('tags.language', '=', language)
+    .groupBy(['tags.id', 'tags.language', 'tags.name', 'tags.slug'])
+    .orderBy('articleCount', 'desc')
+    .orderBy('tags.name')
+    .execute()
+  return rows.map((row) => ({ ...row, articleCount: Number(row.articleCount) }))
+}

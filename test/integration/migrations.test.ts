@@ -1,0 +1,51 @@
+import { sql } from 'kysely'
+import { afterEach, describe, expect, it } from 'vitest'
+import { assertSchemaNotNewer, isSchemaCurrent, migrateToLatest } from '../../src/db/migrate.js'
+import { MIGRATIONS } from '../../src/db/migrations/index.js'
+import { isAppError } from '../../src/errors/app-error.js'
+import { EXPECTED_COLUMNS } from '../helpers/expected-columns.js'
+import { createTestStore, TEST_DIALECTS, type TestStore } from '../helpers/test-databases.js'
+
+const toSnakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
+
+describe.each(TEST_DIALECTS)('migrations (%s)', (dialect) => {
+  let store: TestStore | undefined
+  afterEach(async () => {
+    await store?.dispose()
+    store = undefined
+  })
+
+  it('builds the whole schema on an empty database and applies nothing twice', async () => {
+    store = await createTestStore(dialect, { migrate: false })
+    expect(await isSchemaCurrent(store.db)).toBe(false)
+    expect(await migrateToLatest(store.db)).toEqual(Object.keys(MIGRATIONS))
+    expect(await migrateToLatest(store.db)).toEqual([])
+    expect(await isSchemaCurrent(store.db)).toBe(true)
+  })
+
+  it('creates every table and column of the Database interface, and no others', async () => {
+    store = await createTestStore(dialect)
+    const tables = await store.db.introspection.getTables()
+    const actual = Object.fromEntries(
+      tables
+        .filter((table) => !table.name.startsWith('kysely_'))
+        .map((table) => [table.name, table.columns.map((column) => column.name).sort()]),
+    )
+    const expected = Object.fromEntries(
+      Object.entries(EXPECTED_COLUMNS).map(([table, columns]) => [
+        toSnakeCase(table),
+        Object.keys(columns).map(toSnakeCase).sort(),
+      ]),
+    )
+    expect(actual).toEqual(expected)
+  })
+
+  it('refuses a database migrated by a newer version, naming the unknown migration', async () => {
+    store = await createTestStore(dialect)
+    await sql`insert into kysely_migration (name, timestamp) values ('29991231T0000-from-the-future', '2999-12-31T00:00:00.000Z')`.execute(store.db)
+    const failure = await migrateToLatest(store.db).catch((error: unknown) => error)
+    expect(isAppError(failure, 'SCHEMA_TOO_NEW')).toBe(true)
+    expect((failure as Error).message).toContain('29991231T0000-from-the-future')
+    await expect(assertSchemaNotNewer(store.db)).rejects.toThrow(/newer version of Masthead/)
+  })
+})
