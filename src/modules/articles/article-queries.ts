@@ -220,20 +220,31 @@ export async function listPublishedArticles(
   return toPage(rows.map(toSummary), Number(count.total), request)
 }
 
+/** How long a featured flag lifts a story above newer ones on the home page. */
+const FEATURED_WINDOW_HOURS = 72
+
 /**
- * The home page's top stories: pinned ones in their slot order, then featured ones, then the
- * newest, within the last `recentDays` for featured and pinned flags to count.
+ * The home page's top stories: pinned ones in their slot order, then featured ones of the last
+ * three days, then the newest.
  */
 export async function listTopStories(
   db: Kysely<Database>,
   input: { language: string; limit: number },
   now: Date,
 ): Promise<ArticleSummary[]> {
+  const featuredSince = new Date(now.getTime() - FEATURED_WINDOW_HOURS * 3_600_000).toISOString()
   const rows = await publishedArticles(db, { language: input.language }, now)
     .select(SUMMARY_COLUMNS)
     .orderBy((eb) => eb.case().when('articles.pinnedPosition', 'is not', null).then(0).else(1).end())
     .orderBy('articles.pinnedPosition')
-    .orderBy('articles.isFeatured', 'desc')
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when(eb.and([eb('articles.isFeatured', '=', 1), eb('articles.publishedAt', '>=', featuredSince)]))
+        .then(0)
+        .else(1)
+        .end(),
+    )
     .orderBy('articles.publishedAt', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(input.limit)
