@@ -1,6 +1,6 @@
 /** The demo newsroom's sections, tags, authors, sources and galleries, in both languages. */
 
-export interface Localized {
+export type Localized = {
   en: string
   ar: string
 }

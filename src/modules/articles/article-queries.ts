@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder, Selectable } from 'kysely'
 import type { ArticlesTable, Database } from '../../db/database.js'
 import { resolvePageRequest, toPage, type Page, type PageRequest } from '../../db/pagination.js'
+import { withTransaction } from '../../db/transaction.js'
 import { slugify } from '../../platform/slugify.js'
 import type { Article, ArticleNotice, ArticleSummary, NewArticle } from './article.js'
 import type { ArticleDocument } from './document/article-document.js'
@@ -46,7 +47,7 @@ function excerptOf(document: ArticleDocument): string {
  */
 export async function createArticle(db: Kysely<Database>, input: NewArticle, now: Date): Promise<number> {
   const timestamp = now.toISOString()
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto('articles')
       .values({

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
+import { withTransaction } from '../../db/transaction.js'
 import type { Database, EditionsTable } from '../../db/database.js'
 
 export interface Edition {
@@ -27,7 +28,7 @@ export async function listEditions(db: Kysely<Database>): Promise<Edition[]> {
 
 /** Inserts or updates editions; the last one flagged default becomes the only default. */
 export async function saveEditions(db: Kysely<Database>, editions: Edition[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     for (const [position, edition] of editions.entries()) {
       const row = { ...edition, isDefault: edition.isDefault ? 1 : 0, position }
       await trx

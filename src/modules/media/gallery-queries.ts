@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { withTransaction } from '../../db/transaction.js'
 import type { Database } from '../../db/database.js'
 import { parseLocalized, type LocalizedText } from '../../platform/localized-text.js'
 
@@ -23,7 +24,7 @@ export interface NewGallery {
 }
 
 export async function createGallery(db: Kysely<Database>, input: NewGallery, now: Date): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const timestamp = now.toISOString()
     const { id } = await trx
       .insertInto('galleries')

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { withTransaction } from '../../db/transaction.js'
 import type { Database } from '../../db/database.js'
 
 export interface SectionTranslation {
@@ -23,7 +24,7 @@ export interface NewSection {
 
 /** Creates a section with its per-language names and slugs; returns its id. */
 export async function createSection(db: Kysely<Database>, input: NewSection, now: Date): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const timestamp = now.toISOString()
     const { id } = await trx
       .insertInto('sections')

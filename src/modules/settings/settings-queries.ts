@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { withTransaction } from '../../db/transaction.js'
 import type { Database } from '../../db/database.js'
 import { SITE_SETTINGS_SCHEMA, type SiteSettings } from './site-settings.js'
 
@@ -26,7 +27,7 @@ export async function updateSiteSettings(
   now: Date,
 ): Promise<SiteSettings> {
   const valid = SITE_SETTINGS_SCHEMA.partial().parse(changes)
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     for (const [key, value] of Object.entries(valid)) {
       if (value === undefined) continue
       const json = JSON.stringify(value)

@@ -1,0 +1,37 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Config } from './config/config.js'
+import type { Store } from './db/create-database.js'
+import { registerErrorHandler } from './http/error-handler.js'
+import { requireDeclaredAccess } from './http/route-access.js'
+import { registerHealthRoutes } from './modules/health/health.routes.js'
+import type { Clock } from './platform/clock.js'
+
+/** Everything the application is built from; tests pass their own. */
+export interface AppDependencies {
+  config: Config
+  store: Store
+  clock: Clock
+  logger?: FastifyServerOptions['logger']
+}
+
+/**
+ * The composition root: registers every plugin and route and returns the app, ready for
+ * `listen()` (main.ts) or `inject()` (tests). It never listens itself.
+ */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: true,
+    // The request id travels in logs and comes back to the client.
+    requestIdHeader: 'x-request-id',
+    return503OnClosing: true,
+  })
+  requireDeclaredAccess(app)
+  registerErrorHandler(app)
+  registerHealthRoutes(app, { store: deps.store })
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  await app.ready()
+  return app
+}

@@ -1,0 +1,61 @@
+import { isAppError } from '../../errors/app-error.js'
+import { hashPassword, SHORTEST_PASSWORD } from '../../modules/users/password.js'
+import { createUser, findUserCredentials, setPasswordHash, USER_ROLES, type UserRole } from '../../modules/users/user-queries.js'
+import { systemClock } from '../../platform/clock.js'
+import { CliError } from '../cli-error.js'
+import type { Command } from '../command.js'
+import { parseOptions } from '../parse-options.js'
+import { withMigratedStore } from '../with-store.js'
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/
+
+function requirePassword(password: string | undefined): string {
+  if (!password || password.length < SHORTEST_PASSWORD) {
+    throw new CliError(`--password must have at least ${SHORTEST_PASSWORD} characters`, 2)
+  }
+  return password
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : ''
+  return /unique/i.test(message) || (isAppError(error) && error.code === 'CONFLICT')
+}
+
+export const userCommand: Command = {
+  name: 'user',
+  usage: 'user add --email E --password P --role admin|editor|author|contributor [--name N]\n  user reset-password --email E --password P',
+  summary: 'Add a newsroom account, or set a new password for one',
+  async run({ args, config, print }) {
+    const [action, ...rest] = args
+    if (action === 'add') {
+      const options = parseOptions(rest, ['email', 'password', 'role', 'name'])
+      const email = options.email ?? ''
+      if (!EMAIL.test(email)) throw new CliError('--email must be an email address', 2)
+      const role = options.role as UserRole
+      if (!USER_ROLES.includes(role)) throw new CliError(`--role must be one of ${USER_ROLES.join(', ')}`, 2)
+      const passwordHash = await hashPassword(requirePassword(options.password))
+      await withMigratedStore(config(), async ({ db }) => {
+        try {
+          const id = await createUser(db, { email, name: options.name ?? email.split('@')[0] ?? email, role, passwordHash }, systemClock.now())
+          print(`Added ${role} ${email} (user ${id}).`)
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new CliError(`a user with the email ${email} already exists`)
+          throw error
+        }
+      })
+      return
+    }
+    if (action === 'reset-password') {
+      const options = parseOptions(rest, ['email', 'password'])
+      const passwordHash = await hashPassword(requirePassword(options.password))
+      await withMigratedStore(config(), async ({ db }) => {
+        const user = await findUserCredentials(db, options.email ?? '')
+        if (!user) throw new CliError(`no user has the email ${options.email ?? '(none given)'}`)
+        await setPasswordHash(db, user.id, passwordHash, systemClock.now())
+        print(`Set a new password for ${user.email}.`)
+      })
+      return
+    }
+    throw new CliError(`usage: masthead ${this.usage}`, 2)
+  },
+}

@@ -1,0 +1,44 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { AppError } from '../errors/app-error.js'
+
+interface ErrorBody {
+  errors: { code: string; message: string; property?: string }[]
+}
+
+function toAppError(error: FastifyError | AppError): AppError {
+  if (error instanceof AppError) return error
+  if (error.validation) {
+    const first = error.validation[0]
+    const property = first?.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined
+    return new AppError('VALIDATION_FAILED', error.message, { property, cause: error })
+  }
+  if (error.statusCode && error.statusCode < 500) {
+    return new AppError(error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', error.message, { cause: error })
+  }
+  return new AppError('INTERNAL', 'Internal server error', { cause: error, isPublic: false })
+}
+
+/**
+ * The one place errors become responses: `{ "errors": [{ code, message, property }] }` with the
+ * code's status. Details of server errors are logged, never sent.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler<FastifyError | AppError>((error, request, reply) => {
+    const appError = toAppError(error)
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed')
+    const body: ErrorBody = {
+      errors: [
+        {
+          code: appError.code,
+          message: appError.isPublic ? appError.message : 'Internal server error',
+          ...(appError.property ? { property: appError.property } : {}),
+        },
+      ],
+    }
+    return reply.status(appError.status).header('cache-control', 'no-store').send(body)
+  })
+  app.setNotFoundHandler((request, reply) => {
+    const body: ErrorBody = { errors: [{ code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url}` }] }
+    return reply.status(404).header('cache-control', 'no-store').send(body)
+  })
+}

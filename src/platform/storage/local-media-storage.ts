@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve, sep } from 'node:path'
+import type { MediaStorage } from './media-storage.js'
+
+const KEY_PATTERN = /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z0-9]{1,5}$/
+
+/** Turns a key into a path inside `root`; anything that is not a well-formed key is refused. */
+function pathOfKey(root: string, key: string): string | undefined {
+  if (!KEY_PATTERN.test(key)) return undefined
+  const path = resolve(root, key)
+  return path.startsWith(root + sep) ? path : undefined
+}
+
+/** Media files in a folder, named by the SHA-256 of their content, written atomically. */
+export function createLocalMediaStorage(folder: string): MediaStorage {
+  const root = resolve(folder)
+  return {
+    async put(bytes, extension) {
+      const hash = createHash('sha256').update(bytes).digest('hex')
+      const key = `${hash.slice(0, 2)}/${hash.slice(2, 4)}/${hash}.${extension.toLowerCase()}`
+      const path = pathOfKey(root, key)
+      if (!path) throw new Error(`not a valid media file extension: ${extension}`)
+      await mkdir(dirname(path), { recursive: true })
+      const temporary = `${path}.${process.pid}.tmp`
+      await writeFile(temporary, bytes)
+      await rename(temporary, path)
+      return key
+    },
+    async get(key) {
+      const path = pathOfKey(root, key)
+      if (!path) return undefined
+      return readFile(path).catch(() => undefined)
+    },
+    async has(key) {
+      const path = pathOfKey(root, key)
+      if (!path) return false
+      return stat(path).then(
+        (stats) => stats.isFile(),
+        () => false,
+      )
+    },
+  }
+}
+
+/** The media folder inside the data directory. */
+export function mediaFolderOf(dataDir: string): string {
+  return join(dataDir, 'media')
+}
