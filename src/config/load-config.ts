@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { z } from 'zod'
 import type { Config } from './config.js'
 import { ConfigError } from './config-error.js'
@@ -18,9 +18,25 @@ function readVariable<N extends ConfigVariableName>(
   return result.data as ParsedValue<N>
 }
 
+/**
+ * mkdir -p by hand: Node's recursive mkdirSync never returns on some paths (/proc/x), where a
+ * directory exists but nothing can be created in it.
+ */
+function makeDirectory(path: string): void {
+  try {
+    mkdirSync(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') return
+    if (code !== 'ENOENT' || dirname(path) === path) throw error
+    makeDirectory(dirname(path))
+    mkdirSync(path)
+  }
+}
+
 function ensureWritableDirectory(path: string): void {
   try {
-    mkdirSync(path, { recursive: true })
+    makeDirectory(path)
     // A real write, not access(): root passes access checks on read-only mounts.
     const probe = join(path, `.write-probe-${process.pid}`)
     writeFileSync(probe, '')

@@ -1,6 +1,13 @@
 import { isAppError } from '../../errors/app-error.js'
 import { hashPassword, SHORTEST_PASSWORD } from '../../modules/users/password.js'
-import { createUser, findUserCredentials, setPasswordHash, USER_ROLES, type UserRole } from '../../modules/users/user-queries.js'
+import {
+  createUser,
+  findUserCredentials,
+  normalizeEmail,
+  setPasswordHash,
+  USER_ROLES,
+  type UserRole,
+} from '../../modules/users/user-queries.js'
 import { systemClock } from '../../platform/clock.js'
 import { CliError } from '../cli-error.js'
 import type { Command } from '../command.js'
@@ -29,7 +36,7 @@ export const userCommand: Command = {
     const [action, ...rest] = args
     if (action === 'add') {
       const options = parseOptions(rest, ['email', 'password', 'role', 'name'])
-      const email = options.email ?? ''
+      const email = normalizeEmail(options.email ?? '')
       if (!EMAIL.test(email)) throw new CliError('--email must be an email address', 2)
       const role = options.role as UserRole
       if (!USER_ROLES.includes(role)) throw new CliError(`--role must be one of ${USER_ROLES.join(', ')}`, 2)
