@@ -19,7 +19,10 @@ export interface RunningServer {
 }
 
 /** Opens and migrates the store, prepares the newsroom, and listens. */
-export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  print: (line: string) => void = console.log,
+): Promise<RunningServer> {
   const startedAt = performance.now()
   const store = await openStore(config.database)
   try {
@@ -30,18 +33,30 @@ export async function startServer(config: Config, print: (line: string) => void 
       storage: createLocalMediaStorage(mediaFolderOf(config.dataDir)),
       now: systemClock.now(),
     })
-    if (report.demo) print(`Loaded the demo newsroom: ${report.demo.articles} articles in ${report.demo.sections} sections.`)
+    if (report.demo)
+      print(
+        `Loaded the demo newsroom: ${report.demo.articles} articles in ${report.demo.sections} sections.`,
+      )
     if (report.firstAdmin) {
       const password = report.firstAdmin.generatedPassword
       print(
         `Created the first admin, ${report.firstAdmin.email}` +
-          (password ? `, with the password ${password} (shown once: change it after signing in).` : '.'),
+          (password
+            ? `, with the password ${password} (shown once: change it after signing in).`
+            : '.'),
       )
     }
-    const app = await buildApp({ config, store, clock: systemClock, logger: { level: config.logLevel } })
+    const app = await buildApp({
+      config,
+      store,
+      clock: systemClock,
+      logger: { level: config.logLevel },
+    })
     await app.listen({ port: config.port, host: config.host })
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`
-    print(`Masthead is serving ${config.siteUrl} on ${url} (${store.dialect}), ready in ${Math.round(performance.now() - startedAt)} ms.`)
+    print(
+      `Masthead is serving ${config.siteUrl} on ${url} (${store.dialect}), ready in ${Math.round(performance.now() - startedAt)} ms.`,
+    )
     return {
       app,
       store,

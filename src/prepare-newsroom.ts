@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely'
 import type { Config } from './config/config.js'
 import type { Database } from './db/database.js'
 import { loadDemoContent, type DemoSummary } from './demo/load-demo.js'
-import { listEditions, saveEditions, STARTING_EDITIONS } from './modules/editions/edition-queries.js'
+import {
+  listEditions,
+  saveEditions,
+  STARTING_EDITIONS,
+} from './modules/editions/edition-queries.js'
 import { generatePassword, hashPassword } from './modules/users/password.js'
 import { countUsers, createUser } from './modules/users/user-queries.js'
 import type { MediaStorage } from './platform/storage/media-storage.js'
@@ -33,7 +37,10 @@ export async function prepareNewsroom(input: {
 }): Promise<PreparationReport> {
   const { db, config, storage, now } = input
   if ((await listEditions(db)).length === 0) await saveEditions(db, STARTING_EDITIONS)
-  const demo = config.isDemoEnabled && (await isNewsroomEmpty(db)) ? await loadDemoContent(db, storage, now) : undefined
+  const demo =
+    config.isDemoEnabled && (await isNewsroomEmpty(db))
+      ? await loadDemoContent(db, storage, now)
+      : undefined
 
   let firstAdmin: PreparationReport['firstAdmin']
   if ((await countUsers(db)) === 0) {
@@ -41,7 +48,12 @@ export async function prepareNewsroom(input: {
     const email = config.firstAdmin.email ?? DEFAULT_ADMIN_EMAIL
     await createUser(
       db,
-      { email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(config.firstAdmin.password ?? generatedPassword ?? '') },
+      {
+        email,
+        name: 'Administrator',
+        role: 'admin',
+        passwordHash: await hashPassword(config.firstAdmin.password ?? generatedPassword ?? ''),
+      },
       now,
     )
     firstAdmin = { email, generatedPassword }

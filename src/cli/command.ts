@@ -3,8 +3,8 @@ import type { Config } from '../config/config.js'
 /** What a command gets: its arguments, the configuration (loaded on first use) and an output. */
 export interface CommandContext {
   args: string[]
-  config(): Config
-  print(line: string): void
+  config: () => Config
+  print: (line: string) => void
 }
 
 /** One `masthead` command; each lives in its own file under commands/. */

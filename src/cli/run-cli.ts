@@ -44,8 +44,13 @@ export async function runCli(argv: string[]): Promise<void> {
   const command = COMMANDS.find((candidate) => candidate.name === name)
   let config: Config | undefined
   try {
-    if (!command) throw new CliError(`unknown command "${name}"; run "masthead help" for the list`, 2)
-    await command.run({ args, config: () => (config ??= loadConfig()), print: (line) => console.log(line) })
+    if (!command)
+      throw new CliError(`unknown command "${name}"; run "masthead help" for the list`, 2)
+    await command.run({
+      args,
+      config: () => (config ??= loadConfig()),
+      print: (line) => console.log(line),
+    })
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`masthead: invalid configuration: ${error.message}`)
@@ -58,7 +63,9 @@ export async function runCli(argv: string[]): Promise<void> {
       console.error(`masthead: ${error.message}`)
       process.exitCode = 1
     } else {
-      console.error(`masthead: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      console.error(
+        `masthead: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      )
       process.exitCode = 1
     }
   }

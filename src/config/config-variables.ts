@@ -33,7 +33,9 @@ export const CONFIG_VARIABLES = {
   MASTHEAD_DEMO: {
     default: '1',
     expects: 'one of 1, 0, true, false',
-    schema: z.enum(['1', '0', 'true', 'false']).transform((value) => value === '1' || value === 'true'),
+    schema: z
+      .enum(['1', '0', 'true', 'false'])
+      .transform((value) => value === '1' || value === 'true'),
   },
   MASTHEAD_ADMIN_EMAIL: {
     default: '',

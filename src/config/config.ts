@@ -1,7 +1,6 @@
 /** The frozen configuration every part of Masthead receives; only src/config/ reads the environment. */
 export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; connectTimeoutMs: number }
+  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; connectTimeoutMs: number }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 

@@ -45,7 +45,11 @@ describe('loadConfig', () => {
       MASTHEAD_DEMO: 'false',
       MASTHEAD_DB_CONNECT_TIMEOUT: '5',
     })
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://news@db.internal:5433/masthead', connectTimeoutMs: 5000 })
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgresql://news@db.internal:5433/masthead',
+      connectTimeoutMs: 5000,
+    })
     expect(config.siteUrl).toBe('https://news.example')
     expect(config.isDemoEnabled).toBe(false)
   })
@@ -53,10 +57,22 @@ describe('loadConfig', () => {
   it.each([
     ['PORT', 'abc', 'PORT must be a whole number from 1 to 65535 (got "abc")'],
     ['PORT', '70000', 'PORT must be a whole number from 1 to 65535 (got "70000")'],
-    ['DATABASE_URL', 'mysql://root@localhost/news', 'DATABASE_URL must be empty (SQLite) or a postgres:// or postgresql:// URL (got "mysql://root@localhost/news")'],
-    ['MASTHEAD_SITE_URL', 'news.example', 'MASTHEAD_SITE_URL must be an absolute http:// or https:// URL (got "news.example")'],
+    [
+      'DATABASE_URL',
+      'mysql://root@localhost/news',
+      'DATABASE_URL must be empty (SQLite) or a postgres:// or postgresql:// URL (got "mysql://root@localhost/news")',
+    ],
+    [
+      'MASTHEAD_SITE_URL',
+      'news.example',
+      'MASTHEAD_SITE_URL must be an absolute http:// or https:// URL (got "news.example")',
+    ],
     ['MASTHEAD_DEMO', 'maybe', 'MASTHEAD_DEMO must be one of 1, 0, true, false (got "maybe")'],
-    ['MASTHEAD_ADMIN_PASSWORD', 'short', 'MASTHEAD_ADMIN_PASSWORD must be a password of at least 12 characters (got "short")'],
+    [
+      'MASTHEAD_ADMIN_PASSWORD',
+      'short',
+      'MASTHEAD_ADMIN_PASSWORD must be a password of at least 12 characters (got "short")',
+    ],
   ])('names %s and what it expects when it is %s', (variable, value, message) => {
     const error = configErrorOf({ [variable]: value })
     expect(error.variable).toBe(variable)
@@ -68,6 +84,8 @@ describe('loadConfig', () => {
     writeFileSync(file, '')
     const error = configErrorOf({ MASTHEAD_DATA_DIR: join(file, 'data') })
     expect(error.variable).toBe('MASTHEAD_DATA_DIR')
-    expect(error.message).toMatch(/^MASTHEAD_DATA_DIR must be a writable directory path \(.*ENOTDIR\)$/)
+    expect(error.message).toMatch(
+      /^MASTHEAD_DATA_DIR must be a writable directory path \(.*ENOTDIR\)$/,
+    )
   })
 })

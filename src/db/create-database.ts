@@ -31,7 +31,11 @@ function describeTarget(url: string): string {
  * Waits until PostgreSQL answers, retrying with exponential backoff for at most `timeoutMs`, then
  * fails with DATABASE_UNREACHABLE naming the server and the last error.
  */
-async function waitForPostgres(db: Kysely<Database>, url: string, timeoutMs: number): Promise<void> {
+async function waitForPostgres(
+  db: Kysely<Database>,
+  url: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let delay = FIRST_RETRY_DELAY_MS
   for (;;) {

@@ -8,7 +8,9 @@ const MIGRATION_TABLE = 'kysely_migration'
 async function appliedMigrationNames(db: Kysely<Database>): Promise<string[]> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true })
   if (!tables.some((table) => table.name === MIGRATION_TABLE)) return []
-  const result = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(db)
+  const result = await sql<{
+    name: string
+  }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(db)
   return result.rows.map((row) => row.name)
 }
 

@@ -10,13 +10,26 @@ export interface DemoReferences {
 
 function toBlock(block: DemoBlock, references: DemoReferences): BlockNode | undefined {
   if (typeof block === 'string') return paragraph(block)
-  if ('heading' in block) return { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: block.heading }] }
+  if ('heading' in block)
+    return {
+      type: 'heading',
+      attrs: { level: 2 },
+      content: [{ type: 'text', text: block.heading }],
+    }
   if ('quote' in block) {
-    return { type: 'blockquote', attrs: block.cite ? { cite: block.cite } : {}, content: [paragraph(block.quote)] }
+    return {
+      type: 'blockquote',
+      attrs: block.cite ? { cite: block.cite } : {},
+      content: [paragraph(block.quote)],
+    }
   }
-  if ('pullQuote' in block) return { type: 'pullQuote', content: [{ type: 'text', text: block.pullQuote }] }
+  if ('pullQuote' in block)
+    return { type: 'pullQuote', content: [{ type: 'text', text: block.pullQuote }] }
   if ('list' in block) {
-    return { type: 'bulletList', content: block.list.map((item) => ({ type: 'listItem', content: [paragraph(item)] })) }
+    return {
+      type: 'bulletList',
+      content: block.list.map((item) => ({ type: 'listItem', content: [paragraph(item)] })),
+    }
   }
   if ('related' in block) {
     const card = references.relatedCard(block.related)
@@ -30,6 +43,8 @@ function toBlock(block: DemoBlock, references: DemoReferences): BlockNode | unde
 export function demoDocument(blocks: DemoBlock[], references: DemoReferences): ArticleDocument {
   return {
     type: 'doc',
-    content: blocks.map((block) => toBlock(block, references)).filter((node): node is BlockNode => node !== undefined),
+    content: blocks
+      .map((block) => toBlock(block, references))
+      .filter((node): node is BlockNode => node !== undefined),
   }
 }

@@ -45,7 +45,9 @@ export async function loadDemoMedia(
   storage: MediaStorage,
   now: Date,
 ): Promise<DemoMedia> {
-  const sectionNames = DEMO_SECTIONS.filter((section) => section.parent).map((section) => section.name)
+  const sectionNames = DEMO_SECTIONS.filter((section) => section.parent).map(
+    (section) => section.name,
+  )
   const heroRequests: PictureRequest[] = Array.from({ length: HERO_PICTURES }, (_, index) => {
     const theme = sectionNames[index % sectionNames.length] ?? { en: 'News', ar: 'أخبار' }
     return {
@@ -95,7 +97,11 @@ export async function loadDemoMedia(
   for (const gallery of DEMO_GALLERIES) {
     const ids = mediaIds.slice(offset, offset + gallery.images.length)
     offset += gallery.images.length
-    const galleryId = await createGallery(db, { title: gallery.title, items: ids.map((mediaId) => ({ mediaId })) }, now)
+    const galleryId = await createGallery(
+      db,
+      { title: gallery.title, items: ids.map((mediaId) => ({ mediaId })) },
+      now,
+    )
     galleries.set(gallery.key, { galleryId, coverMediaId: ids[0] ?? 0 })
   }
   return { heroPictureIds: mediaIds.slice(0, HERO_PICTURES), galleries }

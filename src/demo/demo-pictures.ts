@@ -55,5 +55,7 @@ ${layers.join('\n')}
 
 /** The picture as a JPEG of DEMO_PICTURE_WIDTH × DEMO_PICTURE_HEIGHT. */
 export function renderDemoPicture(hue: number, seed: number): Promise<Buffer> {
-  return sharp(Buffer.from(demoPictureSvg(hue, seed))).jpeg({ quality: 78, mozjpeg: true }).toBuffer()
+  return sharp(Buffer.from(demoPictureSvg(hue, seed)))
+    .jpeg({ quality: 78, mozjpeg: true })
+    .toBuffer()
 }

@@ -5,7 +5,12 @@ import { PAIRED_STORIES_A } from './stories-paired-a.js'
 import { PAIRED_STORIES_B } from './stories-paired-b.js'
 
 /** Every demo story, in both editions. */
-export const DEMO_STORIES: DemoStory[] = [...PAIRED_STORIES_A, ...PAIRED_STORIES_B, ...ENGLISH_STORIES, ...ARABIC_STORIES]
+export const DEMO_STORIES: DemoStory[] = [
+  ...PAIRED_STORIES_A,
+  ...PAIRED_STORIES_B,
+  ...ENGLISH_STORIES,
+  ...ARABIC_STORIES,
+]
 
 /**
  * The stories ordered so that each comes after every story it links to (oldest links first);
@@ -18,7 +23,9 @@ export function storiesInLinkOrder(stories: DemoStory[]): DemoStory[] {
   const linksOf = (story: DemoStory) => [
     ...(story.related ?? []),
     ...[story.en, story.ar].flatMap((text) =>
-      (text?.body ?? []).flatMap((block) => (typeof block === 'object' && 'related' in block ? [block.related] : [])),
+      (text?.body ?? []).flatMap((block) =>
+        typeof block === 'object' && 'related' in block ? [block.related] : [],
+      ),
     ),
   ]
   const visit = (story: DemoStory) => {

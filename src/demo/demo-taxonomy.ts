@@ -15,15 +15,29 @@ export interface DemoSection {
 
 export const DEMO_SECTIONS: DemoSection[] = [
   { key: 'news', name: { en: 'News', ar: 'أخبار' }, slug: { en: 'news', ar: 'أخبار' } },
-  { key: 'world', parent: 'news', name: { en: 'World', ar: 'العالم' }, slug: { en: 'world', ar: 'العالم' } },
+  {
+    key: 'world',
+    parent: 'news',
+    name: { en: 'World', ar: 'العالم' },
+    slug: { en: 'world', ar: 'العالم' },
+  },
   {
     key: 'middle-east',
     parent: 'news',
     name: { en: 'Middle East', ar: 'الشرق الأوسط' },
     slug: { en: 'middle-east', ar: 'الشرق-الأوسط' },
   },
-  { key: 'business', name: { en: 'Business', ar: 'اقتصاد' }, slug: { en: 'business', ar: 'اقتصاد' } },
-  { key: 'markets', parent: 'business', name: { en: 'Markets', ar: 'أسواق' }, slug: { en: 'markets', ar: 'أسواق' } },
+  {
+    key: 'business',
+    name: { en: 'Business', ar: 'اقتصاد' },
+    slug: { en: 'business', ar: 'اقتصاد' },
+  },
+  {
+    key: 'markets',
+    parent: 'business',
+    name: { en: 'Markets', ar: 'أسواق' },
+    slug: { en: 'markets', ar: 'أسواق' },
+  },
   {
     key: 'technology',
     parent: 'business',
@@ -38,14 +52,29 @@ export const DEMO_SECTIONS: DemoSection[] = [
     slug: { en: 'football', ar: 'كرة-القدم' },
   },
   { key: 'culture', name: { en: 'Culture', ar: 'ثقافة' }, slug: { en: 'culture', ar: 'ثقافة' } },
-  { key: 'arts', parent: 'culture', name: { en: 'Arts', ar: 'فنون' }, slug: { en: 'arts', ar: 'فنون' } },
+  {
+    key: 'arts',
+    parent: 'culture',
+    name: { en: 'Arts', ar: 'فنون' },
+    slug: { en: 'arts', ar: 'فنون' },
+  },
   {
     key: 'science',
     name: { en: 'Science & Health', ar: 'علوم وصحة' },
     slug: { en: 'science', ar: 'علوم-وصحة' },
   },
-  { key: 'climate', parent: 'science', name: { en: 'Climate', ar: 'مناخ' }, slug: { en: 'climate', ar: 'مناخ' } },
-  { key: 'health', parent: 'science', name: { en: 'Health', ar: 'صحة' }, slug: { en: 'health', ar: 'صحة' } },
+  {
+    key: 'climate',
+    parent: 'science',
+    name: { en: 'Climate', ar: 'مناخ' },
+    slug: { en: 'climate', ar: 'مناخ' },
+  },
+  {
+    key: 'health',
+    parent: 'science',
+    name: { en: 'Health', ar: 'صحة' },
+    slug: { en: 'health', ar: 'صحة' },
+  },
   { key: 'opinion', name: { en: 'Opinion', ar: 'رأي' }, slug: { en: 'opinion', ar: 'رأي' } },
 ]
 
@@ -204,15 +233,24 @@ export const DEMO_GALLERIES: DemoGallery[] = [
     palette: [32, 48, 95, 280],
     images: [
       {
-        caption: { en: 'Wildflowers cover a dune after the winter rains.', ar: 'أزهار برية تغطي كثيبا بعد أمطار الشتاء.' },
+        caption: {
+          en: 'Wildflowers cover a dune after the winter rains.',
+          ar: 'أزهار برية تغطي كثيبا بعد أمطار الشتاء.',
+        },
         alt: { en: 'Yellow flowers on a sand dune', ar: 'أزهار صفراء على كثيب رملي' },
       },
       {
-        caption: { en: 'A shallow pool left by the storm reflects the sky.', ar: 'بركة ضحلة خلفتها العاصفة تعكس السماء.' },
+        caption: {
+          en: 'A shallow pool left by the storm reflects the sky.',
+          ar: 'بركة ضحلة خلفتها العاصفة تعكس السماء.',
+        },
         alt: { en: 'A pool of water in the desert', ar: 'بركة ماء في الصحراء' },
       },
       {
-        caption: { en: 'Grazing land turns green for a few weeks.', ar: 'المراعي تكتسي بالخضرة لبضعة أسابيع.' },
+        caption: {
+          en: 'Grazing land turns green for a few weeks.',
+          ar: 'المراعي تكتسي بالخضرة لبضعة أسابيع.',
+        },
         alt: { en: 'Green grass between rocks', ar: 'عشب أخضر بين الصخور' },
       },
       {
@@ -220,7 +258,10 @@ export const DEMO_GALLERIES: DemoGallery[] = [
         alt: { en: 'A valley at dusk', ar: 'واد عند الغروب' },
       },
       {
-        caption: { en: 'Botanists count species along a marked trail.', ar: 'علماء نبات يحصون الأنواع على طول مسار محدد.' },
+        caption: {
+          en: 'Botanists count species along a marked trail.',
+          ar: 'علماء نبات يحصون الأنواع على طول مسار محدد.',
+        },
         alt: { en: 'Researchers kneeling by plants', ar: 'باحثون يجثون قرب النباتات' },
       },
     ],
@@ -232,23 +273,38 @@ export const DEMO_GALLERIES: DemoGallery[] = [
     palette: [200, 190, 15, 220],
     images: [
       {
-        caption: { en: 'Fishing boats return before sunrise.', ar: 'قوارب الصيد تعود قبل شروق الشمس.' },
+        caption: {
+          en: 'Fishing boats return before sunrise.',
+          ar: 'قوارب الصيد تعود قبل شروق الشمس.',
+        },
         alt: { en: 'Boats entering a harbour', ar: 'قوارب تدخل الميناء' },
       },
       {
-        caption: { en: 'The morning catch is sorted on the quay.', ar: 'فرز صيد الصباح على الرصيف.' },
+        caption: {
+          en: 'The morning catch is sorted on the quay.',
+          ar: 'فرز صيد الصباح على الرصيف.',
+        },
         alt: { en: 'Fish in crates on a quay', ar: 'أسماك في صناديق على الرصيف' },
       },
       {
-        caption: { en: 'Nets are mended in the shade of the old customs house.', ar: 'إصلاح الشباك في ظل مبنى الجمارك القديم.' },
+        caption: {
+          en: 'Nets are mended in the shade of the old customs house.',
+          ar: 'إصلاح الشباك في ظل مبنى الجمارك القديم.',
+        },
         alt: { en: 'Fishermen mending nets', ar: 'صيادون يصلحون الشباك' },
       },
       {
-        caption: { en: 'The lighthouse, restored last year.', ar: 'المنارة بعد ترميمها العام الماضي.' },
+        caption: {
+          en: 'The lighthouse, restored last year.',
+          ar: 'المنارة بعد ترميمها العام الماضي.',
+        },
         alt: { en: 'A white lighthouse', ar: 'منارة بيضاء' },
       },
       {
-        caption: { en: 'Cafés on the waterfront open their shutters.', ar: 'مقاه على الواجهة البحرية تفتح أبوابها.' },
+        caption: {
+          en: 'Cafés on the waterfront open their shutters.',
+          ar: 'مقاه على الواجهة البحرية تفتح أبوابها.',
+        },
         alt: { en: 'Cafés along a waterfront', ar: 'مقاه على الواجهة البحرية' },
       },
       {
@@ -264,23 +320,38 @@ export const DEMO_GALLERIES: DemoGallery[] = [
     palette: [260, 320, 45, 180],
     images: [
       {
-        caption: { en: 'Projections on the facade of the central library.', ar: 'عروض ضوئية على واجهة المكتبة المركزية.' },
+        caption: {
+          en: 'Projections on the facade of the central library.',
+          ar: 'عروض ضوئية على واجهة المكتبة المركزية.',
+        },
         alt: { en: 'Coloured light on a building', ar: 'أضواء ملونة على مبنى' },
       },
       {
-        caption: { en: 'Visitors walk through a tunnel of lanterns.', ar: 'زوار يعبرون نفقا من الفوانيس.' },
+        caption: {
+          en: 'Visitors walk through a tunnel of lanterns.',
+          ar: 'زوار يعبرون نفقا من الفوانيس.',
+        },
         alt: { en: 'People under lanterns', ar: 'أشخاص تحت الفوانيس' },
       },
       {
-        caption: { en: 'A light sculpture by students of the art school.', ar: 'منحوتة ضوئية لطلاب مدرسة الفنون.' },
+        caption: {
+          en: 'A light sculpture by students of the art school.',
+          ar: 'منحوتة ضوئية لطلاب مدرسة الفنون.',
+        },
         alt: { en: 'A glowing sculpture', ar: 'منحوتة مضيئة' },
       },
       {
-        caption: { en: 'The old bridge lit in the colours of the festival.', ar: 'الجسر القديم مضاء بألوان المهرجان.' },
+        caption: {
+          en: 'The old bridge lit in the colours of the festival.',
+          ar: 'الجسر القديم مضاء بألوان المهرجان.',
+        },
         alt: { en: 'A lit bridge at night', ar: 'جسر مضاء ليلا' },
       },
       {
-        caption: { en: 'Families watch the closing show by the river.', ar: 'عائلات تشاهد العرض الختامي قرب النهر.' },
+        caption: {
+          en: 'Families watch the closing show by the river.',
+          ar: 'عائلات تشاهد العرض الختامي قرب النهر.',
+        },
         alt: { en: 'A crowd by a river at night', ar: 'حشد قرب النهر ليلا' },
       },
     ],
@@ -292,7 +363,10 @@ export const DEMO_GALLERIES: DemoGallery[] = [
     palette: [120, 140, 0, 210],
     images: [
       {
-        caption: { en: 'Supporters gather outside the stadium hours before kick-off.', ar: 'المشجعون يتجمعون خارج الملعب قبل ساعات من انطلاق المباراة.' },
+        caption: {
+          en: 'Supporters gather outside the stadium hours before kick-off.',
+          ar: 'المشجعون يتجمعون خارج الملعب قبل ساعات من انطلاق المباراة.',
+        },
         alt: { en: 'Fans outside a stadium', ar: 'مشجعون خارج ملعب' },
       },
       {

@@ -60,16 +60,26 @@ async function loadTaxonomy(db: Kysely<Database>, now: Date) {
   const tags = new Map<string, number>()
   for (const language of LANGUAGES) {
     const keys = Object.keys(DEMO_TAGS)
-    const created = await findOrCreateTags(db, { language, names: keys.map((key) => DEMO_TAGS[key]?.[language] ?? key) }, now)
+    const created = await findOrCreateTags(
+      db,
+      { language, names: keys.map((key) => DEMO_TAGS[key]?.[language] ?? key) },
+      now,
+    )
     created.forEach((tag, index) => tags.set(`${language}:${keys[index]}`, tag.id))
   }
   const authors = new Map<string, number>()
   for (const author of DEMO_AUTHORS) {
-    authors.set(author.key, await createAuthor(db, { slug: author.key, name: author.name, bio: author.bio }, now))
+    authors.set(
+      author.key,
+      await createAuthor(db, { slug: author.key, name: author.name, bio: author.bio }, now),
+    )
   }
   const sources = new Map<string, number>()
   for (const source of DEMO_SOURCES) {
-    sources.set(source.key, await createSource(db, { slug: source.key, name: source.name, url: source.url }, now))
+    sources.set(
+      source.key,
+      await createSource(db, { slug: source.key, name: source.name, url: source.url }, now),
+    )
   }
   return { sections, tags, authors, sources }
 }
@@ -86,7 +96,11 @@ export async function loadDemoContent(
   now: Date,
 ): Promise<DemoSummary> {
   return withTransaction(db, async (trx) => {
-    await updateSiteSettings(trx, { siteName: DEMO_SITE_NAME, about: DEMO_ABOUT, timeZone: 'Asia/Dubai' }, now)
+    await updateSiteSettings(
+      trx,
+      { siteName: DEMO_SITE_NAME, about: DEMO_ABOUT, timeZone: 'Asia/Dubai' },
+      now,
+    )
     const taxonomy = await loadTaxonomy(trx, now)
     const media = await loadDemoMedia(trx, storage, now)
     const created = new Map<string, { articleId: number; headline: string; url: string }>()
@@ -94,7 +108,8 @@ export async function loadDemoContent(
 
     for (const [index, story] of storiesInLinkOrder(DEMO_STORIES).entries()) {
       const section = taxonomy.sections.get(story.section)
-      if (!section) throw new Error(`demo story ${story.key} names an unknown section ${story.section}`)
+      if (!section)
+        throw new Error(`demo story ${story.key} names an unknown section ${story.section}`)
       const publishedAt = publicationTime(story, now, index)
       const heroGallery = story.heroGallery ? media.galleries.get(story.heroGallery) : undefined
       for (const language of LANGUAGES) {
@@ -115,22 +130,40 @@ export async function loadDemoContent(
             headline: text.headline,
             dek: text.dek,
             bodyDoc: demoDocument(text.body, references),
-            heroMediaId: heroGallery?.coverMediaId ?? media.heroPictureIds[index % media.heroPictureIds.length] ?? null,
+            heroMediaId:
+              heroGallery?.coverMediaId ??
+              media.heroPictureIds[index % media.heroPictureIds.length] ??
+              null,
             heroGalleryId: heroGallery?.galleryId ?? null,
-            sourceId: story.source ? taxonomy.sources.get(story.source) ?? null : null,
+            sourceId: story.source ? (taxonomy.sources.get(story.source) ?? null) : null,
             isBreaking: story.isBreaking ?? false,
-            breakingUntil: story.isBreaking ? new Date(now.getTime() + BREAKING_HOURS * HOUR_MS).toISOString() : null,
+            breakingUntil: story.isBreaking
+              ? new Date(now.getTime() + BREAKING_HOURS * HOUR_MS).toISOString()
+              : null,
             isFeatured: story.isFeatured ?? false,
             pinnedPosition: story.pinnedPosition ?? null,
             publishedAt,
-            authorIds: story.authors.map((key) => taxonomy.authors.get(key)).filter((id) => id !== undefined),
-            tagIds: story.tags.map((key) => taxonomy.tags.get(`${language}:${key}`)).filter((id) => id !== undefined),
-            relatedArticleIds: (story.related ?? []).map((key) => created.get(`${language}:${key}`)?.articleId).filter((id) => id !== undefined),
-            notices: text.notices?.map((notice) => ({ ...notice, createdAt: new Date(Date.parse(publishedAt) + 3 * HOUR_MS).toISOString() })),
+            authorIds: story.authors
+              .map((key) => taxonomy.authors.get(key))
+              .filter((id) => id !== undefined),
+            tagIds: story.tags
+              .map((key) => taxonomy.tags.get(`${language}:${key}`))
+              .filter((id) => id !== undefined),
+            relatedArticleIds: (story.related ?? [])
+              .map((key) => created.get(`${language}:${key}`)?.articleId)
+              .filter((id) => id !== undefined),
+            notices: text.notices?.map((notice) => ({
+              ...notice,
+              createdAt: new Date(Date.parse(publishedAt) + 3 * HOUR_MS).toISOString(),
+            })),
           },
           now,
         )
-        const { slug } = await trx.selectFrom('articles').select('slug').where('id', '=', id).executeTakeFirstOrThrow()
+        const { slug } = await trx
+          .selectFrom('articles')
+          .select('slug')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
         const url = articlePath({ language, sectionSlug: section.slug[language], id, slug })
         created.set(`${language}:${story.key}`, { articleId: id, headline: text.headline, url })
         articles += 1
@@ -156,7 +189,12 @@ export async function loadDemoContent(
         )
       }
     }
-    return { articles, sections: taxonomy.sections.size, tags: taxonomy.tags.size, pages: DEMO_PAGES.length * LANGUAGES.length }
+    return {
+      articles,
+      sections: taxonomy.sections.size,
+      tags: taxonomy.tags.size,
+      pages: DEMO_PAGES.length * LANGUAGES.length,
+    }
   })
 }
 
@@ -167,6 +205,10 @@ async function seedPageViews(
 ): Promise<void> {
   for (let day = 0; day < 7 && day <= input.daysAgo; day++) {
     const views = ((input.seed * 37 + day * 11) % 90) + (input.daysAgo < 3 ? 120 : 5)
-    await recordPageViews(db, { articleId: input.articleId, day: dayOf(new Date(input.now.getTime() - day * 24 * HOUR_MS)), views })
+    await recordPageViews(db, {
+      articleId: input.articleId,
+      day: dayOf(new Date(input.now.getTime() - day * 24 * HOUR_MS)),
+      views,
+    })
   }
 }

@@ -13,7 +13,11 @@ function toAppError(error: FastifyError | AppError): AppError {
     return new AppError('VALIDATION_FAILED', error.message, { property, cause: error })
   }
   if (error.statusCode && error.statusCode < 500) {
-    return new AppError(error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', error.message, { cause: error })
+    return new AppError(
+      error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED',
+      error.message,
+      { cause: error },
+    )
   }
   return new AppError('INTERNAL', 'Internal server error', { cause: error, isPublic: false })
 }
@@ -38,7 +42,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(appError.status).header('cache-control', 'no-store').send(body)
   })
   app.setNotFoundHandler((request, reply) => {
-    const body: ErrorBody = { errors: [{ code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url}` }] }
+    const body: ErrorBody = {
+      errors: [{ code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url}` }],
+    }
     return reply.status(404).header('cache-control', 'no-store').send(body)
   })
 }

@@ -16,9 +16,11 @@ declare module 'fastify' {
  */
 export function requireDeclaredAccess(app: FastifyInstance): void {
   app.addHook('onRoute', (route: RouteOptions) => {
-    const access = (route.config as { access?: RouteAccess } | undefined)?.access
+    const access = route.config?.access
     if (access === undefined && route.method !== 'HEAD') {
-      throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`)
+      throw new Error(
+        `route ${String(route.method)} ${route.url} declares no access (config.access)`,
+      )
     }
   })
 }

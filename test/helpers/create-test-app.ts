@@ -10,6 +10,9 @@ import type { TestStore } from './test-databases.js'
 
 /** The whole app on a test store, for `app.inject()`; close it after the suite. */
 export function createTestApp(store: TestStore): Promise<FastifyInstance> {
-  const config = loadConfig({ MASTHEAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'masthead-app-')), MASTHEAD_DEMO: '0' })
+  const config = loadConfig({
+    MASTHEAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'masthead-app-')),
+    MASTHEAD_DEMO: '0',
+  })
   return buildApp({ config, store, clock: fixedClock(TEST_NOW) })
 }

@@ -48,16 +48,31 @@ export async function buildSection(
 
 export async function buildAuthor(db: Kysely<Database>): Promise<number> {
   const n = nextSequence()
-  return createAuthor(db, { slug: `author-${n}`, name: { en: `Author ${n}`, ar: `كاتب ${n}` } }, TEST_NOW)
+  return createAuthor(
+    db,
+    { slug: `author-${n}`, name: { en: `Author ${n}`, ar: `كاتب ${n}` } },
+    TEST_NOW,
+  )
 }
 
 export async function buildSource(db: Kysely<Database>): Promise<number> {
   const n = nextSequence()
-  return createSource(db, { slug: `agency-${n}`, name: { en: `Agency ${n}`, ar: `وكالة ${n}` }, url: `https://agency-${n}.example` }, TEST_NOW)
+  return createSource(
+    db,
+    {
+      slug: `agency-${n}`,
+      name: { en: `Agency ${n}`, ar: `وكالة ${n}` },
+      url: `https://agency-${n}.example`,
+    },
+    TEST_NOW,
+  )
 }
 
 /** A published English article in a new section unless told otherwise. */
-export async function buildArticle(db: Kysely<Database>, overrides: Partial<NewArticle> = {}): Promise<number> {
+export async function buildArticle(
+  db: Kysely<Database>,
+  overrides: Partial<NewArticle> = {},
+): Promise<number> {
   const n = nextSequence()
   return createArticle(
     db,

@@ -31,7 +31,10 @@ async function withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promi
 }
 
 /** Opens an empty database of the given kind; `migrate: false` leaves it without tables. */
-export async function createTestStore(dialect: DialectName, options: { migrate?: boolean } = {}): Promise<TestStore> {
+export async function createTestStore(
+  dialect: DialectName,
+  options: { migrate?: boolean } = {},
+): Promise<TestStore> {
   let databaseConfig: TestStore['databaseConfig']
   let removeDatabase: () => Promise<void>
   if (dialect === 'sqlite') {
@@ -44,7 +47,10 @@ export async function createTestStore(dialect: DialectName, options: { migrate?:
     const url = new URL(TEST_POSTGRES_URL)
     url.pathname = `/${name}`
     databaseConfig = { kind: 'postgres', url: url.toString(), connectTimeoutMs: 5000 }
-    removeDatabase = () => withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined)
+    removeDatabase = () =>
+      withAdminClient((client) =>
+        client.query(`drop database if exists ${name} with (force)`),
+      ).then(() => undefined)
   }
   const store = await openStore(databaseConfig)
   if (options.migrate !== false) await migrateToLatest(store.db)

@@ -25,21 +25,30 @@ describeEachDatabase('health and errors over HTTP', (store) => {
 
   it('answers /readyz with 503 while a migration is missing', async () => {
     const { db } = store()
-    const [latest] = await sql<{ name: string; timestamp: string }>`select name, timestamp from kysely_migration order by name desc limit 1`.execute(db).then((result) => result.rows)
+    const [latest] = await sql<{
+      name: string
+      timestamp: string
+    }>`select name, timestamp from kysely_migration order by name desc limit 1`
+      .execute(db)
+      .then((result) => result.rows)
     await sql`delete from kysely_migration where name = ${latest?.name ?? ''}`.execute(db)
     try {
       const ready = await app.inject({ url: '/readyz' })
       expect(ready.statusCode).toBe(503)
       expect(ready.json()).toMatchObject({ checks: { database: true, migrations: false } })
     } finally {
-      await sql`insert into kysely_migration (name, timestamp) values (${latest?.name ?? ''}, ${latest?.timestamp ?? ''})`.execute(db)
+      await sql`insert into kysely_migration (name, timestamp) values (${latest?.name ?? ''}, ${latest?.timestamp ?? ''})`.execute(
+        db,
+      )
     }
   })
 
   it('answers unknown routes with the error format and a request id', async () => {
     const response = await app.inject({ url: '/nowhere', headers: { 'x-request-id': 'trace-123' } })
     expect(response.statusCode).toBe(404)
-    expect(response.json()).toEqual({ errors: [{ code: 'NOT_FOUND', message: 'No route for GET /nowhere' }] })
+    expect(response.json()).toEqual({
+      errors: [{ code: 'NOT_FOUND', message: 'No route for GET /nowhere' }],
+    })
     expect(response.headers['x-request-id']).toBe('trace-123')
   })
 })

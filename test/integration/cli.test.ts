@@ -17,13 +17,20 @@ describe('the masthead command', () => {
   it('lists its commands with help', async () => {
     const { code, stdout } = await runMasthead(['help'], env)
     expect(code).toBe(0)
-    for (const name of ['start', 'migrate', 'demo', 'user']) expect(stdout).toMatch(new RegExp(`^  ${name} `, 'm'))
+    for (const name of ['start', 'migrate', 'demo', 'user'])
+      expect(stdout).toMatch(new RegExp(`^  ${name} `, 'm'))
   })
 
   it.each([
     [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535 (got "abc")'],
-    [{ DATABASE_URL: 'mysql://localhost/news' }, 'DATABASE_URL must be empty (SQLite) or a postgres:// or postgresql:// URL'],
-    [{ MASTHEAD_DATA_DIR: '/proc/masthead-data' }, 'MASTHEAD_DATA_DIR must be a writable directory path'],
+    [
+      { DATABASE_URL: 'mysql://localhost/news' },
+      'DATABASE_URL must be empty (SQLite) or a postgres:// or postgresql:// URL',
+    ],
+    [
+      { MASTHEAD_DATA_DIR: '/proc/masthead-data' },
+      'MASTHEAD_DATA_DIR must be a writable directory path',
+    ],
   ])('exits with status 2 and one line for a bad configuration %o', async (badEnv, message) => {
     const { code, stderr, stdout } = await runMasthead(['migrate'], { ...env, ...badEnv })
     expect(code).toBe(2)
@@ -35,14 +42,37 @@ describe('the masthead command', () => {
   it('migrates, adds a user, refuses a duplicate and resets the password', async () => {
     expect((await runMasthead(['migrate'], env)).stdout).toMatch(/Applied 1 migration/)
     expect((await runMasthead(['migrate'], env)).stdout).toMatch(/up to date/)
-    const add = ['user', 'add', '--email', 'Desk@Example.org', '--password', 'correct horse battery', '--role', 'editor', '--name', 'Desk Editor']
+    const add = [
+      'user',
+      'add',
+      '--email',
+      'Desk@Example.org',
+      '--password',
+      'correct horse battery',
+      '--role',
+      'editor',
+      '--name',
+      'Desk Editor',
+    ]
     const added = await runMasthead(add, env)
     expect(added).toMatchObject({ code: 0, stderr: '' })
     expect(added.stdout).toMatch(/Added editor desk@example.org/)
     const duplicate = await runMasthead(add, env)
     expect(duplicate.code).toBe(1)
-    expect(duplicate.stderr.trim()).toBe('masthead: a user with the email desk@example.org already exists')
-    const reset = await runMasthead(['user', 'reset-password', '--email', 'desk@example.org', '--password', 'a new long password'], env)
+    expect(duplicate.stderr.trim()).toBe(
+      'masthead: a user with the email desk@example.org already exists',
+    )
+    const reset = await runMasthead(
+      [
+        'user',
+        'reset-password',
+        '--email',
+        'desk@example.org',
+        '--password',
+        'a new long password',
+      ],
+      env,
+    )
     expect(reset.code).toBe(0)
 
     const store = await openStore({ kind: 'sqlite', file: join(dataDir, 'masthead.sqlite') })
@@ -54,10 +84,27 @@ describe('the masthead command', () => {
   })
 
   it('explains usage mistakes with exit status 2 and changes nothing', async () => {
-    const badRole = await runMasthead(['user', 'add', '--email', 'x@example.org', '--password', 'long enough pass', '--role', 'chief'], env)
+    const badRole = await runMasthead(
+      [
+        'user',
+        'add',
+        '--email',
+        'x@example.org',
+        '--password',
+        'long enough pass',
+        '--role',
+        'chief',
+      ],
+      env,
+    )
     expect(badRole).toMatchObject({ code: 2 })
-    expect(badRole.stderr.trim()).toBe('masthead: --role must be one of contributor, author, editor, admin')
-    const shortPassword = await runMasthead(['user', 'add', '--email', 'x@example.org', '--password', 'short', '--role', 'admin'], env)
+    expect(badRole.stderr.trim()).toBe(
+      'masthead: --role must be one of contributor, author, editor, admin',
+    )
+    const shortPassword = await runMasthead(
+      ['user', 'add', '--email', 'x@example.org', '--password', 'short', '--role', 'admin'],
+      env,
+    )
     expect(shortPassword.code).toBe(2)
     const unknown = await runMasthead(['publish-everything'], env)
     expect(unknown.code).toBe(2)
@@ -71,10 +118,17 @@ describe('the masthead command', () => {
     const newerDir = join(folder, 'newer')
     expect((await runMasthead(['migrate'], { ...env, MASTHEAD_DATA_DIR: newerDir })).code).toBe(0)
     const store = await openStore({ kind: 'sqlite', file: join(newerDir, 'masthead.sqlite') })
-    await store.db.insertInto('kysely_migration' as never).values({ name: '29990101T0000-future', timestamp: '2999-01-01' } as never).execute()
+    await store.db
+      .insertInto('kysely_migration' as never)
+      .values({ name: '29990101T0000-future', timestamp: '2999-01-01' })
+      .execute()
     await store.close()
     writeFileSync(join(newerDir, 'marker'), '')
-    const result = await runMasthead(['start'], { ...env, MASTHEAD_DATA_DIR: newerDir, PORT: '3990' })
+    const result = await runMasthead(['start'], {
+      ...env,
+      MASTHEAD_DATA_DIR: newerDir,
+      PORT: '3990',
+    })
     expect(result.code).toBe(1)
     expect(result.stderr.trim()).toBe(
       'masthead: The database was migrated by a newer version of Masthead (migration 29990101T0000-future); run that version or a later one.',

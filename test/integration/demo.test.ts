@@ -24,7 +24,9 @@ describeEachDatabase('the demo newsroom', (store) => {
   it('has at least 40 live articles in each edition, over half of them translations', async () => {
     const { db } = store()
     for (const language of ['en', 'ar']) {
-      expect((await listPublishedArticles(db, { language }, {}, TEST_NOW)).total).toBeGreaterThanOrEqual(40)
+      expect(
+        (await listPublishedArticles(db, { language }, {}, TEST_NOW)).total,
+      ).toBeGreaterThanOrEqual(40)
     }
     const rows = await db.selectFrom('articles').select(['language', 'translationGroup']).execute()
     const translated = rows.filter((row) => row.translationGroup !== null)
@@ -34,8 +36,13 @@ describeEachDatabase('the demo newsroom', (store) => {
 
   it('spreads the stories over three years, with breaking and featured items', async () => {
     const { db } = store()
-    const rows = await db.selectFrom('articles').select(['publishedAt', 'isBreaking', 'isFeatured']).execute()
-    const ages = rows.map((row) => (TEST_NOW.getTime() - Date.parse(row.publishedAt ?? '')) / 86_400_000)
+    const rows = await db
+      .selectFrom('articles')
+      .select(['publishedAt', 'isBreaking', 'isFeatured'])
+      .execute()
+    const ages = rows.map(
+      (row) => (TEST_NOW.getTime() - Date.parse(row.publishedAt ?? '')) / 86_400_000,
+    )
     expect(Math.min(...ages)).toBeLessThan(1)
     expect(Math.max(...ages)).toBeGreaterThan(365 * 2.5)
     expect(rows.filter((row) => row.isBreaking === 1).length).toBeGreaterThanOrEqual(2)
@@ -47,9 +54,18 @@ describeEachDatabase('the demo newsroom', (store) => {
     const sections = await listSections(db)
     expect(sections.length).toBeGreaterThanOrEqual(6)
     expect(sections.some((section) => section.parentId !== null)).toBe(true)
-    expect(sections.every((section) => section.translations['en'] && section.translations['ar'])).toBe(true)
+    expect(
+      sections.every((section) => section.translations['en'] && section.translations['ar']),
+    ).toBe(true)
     const count = async (table: 'tags' | 'authors' | 'sources') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     expect(await count('tags')).toBeGreaterThanOrEqual(60)
     expect(await count('authors')).toBeGreaterThanOrEqual(5)
     expect(await count('sources')).toBeGreaterThanOrEqual(5)
@@ -66,7 +82,10 @@ describeEachDatabase('the demo newsroom', (store) => {
     const { db } = store()
     const galleries = await db.selectFrom('galleryItems').select(['galleryId', 'mediaId']).execute()
     expect(new Set(galleries.map((item) => item.galleryId)).size).toBeGreaterThanOrEqual(3)
-    const media = await db.selectFrom('media').select(['storageKey', 'sizeBytes', 'width']).execute()
+    const media = await db
+      .selectFrom('media')
+      .select(['storageKey', 'sizeBytes', 'width'])
+      .execute()
     for (const item of media) {
       expect((await storage.get(item.storageKey))?.length).toBe(item.sizeBytes)
     }

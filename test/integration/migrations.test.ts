@@ -42,7 +42,9 @@ describe.each(TEST_DIALECTS)('migrations (%s)', (dialect) => {
 
   it('refuses a database migrated by a newer version, naming the unknown migration', async () => {
     store = await createTestStore(dialect)
-    await sql`insert into kysely_migration (name, timestamp) values ('29991231T0000-from-the-future', '2999-12-31T00:00:00.000Z')`.execute(store.db)
+    await sql`insert into kysely_migration (name, timestamp) values ('29991231T0000-from-the-future', '2999-12-31T00:00:00.000Z')`.execute(
+      store.db,
+    )
     const failure = await migrateToLatest(store.db).catch((error: unknown) => error)
     expect(isAppError(failure, 'SCHEMA_TOO_NEW')).toBe(true)
     expect((failure as Error).message).toContain('29991231T0000-from-the-future')

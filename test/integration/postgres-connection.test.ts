@@ -21,12 +21,16 @@ describe('an unreachable PostgreSQL', () => {
 
   it('is retried with backoff for the configured time, then named in a clear error', async () => {
     const startedAt = Date.now()
-    const failure = await openStore({ kind: 'postgres', url: `postgres://postgres@127.0.0.1:${port}/masthead`, connectTimeoutMs: 2000 }).catch(
-      (error: unknown) => error,
-    )
+    const failure = await openStore({
+      kind: 'postgres',
+      url: `postgres://postgres@127.0.0.1:${port}/masthead`,
+      connectTimeoutMs: 2000,
+    }).catch((error: unknown) => error)
     const elapsed = Date.now() - startedAt
     expect(isAppError(failure, 'DATABASE_UNREACHABLE')).toBe(true)
-    expect((failure as Error).message).toMatch(new RegExp(`^PostgreSQL at 127\\.0\\.0\\.1:${port}/masthead did not answer within 2 s: `))
+    expect((failure as Error).message).toMatch(
+      new RegExp(`^PostgreSQL at 127\\.0\\.0\\.1:${port}/masthead did not answer within 2 s: `),
+    )
     expect(connectionAttempts).toBeGreaterThanOrEqual(3)
     expect(elapsed).toBeGreaterThanOrEqual(2000)
     expect(elapsed).toBeLessThan(10_000)

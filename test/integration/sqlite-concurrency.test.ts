@@ -6,10 +6,19 @@ import { createTestStore, type TestStore } from '../helpers/test-databases.js'
 
 const WRITES_PER_WRITER = 150
 
-const WRITER_SCRIPT = fileURLToPath(new URL('../helpers/workers/sqlite-burst-writer.ts', import.meta.url))
+const WRITER_SCRIPT = fileURLToPath(
+  new URL('../helpers/workers/sqlite-burst-writer.ts', import.meta.url),
+)
 
 async function runWriter(file: string, writer: string): Promise<{ ok: boolean; message?: string }> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', WRITER_SCRIPT, file, String(WRITES_PER_WRITER), writer])
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    '--import',
+    'tsx',
+    WRITER_SCRIPT,
+    file,
+    String(WRITES_PER_WRITER),
+    writer,
+  ])
   return JSON.parse(stdout) as { ok: boolean; message?: string }
 }
 

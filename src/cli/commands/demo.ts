@@ -1,7 +1,14 @@
 import { loadDemoContent } from '../../demo/load-demo.js'
-import { listEditions, saveEditions, STARTING_EDITIONS } from '../../modules/editions/edition-queries.js'
+import {
+  listEditions,
+  saveEditions,
+  STARTING_EDITIONS,
+} from '../../modules/editions/edition-queries.js'
 import { systemClock } from '../../platform/clock.js'
-import { createLocalMediaStorage, mediaFolderOf } from '../../platform/storage/local-media-storage.js'
+import {
+  createLocalMediaStorage,
+  mediaFolderOf,
+} from '../../platform/storage/local-media-storage.js'
 import { isNewsroomEmpty } from '../../prepare-newsroom.js'
 import { CliError } from '../cli-error.js'
 import type { Command } from '../command.js'
@@ -17,10 +24,16 @@ export const demoCommand: Command = {
     const { dataDir, database } = config()
     await withMigratedStore(config(), async ({ db }) => {
       if (!(await isNewsroomEmpty(db))) {
-        throw new CliError('the database already has articles; the demo loads only into an empty newsroom')
+        throw new CliError(
+          'the database already has articles; the demo loads only into an empty newsroom',
+        )
       }
       if ((await listEditions(db)).length === 0) await saveEditions(db, STARTING_EDITIONS)
-      const summary = await loadDemoContent(db, createLocalMediaStorage(mediaFolderOf(dataDir)), systemClock.now())
+      const summary = await loadDemoContent(
+        db,
+        createLocalMediaStorage(mediaFolderOf(dataDir)),
+        systemClock.now(),
+      )
       print(
         `Loaded the demo into ${database.kind}: ${summary.articles} articles, ${summary.sections} sections, ` +
           `${summary.tags} tags, ${summary.pages} pages.`,

@@ -12,7 +12,11 @@ export const migrateCommand: Command = {
     const store = await openStore(config().database)
     try {
       const applied = await migrateToLatest(store.db)
-      print(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}.` : 'The database is up to date.')
+      print(
+        applied.length
+          ? `Applied ${applied.length} migration(s): ${applied.join(', ')}.`
+          : 'The database is up to date.',
+      )
     } finally {
       await store.close()
     }

@@ -30,7 +30,8 @@ function isUniqueViolation(error: unknown): boolean {
 
 export const userCommand: Command = {
   name: 'user',
-  usage: 'user add --email E --password P --role admin|editor|author|contributor [--name N]\n  user reset-password --email E --password P',
+  usage:
+    'user add --email E --password P --role admin|editor|author|contributor [--name N]\n  user reset-password --email E --password P',
   summary: 'Add a newsroom account, or set a new password for one',
   async run({ args, config, print }) {
     const [action, ...rest] = args
@@ -39,14 +40,20 @@ export const userCommand: Command = {
       const email = normalizeEmail(options.email ?? '')
       if (!EMAIL.test(email)) throw new CliError('--email must be an email address', 2)
       const role = options.role as UserRole
-      if (!USER_ROLES.includes(role)) throw new CliError(`--role must be one of ${USER_ROLES.join(', ')}`, 2)
+      if (!USER_ROLES.includes(role))
+        throw new CliError(`--role must be one of ${USER_ROLES.join(', ')}`, 2)
       const passwordHash = await hashPassword(requirePassword(options.password))
       await withMigratedStore(config(), async ({ db }) => {
         try {
-          const id = await createUser(db, { email, name: options.name ?? email.split('@')[0] ?? email, role, passwordHash }, systemClock.now())
+          const id = await createUser(
+            db,
+            { email, name: options.name ?? email.split('@')[0] ?? email, role, passwordHash },
+            systemClock.now(),
+          )
           print(`Added ${role} ${email} (user ${id}).`)
         } catch (error) {
-          if (isUniqueViolation(error)) throw new CliError(`a user with the email ${email} already exists`)
+          if (isUniqueViolation(error))
+            throw new CliError(`a user with the email ${email} already exists`)
           throw error
         }
       })

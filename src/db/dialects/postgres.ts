@@ -16,7 +16,7 @@ const sameShapesAsSqlite: pg.CustomTypesConfig = {
     if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value)
     if (oid === TIMESTAMPTZ_OID) return (value: string) => new Date(value).toISOString()
     if (oid === JSON_OID || oid === JSONB_OID) return (value: string) => value
-    return pg.types.getTypeParser(oid, format as 'text')
+    return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown
   }) as pg.CustomTypesConfig['getTypeParser'],
 }
 

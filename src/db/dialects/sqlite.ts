@@ -1,5 +1,11 @@
 import SqliteDatabase from 'better-sqlite3'
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely'
+import {
+  CompiledQuery,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely'
 
 /** How long a connection waits for another process's write lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000

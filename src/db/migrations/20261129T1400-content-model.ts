@@ -31,7 +31,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('section_translations')
-    .addColumn('section_id', 'integer', (c) => c.notNull().references('sections.id').onDelete('cascade'))
+    .addColumn('section_id', 'integer', (c) =>
+      c.notNull().references('sections.id').onDelete('cascade'),
+    )
     .addColumn('language', 'text', (c) => c.notNull().references('editions.code'))
     .addColumn('name', 'text', notNull)
     .addColumn('slug', 'text', notNull)
@@ -66,7 +68,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('uploaded_by', 'integer')
     .addColumn('created_at', t.timestamp, notNull)
     .execute()
-  await db.schema.createIndex('media_created_idx').on('media').columns(['created_at', 'id']).execute()
+  await db.schema
+    .createIndex('media_created_idx')
+    .on('media')
+    .columns(['created_at', 'id'])
+    .execute()
   await db.schema.createIndex('media_storage_key_idx').on('media').column('storage_key').execute()
 
   await withId(db.schema.createTable('galleries'))
@@ -77,14 +83,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('gallery_items')
-    .addColumn('gallery_id', 'integer', (c) => c.notNull().references('galleries.id').onDelete('cascade'))
-    .addColumn('media_id', 'integer', (c) => c.notNull().references('media.id').onDelete('restrict'))
+    .addColumn('gallery_id', 'integer', (c) =>
+      c.notNull().references('galleries.id').onDelete('cascade'),
+    )
+    .addColumn('media_id', 'integer', (c) =>
+      c.notNull().references('media.id').onDelete('restrict'),
+    )
     .addColumn('position', 'integer', notNull)
     .addColumn('caption', t.json)
     .addColumn('credit', 'text')
     .addPrimaryKeyConstraint('gallery_items_pk', ['gallery_id', 'position'])
     .execute()
-  await db.schema.createIndex('gallery_items_media_idx').on('gallery_items').column('media_id').execute()
+  await db.schema
+    .createIndex('gallery_items_media_idx')
+    .on('gallery_items')
+    .column('media_id')
+    .execute()
 
   await withId(db.schema.createTable('users'))
     .addColumn('email', 'text', (c) => c.notNull().unique())
@@ -121,12 +135,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await withId(db.schema.createTable('articles'))
     .addColumn('language', 'text', (c) => c.notNull().references('editions.code'))
     .addColumn('translation_group', 'text')
-    .addColumn('section_id', 'integer', (c) => c.notNull().references('sections.id').onDelete('restrict'))
+    .addColumn('section_id', 'integer', (c) =>
+      c.notNull().references('sections.id').onDelete('restrict'),
+    )
     .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('draft', 'in_review', 'scheduled', 'published', 'unpublished')`),
+      c
+        .notNull()
+        .check(sql`status in ('draft', 'in_review', 'scheduled', 'published', 'unpublished')`),
     )
     .addColumn('type', 'text', (c) =>
-      c.notNull().defaultTo('report').check(sql`type in ('report', 'analysis', 'opinion', 'background', 'review')`),
+      c
+        .notNull()
+        .defaultTo('report')
+        .check(sql`type in ('report', 'analysis', 'opinion', 'background', 'review')`),
     )
     .addColumn('headline', 'text', notNull)
     .addColumn('dek', 'text', (c) => c.notNull().defaultTo(''))
@@ -135,7 +156,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('body_html', 'text', notNull)
     .addColumn('excerpt', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('hero_media_id', 'integer', (c) => c.references('media.id').onDelete('restrict'))
-    .addColumn('hero_gallery_id', 'integer', (c) => c.references('galleries.id').onDelete('restrict'))
+    .addColumn('hero_gallery_id', 'integer', (c) =>
+      c.references('galleries.id').onDelete('restrict'),
+    )
     .addColumn('source_id', 'integer', (c) => c.references('sources.id').onDelete('restrict'))
     .addColumn('source_url', 'text')
     .addColumn('is_breaking', 'integer', zero)
@@ -166,10 +189,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema.createIndex(name).on('articles').columns(columns).execute()
   }
 
-  const articleLink = (table: string, column: string, target: string, targetOnDelete: 'cascade' | 'restrict') =>
+  const articleLink = (
+    table: string,
+    column: string,
+    target: string,
+    targetOnDelete: 'cascade' | 'restrict',
+  ) =>
     db.schema
       .createTable(table)
-      .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+      .addColumn('article_id', 'integer', (c) =>
+        c.notNull().references('articles.id').onDelete('cascade'),
+      )
       .addColumn(column, 'integer', (c) => c.notNull().references(target).onDelete(targetOnDelete))
       .addColumn('position', 'integer', zero)
       .addPrimaryKeyConstraint(`${table}_pk`, ['article_id', column])
@@ -177,8 +207,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await articleLink('article_authors', 'author_id', 'authors.id', 'restrict')
   await articleLink('article_tags', 'tag_id', 'tags.id', 'cascade')
   await articleLink('article_relations', 'related_article_id', 'articles.id', 'cascade')
-  await db.schema.createIndex('article_authors_author_idx').on('article_authors').columns(['author_id', 'article_id']).execute()
-  await db.schema.createIndex('article_tags_tag_idx').on('article_tags').columns(['tag_id', 'article_id']).execute()
+  await db.schema
+    .createIndex('article_authors_author_idx')
+    .on('article_authors')
+    .columns(['author_id', 'article_id'])
+    .execute()
+  await db.schema
+    .createIndex('article_tags_tag_idx')
+    .on('article_tags')
+    .columns(['tag_id', 'article_id'])
+    .execute()
   await db.schema
     .createIndex('article_relations_related_idx')
     .on('article_relations')
@@ -186,18 +224,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
 
   await withId(db.schema.createTable('article_notices'))
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('correction', 'update')`))
     .addColumn('text', 'text', notNull)
     .addColumn('created_at', t.timestamp, notNull)
     .execute()
-  await db.schema.createIndex('article_notices_article_idx').on('article_notices').columns(['article_id', 'created_at']).execute()
+  await db.schema
+    .createIndex('article_notices_article_idx')
+    .on('article_notices')
+    .columns(['article_id', 'created_at'])
+    .execute()
 
   await withId(db.schema.createTable('article_revisions'))
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('number', 'integer', notNull)
     .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('save', 'autosave', 'restore')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('save', 'autosave', 'restore')`),
+    )
     .addColumn('snapshot', t.json, notNull)
     .addColumn('changed_fields', t.json, notNull)
     .addColumn('created_at', t.timestamp, notNull)
@@ -223,7 +271,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await withId(db.schema.createTable('redirects'))
     .addColumn('from_path', 'text', (c) => c.notNull().unique())
     .addColumn('to_path', 'text', notNull)
-    .addColumn('status_code', 'integer', (c) => c.notNull().defaultTo(301).check(sql`status_code in (301, 302, 307, 308, 410)`))
+    .addColumn('status_code', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(301)
+        .check(sql`status_code in (301, 302, 307, 308, 410)`),
+    )
     .addColumn('created_at', t.timestamp, notNull)
     .execute()
 
@@ -267,19 +320,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', t.timestamp, notNull)
     .addColumn('read_at', t.timestamp)
     .execute()
-  await db.schema.createIndex('contact_messages_inbox_idx').on('contact_messages').columns(['read_at', 'created_at']).execute()
+  await db.schema
+    .createIndex('contact_messages_inbox_idx')
+    .on('contact_messages')
+    .columns(['read_at', 'created_at'])
+    .execute()
 
   await db.schema
     .createTable('page_views')
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('day', 'text', notNull)
     .addColumn('views', 'integer', zero)
     .addPrimaryKeyConstraint('page_views_pk', ['article_id', 'day'])
     .execute()
-  await db.schema.createIndex('page_views_day_idx').on('page_views').columns(['day', 'article_id']).execute()
+  await db.schema
+    .createIndex('page_views_day_idx')
+    .on('page_views')
+    .columns(['day', 'article_id'])
+    .execute()
 
   await withId(db.schema.createTable('audit_log'))
-    .addColumn('actor_type', 'text', (c) => c.notNull().check(sql`actor_type in ('user', 'token', 'system')`))
+    .addColumn('actor_type', 'text', (c) =>
+      c.notNull().check(sql`actor_type in ('user', 'token', 'system')`),
+    )
     .addColumn('actor_id', 'integer')
     .addColumn('action', 'text', notNull)
     .addColumn('entity_type', 'text', notNull)
@@ -287,14 +352,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('details', t.json, notNull)
     .addColumn('created_at', t.timestamp, notNull)
     .execute()
-  await db.schema.createIndex('audit_log_created_idx').on('audit_log').columns(['created_at', 'id']).execute()
-  await db.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity_type', 'entity_id']).execute()
+  await db.schema
+    .createIndex('audit_log_created_idx')
+    .on('audit_log')
+    .columns(['created_at', 'id'])
+    .execute()
+  await db.schema
+    .createIndex('audit_log_entity_idx')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute()
 
   await withId(db.schema.createTable('jobs'))
     .addColumn('kind', 'text', notNull)
     .addColumn('payload', t.json, notNull)
     .addColumn('unique_key', 'text', (c) => c.unique())
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('queued', 'running', 'done', 'failed')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('queued', 'running', 'done', 'failed')`),
+    )
     .addColumn('run_at', t.timestamp, notNull)
     .addColumn('attempts', 'integer', zero)
     .addColumn('max_attempts', 'integer', (c) => c.notNull().defaultTo(5))

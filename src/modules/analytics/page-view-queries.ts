@@ -20,7 +20,9 @@ export async function recordPageViews(
     .insertInto('pageViews')
     .values({ articleId: input.articleId, day: input.day, views })
     .onConflict((conflict) =>
-      conflict.columns(['articleId', 'day']).doUpdateSet({ views: sql<number>`page_views.views + ${views}` }),
+      conflict
+        .columns(['articleId', 'day'])
+        .doUpdateSet({ views: sql<number>`page_views.views + ${views}` }),
     )
     .execute()
 }
@@ -30,17 +32,33 @@ export async function listMostRead(
   db: Kysely<Database>,
   input: { language: string; sinceDay: string; limit: number },
   now: Date,
-): Promise<(Pick<ArticleSummary, 'id' | 'headline' | 'slug' | 'sectionId' | 'publishedAt'> & { views: number })[]> {
+): Promise<
+  (Pick<ArticleSummary, 'id' | 'headline' | 'slug' | 'sectionId' | 'publishedAt'> & {
+    views: number
+  })[]
+> {
   const rows = await db
     .selectFrom('pageViews')
     .innerJoin('articles', 'articles.id', 'pageViews.articleId')
-    .select(['articles.id', 'articles.headline', 'articles.slug', 'articles.sectionId', 'articles.publishedAt'])
+    .select([
+      'articles.id',
+      'articles.headline',
+      'articles.slug',
+      'articles.sectionId',
+      'articles.publishedAt',
+    ])
     .select((eb) => eb.fn.sum<number>('pageViews.views').as('views'))
     .where('articles.language', '=', input.language)
     .where('articles.status', '=', 'published')
     .where('articles.publishedAt', '<=', now.toISOString())
     .where('pageViews.day', '>=', input.sinceDay)
-    .groupBy(['articles.id', 'articles.headline', 'articles.slug', 'articles.sectionId', 'articles.publishedAt'])
+    .groupBy([
+      'articles.id',
+      'articles.headline',
+      'articles.slug',
+      'articles.sectionId',
+      'articles.publishedAt',
+    ])
     .orderBy('views', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(input.limit)

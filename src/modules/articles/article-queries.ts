@@ -26,7 +26,10 @@ const SUMMARY_COLUMNS = [
   'articles.updatedAt',
 ] as const
 
-type SummaryRow = Pick<Selectable<ArticlesTable>, (typeof SUMMARY_COLUMNS)[number] extends `articles.${infer C}` ? C : never>
+type SummaryRow = Pick<
+  Selectable<ArticlesTable>,
+  (typeof SUMMARY_COLUMNS)[number] extends `articles.${infer C}` ? C : never
+>
 
 const EXCERPT_LENGTH = 220
 
@@ -45,7 +48,11 @@ function excerptOf(document: ArticleDocument): string {
  * Stores a new article with its bylines, tags, related stories and notices, all or nothing.
  * The body HTML and, when not given, the slug and excerpt are derived here.
  */
-export async function createArticle(db: Kysely<Database>, input: NewArticle, now: Date): Promise<number> {
+export async function createArticle(
+  db: Kysely<Database>,
+  input: NewArticle,
+  now: Date,
+): Promise<number> {
   const timestamp = now.toISOString()
   return withTransaction(db, async (trx) => {
     const { id } = await trx
@@ -74,32 +81,55 @@ export async function createArticle(db: Kysely<Database>, input: NewArticle, now
         publishedAt: input.publishedAt ?? null,
         scheduledAt: input.scheduledAt ?? null,
         createdAt: timestamp,
-        updatedAt: input.publishedAt && input.publishedAt > timestamp ? input.publishedAt : timestamp,
+        updatedAt:
+          input.publishedAt && input.publishedAt > timestamp ? input.publishedAt : timestamp,
         createdBy: input.createdBy ?? null,
         updatedBy: input.createdBy ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    const positioned = (ids: number[] = []) => [...new Set(ids)].map((value, position) => ({ value, position }))
+    const positioned = (ids: number[] = []) =>
+      [...new Set(ids)].map((value, position) => ({ value, position }))
     const authors = positioned(input.authorIds)
     const tags = positioned(input.tagIds)
     const related = positioned(input.relatedArticleIds).filter(({ value }) => value !== id)
     if (authors.length) {
-      await trx.insertInto('articleAuthors').values(authors.map(({ value, position }) => ({ articleId: id, authorId: value, position }))).execute()
+      await trx
+        .insertInto('articleAuthors')
+        .values(
+          authors.map(({ value, position }) => ({ articleId: id, authorId: value, position })),
+        )
+        .execute()
     }
     if (tags.length) {
-      await trx.insertInto('articleTags').values(tags.map(({ value, position }) => ({ articleId: id, tagId: value, position }))).execute()
+      await trx
+        .insertInto('articleTags')
+        .values(tags.map(({ value, position }) => ({ articleId: id, tagId: value, position })))
+        .execute()
     }
     if (related.length) {
       await trx
         .insertInto('articleRelations')
-        .values(related.map(({ value, position }) => ({ articleId: id, relatedArticleId: value, position })))
+        .values(
+          related.map(({ value, position }) => ({
+            articleId: id,
+            relatedArticleId: value,
+            position,
+          })),
+        )
         .execute()
     }
     if (input.notices?.length) {
       await trx
         .insertInto('articleNotices')
-        .values(input.notices.map((notice) => ({ articleId: id, kind: notice.kind, text: notice.text, createdAt: notice.createdAt ?? timestamp })))
+        .values(
+          input.notices.map((notice) => ({
+            articleId: id,
+            kind: notice.kind,
+            text: notice.text,
+            createdAt: notice.createdAt ?? timestamp,
+          })),
+        )
         .execute()
     }
     return id
@@ -107,12 +137,21 @@ export async function createArticle(db: Kysely<Database>, input: NewArticle, now
 }
 
 /** Whole articles by id, with their notices; ids that do not exist are simply absent. */
-export async function findArticlesByIds(db: Kysely<Database>, ids: number[]): Promise<Map<number, Article>> {
+export async function findArticlesByIds(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, Article>> {
   if (ids.length === 0) return new Map()
   const unique = [...new Set(ids)]
   const [rows, notices] = await Promise.all([
     db.selectFrom('articles').selectAll().where('id', 'in', unique).execute(),
-    db.selectFrom('articleNotices').selectAll().where('articleId', 'in', unique).orderBy('createdAt').orderBy('id').execute(),
+    db
+      .selectFrom('articleNotices')
+      .selectAll()
+      .where('articleId', 'in', unique)
+      .orderBy('createdAt')
+      .orderBy('id')
+      .execute(),
   ])
   const noticesByArticle = new Map<number, ArticleNotice[]>()
   for (const { articleId, ...notice } of notices) {
@@ -142,12 +181,19 @@ export async function findArticlesByIds(db: Kysely<Database>, ids: number[]): Pr
 }
 
 /** One whole article, or undefined. */
-export async function findArticleById(db: Kysely<Database>, id: number): Promise<Article | undefined> {
+export async function findArticleById(
+  db: Kysely<Database>,
+  id: number,
+): Promise<Article | undefined> {
   return (await findArticlesByIds(db, [id])).get(id)
 }
 
 /** The newest article of an edition with this slug (slugs are not unique; URLs carry the id). */
-export async function findArticleBySlug(db: Kysely<Database>, language: string, slug: string): Promise<Article | undefined> {
+export async function findArticleBySlug(
+  db: Kysely<Database>,
+  language: string,
+  slug: string,
+): Promise<Article | undefined> {
   const row = await db
     .selectFrom('articles')
     .select('id')
@@ -172,7 +218,10 @@ export interface PublishedArticleFilter {
 
 function isLive(now: Date) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
-    eb.and([eb('articles.status', '=', 'published'), eb('articles.publishedAt', '<=', now.toISOString())])
+    eb.and([
+      eb('articles.status', '=', 'published'),
+      eb('articles.publishedAt', '<=', now.toISOString()),
+    ])
 }
 
 function publishedArticles(db: Kysely<Database>, filter: PublishedArticleFilter, now: Date) {
@@ -180,12 +229,19 @@ function publishedArticles(db: Kysely<Database>, filter: PublishedArticleFilter,
     .selectFrom('articles')
     .where('articles.language', '=', filter.language)
     .where(isLive(now))
-  if (filter.sectionIds) query = query.where('articles.sectionId', 'in', filter.sectionIds.length ? filter.sectionIds : [-1])
+  if (filter.sectionIds)
+    query = query.where(
+      'articles.sectionId',
+      'in',
+      filter.sectionIds.length ? filter.sectionIds : [-1],
+    )
   if (filter.sourceId !== undefined) query = query.where('articles.sourceId', '=', filter.sourceId)
   if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', filter.excludeIds)
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId
-    query = query.where('articles.id', 'in', (eb) => eb.selectFrom('articleTags').select('articleId').where('tagId', '=', tagId))
+    query = query.where('articles.id', 'in', (eb) =>
+      eb.selectFrom('articleTags').select('articleId').where('tagId', '=', tagId),
+    )
   }
   if (filter.authorId !== undefined) {
     const authorId = filter.authorId
@@ -236,12 +292,19 @@ export async function listTopStories(
   const featuredSince = new Date(now.getTime() - FEATURED_WINDOW_HOURS * 3_600_000).toISOString()
   const rows = await publishedArticles(db, { language: input.language }, now)
     .select(SUMMARY_COLUMNS)
-    .orderBy((eb) => eb.case().when('articles.pinnedPosition', 'is not', null).then(0).else(1).end())
+    .orderBy((eb) =>
+      eb.case().when('articles.pinnedPosition', 'is not', null).then(0).else(1).end(),
+    )
     .orderBy('articles.pinnedPosition')
     .orderBy((eb) =>
       eb
         .case()
-        .when(eb.and([eb('articles.isFeatured', '=', 1), eb('articles.publishedAt', '>=', featuredSince)]))
+        .when(
+          eb.and([
+            eb('articles.isFeatured', '=', 1),
+            eb('articles.publishedAt', '>=', featuredSince),
+          ]),
+        )
         .then(0)
         .else(1)
         .end(),
@@ -262,7 +325,12 @@ export async function listBreakingArticles(
   const rows = await publishedArticles(db, { language: input.language }, now)
     .select(SUMMARY_COLUMNS)
     .where('articles.isBreaking', '=', 1)
-    .where((eb) => eb.or([eb('articles.breakingUntil', 'is', null), eb('articles.breakingUntil', '>', now.toISOString())]))
+    .where((eb) =>
+      eb.or([
+        eb('articles.breakingUntil', 'is', null),
+        eb('articles.breakingUntil', '>', now.toISOString()),
+      ]),
+    )
     .orderBy('articles.publishedAt', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(input.limit ?? 5)
@@ -274,11 +342,19 @@ export async function listBreakingArticles(
 export async function listTranslations(
   db: Kysely<Database>,
   articleId: number,
-): Promise<{ id: number; language: string; slug: string; sectionId: number; status: Article['status'] }[]> {
+): Promise<
+  { id: number; language: string; slug: string; sectionId: number; status: Article['status'] }[]
+> {
   return db
     .selectFrom('articles as translation')
     .innerJoin('articles as original', 'original.translationGroup', 'translation.translationGroup')
-    .select(['translation.id', 'translation.language', 'translation.slug', 'translation.sectionId', 'translation.status'])
+    .select([
+      'translation.id',
+      'translation.language',
+      'translation.slug',
+      'translation.sectionId',
+      'translation.status',
+    ])
     .where('original.id', '=', articleId)
     .where('translation.id', '!=', articleId)
     .orderBy('translation.language')

@@ -3,7 +3,13 @@ import type { ArticleDocument } from './document/article-document.js'
 
 export type { ArticleStatus, ArticleType }
 
-export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'in_review', 'scheduled', 'published', 'unpublished']
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = [
+  'draft',
+  'in_review',
+  'scheduled',
+  'published',
+  'unpublished',
+]
 
 export interface ArticleSeo {
   title?: string

@@ -20,7 +20,11 @@ export async function recordAudit(
 ): Promise<void> {
   await db
     .insertInto('auditLog')
-    .values({ ...entry, details: JSON.stringify(entry.details ?? {}), createdAt: now.toISOString() })
+    .values({
+      ...entry,
+      details: JSON.stringify(entry.details ?? {}),
+      createdAt: now.toISOString(),
+    })
     .execute()
 }
 
@@ -32,6 +36,13 @@ export async function listAuditEntries(
   let query = db.selectFrom('auditLog').selectAll()
   if (input.entityType) query = query.where('entityType', '=', input.entityType)
   if (input.entityId) query = query.where('entityId', '=', input.entityId)
-  const rows = await query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(input.limit).execute()
-  return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }))
+  const rows = await query
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(input.limit)
+    .execute()
+  return rows.map((row) => ({
+    ...row,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+  }))
 }

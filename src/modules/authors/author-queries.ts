@@ -35,7 +35,11 @@ function toAuthor(row: Selectable<AuthorsTable>): Author {
 }
 
 /** Creates a byline profile; returns its id. */
-export async function createAuthor(db: Kysely<Database>, input: NewAuthor, now: Date): Promise<number> {
+export async function createAuthor(
+  db: Kysely<Database>,
+  input: NewAuthor,
+  now: Date,
+): Promise<number> {
   const timestamp = now.toISOString()
   const { id } = await db
     .insertInto('authors')
@@ -54,7 +58,10 @@ export async function createAuthor(db: Kysely<Database>, input: NewAuthor, now: 
   return id
 }
 
-export async function findAuthorBySlug(db: Kysely<Database>, slug: string): Promise<Author | undefined> {
+export async function findAuthorBySlug(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<Author | undefined> {
   const row = await db.selectFrom('authors').selectAll().where('slug', '=', slug).executeTakeFirst()
   return row && toAuthor(row)
 }

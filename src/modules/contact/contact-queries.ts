@@ -35,12 +35,27 @@ export async function listContactMessages(
   let base = db.selectFrom('contactMessages')
   if (input.isUnreadOnly) base = base.where('readAt', 'is', null)
   const [items, count] = await Promise.all([
-    base.selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(request.pageSize).offset(request.offset).execute(),
+    base
+      .selectAll()
+      .orderBy('createdAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(request.pageSize)
+      .offset(request.offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ])
   return toPage(items, Number(count.total), request)
 }
 
-export async function markContactMessageRead(db: Kysely<Database>, id: number, now: Date): Promise<void> {
-  await db.updateTable('contactMessages').set({ readAt: now.toISOString() }).where('id', '=', id).where('readAt', 'is', null).execute()
+export async function markContactMessageRead(
+  db: Kysely<Database>,
+  id: number,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('contactMessages')
+    .set({ readAt: now.toISOString() })
+    .where('id', '=', id)
+    .where('readAt', 'is', null)
+    .execute()
 }

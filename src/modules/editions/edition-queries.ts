@@ -22,7 +22,12 @@ function toEdition(row: Selectable<EditionsTable>): Edition {
 
 /** Every edition, in menu order. */
 export async function listEditions(db: Kysely<Database>): Promise<Edition[]> {
-  const rows = await db.selectFrom('editions').selectAll().orderBy('position').orderBy('code').execute()
+  const rows = await db
+    .selectFrom('editions')
+    .selectAll()
+    .orderBy('position')
+    .orderBy('code')
+    .execute()
   return rows.map(toEdition)
 }
 

@@ -23,7 +23,11 @@ export interface NewGallery {
   items: { mediaId: number; caption?: LocalizedText | null; credit?: string | null }[]
 }
 
-export async function createGallery(db: Kysely<Database>, input: NewGallery, now: Date): Promise<number> {
+export async function createGallery(
+  db: Kysely<Database>,
+  input: NewGallery,
+  now: Date,
+): Promise<number> {
   return withTransaction(db, async (trx) => {
     const timestamp = now.toISOString()
     const { id } = await trx
@@ -50,12 +54,20 @@ export async function createGallery(db: Kysely<Database>, input: NewGallery, now
 }
 
 /** Galleries by id, with their items in order. */
-export async function findGalleriesByIds(db: Kysely<Database>, ids: number[]): Promise<Map<number, Gallery>> {
+export async function findGalleriesByIds(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, Gallery>> {
   if (ids.length === 0) return new Map()
   const unique = [...new Set(ids)]
   const [galleries, items] = await Promise.all([
     db.selectFrom('galleries').selectAll().where('id', 'in', unique).execute(),
-    db.selectFrom('galleryItems').selectAll().where('galleryId', 'in', unique).orderBy('position').execute(),
+    db
+      .selectFrom('galleryItems')
+      .selectAll()
+      .where('galleryId', 'in', unique)
+      .orderBy('position')
+      .execute(),
   ])
   const byId = new Map<number, Gallery>(
     galleries.map((row) => [row.id, { id: row.id, title: parseLocalized(row.title), items: [] }]),

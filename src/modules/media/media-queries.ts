@@ -21,8 +21,13 @@ export interface MediaItem {
   createdAt: string
 }
 
-export type NewMediaItem = Omit<MediaItem, 'id' | 'createdAt' | 'focalX' | 'focalY' | 'credit' | 'copyright' | 'dominantColor'> &
-  Partial<Pick<MediaItem, 'focalX' | 'focalY' | 'credit' | 'copyright' | 'dominantColor'>> & { uploadedBy?: number | null }
+export type NewMediaItem = Omit<
+  MediaItem,
+  'id' | 'createdAt' | 'focalX' | 'focalY' | 'credit' | 'copyright' | 'dominantColor'
+> &
+  Partial<Pick<MediaItem, 'focalX' | 'focalY' | 'credit' | 'copyright' | 'dominantColor'>> & {
+    uploadedBy?: number | null
+  }
 
 function toMediaItem(row: Selectable<MediaTable>): MediaItem {
   return {
@@ -44,7 +49,11 @@ function toMediaItem(row: Selectable<MediaTable>): MediaItem {
   }
 }
 
-export async function createMediaItem(db: Kysely<Database>, input: NewMediaItem, now: Date): Promise<number> {
+export async function createMediaItem(
+  db: Kysely<Database>,
+  input: NewMediaItem,
+  now: Date,
+): Promise<number> {
   const { id } = await db
     .insertInto('media')
     .values({
@@ -70,8 +79,15 @@ export async function createMediaItem(db: Kysely<Database>, input: NewMediaItem,
 }
 
 /** Media items by id. */
-export async function findMediaByIds(db: Kysely<Database>, ids: number[]): Promise<Map<number, MediaItem>> {
+export async function findMediaByIds(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, MediaItem>> {
   if (ids.length === 0) return new Map()
-  const rows = await db.selectFrom('media').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+  const rows = await db
+    .selectFrom('media')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
   return new Map(rows.map((row) => [row.id, toMediaItem(row)]))
 }

@@ -71,7 +71,11 @@ export async function createPage(db: Kysely<Database>, input: NewPage, now: Date
 }
 
 /** A published page of an edition by slug, or undefined. */
-export async function findPublishedPage(db: Kysely<Database>, language: string, slug: string): Promise<Page | undefined> {
+export async function findPublishedPage(
+  db: Kysely<Database>,
+  language: string,
+  slug: string,
+): Promise<Page | undefined> {
   const row = await db
     .selectFrom('pages')
     .selectAll()

@@ -23,7 +23,11 @@ export interface NewSection {
 }
 
 /** Creates a section with its per-language names and slugs; returns its id. */
-export async function createSection(db: Kysely<Database>, input: NewSection, now: Date): Promise<number> {
+export async function createSection(
+  db: Kysely<Database>,
+  input: NewSection,
+  now: Date,
+): Promise<number> {
   return withTransaction(db, async (trx) => {
     const timestamp = now.toISOString()
     const { id } = await trx
@@ -43,7 +47,8 @@ export async function createSection(db: Kysely<Database>, input: NewSection, now
       slug: translation.slug,
       description: translation.description ?? null,
     }))
-    if (translations.length > 0) await trx.insertInto('sectionTranslations').values(translations).execute()
+    if (translations.length > 0)
+      await trx.insertInto('sectionTranslations').values(translations).execute()
     return id
   })
 }
@@ -55,7 +60,10 @@ export async function listSections(db: Kysely<Database>): Promise<Section[]> {
     db.selectFrom('sectionTranslations').selectAll().execute(),
   ])
   const byId = new Map<number, Section>(
-    sections.map((row) => [row.id, { id: row.id, parentId: row.parentId, position: row.position, translations: {} }]),
+    sections.map((row) => [
+      row.id,
+      { id: row.id, parentId: row.parentId, position: row.position, translations: {} },
+    ]),
   )
   for (const translation of translations) {
     const section = byId.get(translation.sectionId)
@@ -111,7 +119,11 @@ export function sectionWithDescendantIds(sections: Section[], sectionId: number)
 export function sectionTrail(sections: Section[], sectionId: number): Section[] {
   const byId = new Map(sections.map((section) => [section.id, section]))
   const trail: Section[] = []
-  for (let current = byId.get(sectionId); current; current = current.parentId === null ? undefined : byId.get(current.parentId)) {
+  for (
+    let current = byId.get(sectionId);
+    current;
+    current = current.parentId === null ? undefined : byId.get(current.parentId)
+  ) {
     if (trail.includes(current)) break
     trail.unshift(current)
   }

@@ -34,7 +34,9 @@ export async function updateSiteSettings(
       await trx
         .insertInto('settings')
         .values({ key, value: json, updatedAt: now.toISOString() })
-        .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: json, updatedAt: now.toISOString() }))
+        .onConflict((conflict) =>
+          conflict.column('key').doUpdateSet({ value: json, updatedAt: now.toISOString() }),
+        )
         .execute()
     }
   })

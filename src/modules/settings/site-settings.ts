@@ -12,7 +12,10 @@ export const SITE_SETTINGS_SCHEMA = z.object({
   /** IANA zone for dates shown to readers and for "today" in most-read lists. */
   timeZone: z
     .string()
-    .refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'an IANA time zone')
+    .refine(
+      (zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC',
+      'an IANA time zone',
+    )
     .default('UTC'),
   /** Digits on the Arabic edition: Western (latn) or Arabic-Indic (arab). */
   digitsStyle: z.enum(['latn', 'arab']).default('latn'),

@@ -21,21 +21,36 @@ export async function createSource(
 ): Promise<number> {
   const { id } = await db
     .insertInto('sources')
-    .values({ slug: input.slug, name: JSON.stringify(input.name), url: input.url ?? null, createdAt: now.toISOString() })
+    .values({
+      slug: input.slug,
+      name: JSON.stringify(input.name),
+      url: input.url ?? null,
+      createdAt: now.toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return id
 }
 
-export async function findSourceBySlug(db: Kysely<Database>, slug: string): Promise<Source | undefined> {
+export async function findSourceBySlug(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<Source | undefined> {
   const row = await db.selectFrom('sources').selectAll().where('slug', '=', slug).executeTakeFirst()
   return row && toSource(row)
 }
 
 /** The sources with these ids, by id. */
-export async function findSourcesByIds(db: Kysely<Database>, ids: number[]): Promise<Map<number, Source>> {
+export async function findSourcesByIds(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, Source>> {
   if (ids.length === 0) return new Map()
-  const rows = await db.selectFrom('sources').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+  const rows = await db
+    .selectFrom('sources')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
   return new Map(rows.map((row) => [row.id, toSource(row)]))
 }
 

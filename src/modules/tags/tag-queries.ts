@@ -29,7 +29,14 @@ export async function findOrCreateTags(
   const slugs = [...wanted.keys()]
   await db
     .insertInto('tags')
-    .values(slugs.map((slug) => ({ language: input.language, name: wanted.get(slug) ?? slug, slug, createdAt: now.toISOString() })))
+    .values(
+      slugs.map((slug) => ({
+        language: input.language,
+        name: wanted.get(slug) ?? slug,
+        slug,
+        createdAt: now.toISOString(),
+      })),
+    )
     .onConflict((conflict) => conflict.columns(['language', 'slug']).doNothing())
     .execute()
   const tags = await db
@@ -42,7 +49,11 @@ export async function findOrCreateTags(
 }
 
 /** The tag with this slug in this edition, or undefined. */
-export async function findTagBySlug(db: Kysely<Database>, language: string, slug: string): Promise<Tag | undefined> {
+export async function findTagBySlug(
+  db: Kysely<Database>,
+  language: string,
+  slug: string,
+): Promise<Tag | undefined> {
   return db
     .selectFrom('tags')
     .select(TAG_COLUMNS)
@@ -52,7 +63,10 @@ export async function findTagBySlug(db: Kysely<Database>, language: string, slug
 }
 
 /** The tags of each article, in the order the editor gave them. */
-export async function listTagsOfArticles(db: Kysely<Database>, articleIds: number[]): Promise<Map<number, Tag[]>> {
+export async function listTagsOfArticles(
+  db: Kysely<Database>,
+  articleIds: number[],
+): Promise<Map<number, Tag[]>> {
   const byArticle = new Map<number, Tag[]>(articleIds.map((id) => [id, []]))
   if (articleIds.length === 0) return byArticle
   const rows = await db
@@ -75,7 +89,9 @@ export async function listTagsWithCounts(
     .selectFrom('tags')
     .leftJoin('articleTags', 'articleTags.tagId', 'tags.id')
     .leftJoin('articles', (join) =>
-      join.onRef('articles.id', '=', 'articleTags.articleId').on('articles.status', '=', 'published'),
+      join
+        .onRef('articles.id', '=', 'articleTags.articleId')
+        .on('articles.status', '=', 'published'),
     )
     .select([...TAG_COLUMNS, (eb) => eb.fn.count<number>('articles.id').as('articleCount')])
     .where('tags.language', '=', language)

@@ -15,7 +15,15 @@ export interface User {
   createdAt: string
 }
 
-const PUBLIC_COLUMNS = ['id', 'email', 'name', 'role', 'disabledAt', 'lastLoginAt', 'createdAt'] as const
+const PUBLIC_COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'disabledAt',
+  'lastLoginAt',
+  'createdAt',
+] as const
 
 /** Emails are compared case-insensitively: stored trimmed and lower-cased. */
 export function normalizeEmail(email: string): string {
@@ -59,18 +67,39 @@ export async function findUserCredentials(
   return { ...rest, isDisabled: disabledAt !== null }
 }
 
-export async function findUsersByIds(db: Kysely<Database>, ids: number[]): Promise<Map<number, User>> {
+export async function findUsersByIds(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, User>> {
   if (ids.length === 0) return new Map()
-  const rows = await db.selectFrom('users').select(PUBLIC_COLUMNS).where('id', 'in', [...new Set(ids)]).execute()
-  return new Map(rows.map(({ disabledAt, ...rest }) => [rest.id, { ...rest, isDisabled: disabledAt !== null }]))
+  const rows = await db
+    .selectFrom('users')
+    .select(PUBLIC_COLUMNS)
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
+  return new Map(
+    rows.map(({ disabledAt, ...rest }) => [rest.id, { ...rest, isDisabled: disabledAt !== null }]),
+  )
 }
 
 /** Replaces a user's password hash. */
-export async function setPasswordHash(db: Kysely<Database>, userId: number, passwordHash: string, now: Date): Promise<void> {
-  await db.updateTable('users').set({ passwordHash, updatedAt: now.toISOString() }).where('id', '=', userId).execute()
+export async function setPasswordHash(
+  db: Kysely<Database>,
+  userId: number,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ passwordHash, updatedAt: now.toISOString() })
+    .where('id', '=', userId)
+    .execute()
 }
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
-  const { total } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+  const { total } = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow()
   return Number(total)
 }

@@ -31,8 +31,16 @@ describeEachDatabase('article queries', (store) => {
   it('stores an article with bylines, tags, related stories and notices, and reads it back whole', async () => {
     const { db } = store()
     const sectionId = await buildSection(db)
-    const [authorA, authorB, sourceId] = [await buildAuthor(db), await buildAuthor(db), await buildSource(db)]
-    const tags = await findOrCreateTags(db, { language: 'en', names: ['Water', 'Drought'] }, TEST_NOW)
+    const [authorA, authorB, sourceId] = [
+      await buildAuthor(db),
+      await buildAuthor(db),
+      await buildSource(db),
+    ]
+    const tags = await findOrCreateTags(
+      db,
+      { language: 'en', names: ['Water', 'Drought'] },
+      TEST_NOW,
+    )
     const relatedId = await buildArticle(db)
     const id = await createArticle(
       db,
@@ -43,7 +51,10 @@ describeEachDatabase('article queries', (store) => {
         type: 'analysis',
         headline: 'Rivers run low as the dry season starts early',
         dek: 'Engineers warn of a hard summer.',
-        bodyDoc: { type: 'doc', content: [paragraph('First paragraph.'), paragraph('Second <b>paragraph</b>.')] },
+        bodyDoc: {
+          type: 'doc',
+          content: [paragraph('First paragraph.'), paragraph('Second <b>paragraph</b>.')],
+        },
         sourceId,
         sourceUrl: 'https://agency.example/story/1',
         authorIds: [authorB, authorA],
@@ -77,12 +88,21 @@ describeEachDatabase('article queries', (store) => {
       createdAt: TEST_NOW.toISOString(),
       version: 1,
     })
-    expect(article?.bodyHtml).toBe('<p>First paragraph.</p>\n<p>Second &lt;b&gt;paragraph&lt;/b&gt;.</p>')
+    expect(article?.bodyHtml).toBe(
+      '<p>First paragraph.</p>\n<p>Second &lt;b&gt;paragraph&lt;/b&gt;.</p>',
+    )
     expect(article?.bodyDoc.content).toHaveLength(2)
     expect(article?.notices).toEqual([
-      expect.objectContaining({ kind: 'correction', text: 'An earlier version misstated the river level.' }),
+      expect.objectContaining({
+        kind: 'correction',
+        text: 'An earlier version misstated the river level.',
+      }),
     ])
-    const related = await listRelatedArticles(db, { articleId: id, language: 'en', limit: 5 }, TEST_NOW)
+    const related = await listRelatedArticles(
+      db,
+      { articleId: id, language: 'en', limit: 5 },
+      TEST_NOW,
+    )
     expect(related.map((item) => item.id)).toEqual([relatedId])
   })
 
@@ -107,7 +127,12 @@ describeEachDatabase('article queries', (store) => {
   it('writes nothing when any part of an article fails to store', async () => {
     const { db } = store()
     const sectionId = await buildSection(db)
-    const before = await listPublishedArticles(db, { language: 'en', sectionIds: [sectionId] }, {}, TEST_NOW)
+    const before = await listPublishedArticles(
+      db,
+      { language: 'en', sectionIds: [sectionId] },
+      {},
+      TEST_NOW,
+    )
     await expect(
       createArticle(
         db,
@@ -123,7 +148,12 @@ describeEachDatabase('article queries', (store) => {
         TEST_NOW,
       ),
     ).rejects.toThrow()
-    const after = await listPublishedArticles(db, { language: 'en', sectionIds: [sectionId] }, {}, TEST_NOW)
+    const after = await listPublishedArticles(
+      db,
+      { language: 'en', sectionIds: [sectionId] },
+      {},
+      TEST_NOW,
+    )
     expect(after.total).toBe(before.total)
     expect(await findArticleBySlug(db, 'en', 'this-article-must-not-survive')).toBeUndefined()
   })
@@ -144,12 +174,29 @@ describeEachDatabase('article queries', (store) => {
     await buildArticle(db, { sectionId, status: 'published', publishedAt: hoursAgo(-2) })
     await buildArticle(db, { sectionId, language: 'ar', publishedAt: hoursAgo(1) })
 
-    const first = await listPublishedArticles(db, { language: 'en', sectionIds: [sectionId] }, { page: 1, pageSize: 2 }, TEST_NOW)
-    const second = await listPublishedArticles(db, { language: 'en', sectionIds: [sectionId] }, { page: 2, pageSize: 2 }, TEST_NOW)
-    const third = await listPublishedArticles(db, { language: 'en', sectionIds: [sectionId] }, { page: 3, pageSize: 2 }, TEST_NOW)
+    const first = await listPublishedArticles(
+      db,
+      { language: 'en', sectionIds: [sectionId] },
+      { page: 1, pageSize: 2 },
+      TEST_NOW,
+    )
+    const second = await listPublishedArticles(
+      db,
+      { language: 'en', sectionIds: [sectionId] },
+      { page: 2, pageSize: 2 },
+      TEST_NOW,
+    )
+    const third = await listPublishedArticles(
+      db,
+      { language: 'en', sectionIds: [sectionId] },
+      { page: 3, pageSize: 2 },
+      TEST_NOW,
+    )
     expect(first).toMatchObject({ total: 5, pageCount: 3, page: 1, pageSize: 2 })
     const newestFirst = [ids[3], ids[2], ids[1], ids[0], ids[4]]
-    expect([...first.items, ...second.items, ...third.items].map((item) => item.id)).toEqual(newestFirst)
+    expect([...first.items, ...second.items, ...third.items].map((item) => item.id)).toEqual(
+      newestFirst,
+    )
   })
 
   it('lists by section with its sub-sections, by tag, by author and by source', async () => {
@@ -163,7 +210,9 @@ describeEachDatabase('article queries', (store) => {
     const elsewhere = await buildArticle(db, { authorIds: [authorId], tagIds: [tag?.id ?? 0] })
 
     const ids = async (filter: Parameters<typeof listPublishedArticles>[1]) =>
-      (await listPublishedArticles(db, filter, {}, TEST_NOW)).items.map((item) => item.id).sort((a, b) => a - b)
+      (await listPublishedArticles(db, filter, {}, TEST_NOW)).items
+        .map((item) => item.id)
+        .sort((a, b) => a - b)
     expect(await ids({ language: 'en', sectionIds: [parent, child] })).toEqual([inParent, inChild])
     expect(await ids({ language: 'en', tagId: tag?.id ?? 0 })).toEqual([inChild, elsewhere])
     expect(await ids({ language: 'en', authorId })).toEqual([inParent, elsewhere])
@@ -175,7 +224,10 @@ describeEachDatabase('article queries', (store) => {
     const { db } = store()
     const newest = await buildArticle(db, { publishedAt: hoursAgo(0.1) })
     const featured = await buildArticle(db, { isFeatured: true, publishedAt: hoursAgo(30) })
-    const featuredLongAgo = await buildArticle(db, { isFeatured: true, publishedAt: hoursAgo(24 * 10) })
+    const featuredLongAgo = await buildArticle(db, {
+      isFeatured: true,
+      publishedAt: hoursAgo(24 * 10),
+    })
     const pinnedSecond = await buildArticle(db, { pinnedPosition: 2, publishedAt: hoursAgo(40) })
     const pinnedFirst = await buildArticle(db, { pinnedPosition: 1, publishedAt: hoursAgo(50) })
     const mine = new Set([newest, featured, featuredLongAgo, pinnedSecond, pinnedFirst])
@@ -191,9 +243,24 @@ describeEachDatabase('article queries', (store) => {
 
   it('shows breaking items until their breaking time runs out', async () => {
     const { db } = store()
-    const current = await buildArticle(db, { language: 'ar', isBreaking: true, breakingUntil: hoursAgo(-1), publishedAt: hoursAgo(0.5) })
-    const open = await buildArticle(db, { language: 'ar', isBreaking: true, breakingUntil: null, publishedAt: hoursAgo(0.7) })
-    await buildArticle(db, { language: 'ar', isBreaking: true, breakingUntil: hoursAgo(0.2), publishedAt: hoursAgo(0.6) })
+    const current = await buildArticle(db, {
+      language: 'ar',
+      isBreaking: true,
+      breakingUntil: hoursAgo(-1),
+      publishedAt: hoursAgo(0.5),
+    })
+    const open = await buildArticle(db, {
+      language: 'ar',
+      isBreaking: true,
+      breakingUntil: null,
+      publishedAt: hoursAgo(0.7),
+    })
+    await buildArticle(db, {
+      language: 'ar',
+      isBreaking: true,
+      breakingUntil: hoursAgo(0.2),
+      publishedAt: hoursAgo(0.6),
+    })
     const breaking = await listBreakingArticles(db, { language: 'ar' }, TEST_NOW)
     expect(breaking.map((item) => item.id)).toEqual([current, open])
   })
@@ -202,7 +269,12 @@ describeEachDatabase('article queries', (store) => {
     const { db } = store()
     const translationGroup = `story-${Date.now()}`
     const english = await buildArticle(db, { language: 'en', translationGroup })
-    const arabic = await buildArticle(db, { language: 'ar', translationGroup, status: 'draft', publishedAt: null })
+    const arabic = await buildArticle(db, {
+      language: 'ar',
+      translationGroup,
+      status: 'draft',
+      publishedAt: null,
+    })
     expect(await listTranslations(db, english)).toEqual([
       expect.objectContaining({ id: arabic, language: 'ar', status: 'draft' }),
     ])
@@ -213,13 +285,21 @@ describeEachDatabase('article queries', (store) => {
 
   it('relates stories by shared tags, most shared first, after the hand-picked ones', async () => {
     const { db } = store()
-    const tags = await findOrCreateTags(db, { language: 'en', names: ['Ports', 'Shipping', 'Trade routes'] }, TEST_NOW)
+    const tags = await findOrCreateTags(
+      db,
+      { language: 'en', names: ['Ports', 'Shipping', 'Trade routes'] },
+      TEST_NOW,
+    )
     const [ports, shipping, routes] = tags.map((tag) => tag.id)
     const article = await buildArticle(db, { tagIds: [ports ?? 0, shipping ?? 0, routes ?? 0] })
     const sharesOne = await buildArticle(db, { tagIds: [ports ?? 0] })
     const sharesTwo = await buildArticle(db, { tagIds: [ports ?? 0, shipping ?? 0] })
     await buildArticle(db, { tagIds: [ports ?? 0], language: 'ar' })
-    const related = await listRelatedArticles(db, { articleId: article, language: 'en', limit: 5 }, TEST_NOW)
+    const related = await listRelatedArticles(
+      db,
+      { articleId: article, language: 'en', limit: 5 },
+      TEST_NOW,
+    )
     expect(related.map((item) => item.id)).toEqual([sharesTwo, sharesOne])
     const found = await findArticlesByIds(db, [sharesOne, sharesTwo, 424242])
     expect([...found.keys()].sort((a, b) => a - b)).toEqual([sharesOne, sharesTwo])

@@ -50,7 +50,15 @@ export interface ListNode {
 
 export interface ImageNode {
   type: 'image'
-  attrs: { mediaId: number; src: string; alt: string; caption?: string; credit?: string; width: number; height: number }
+  attrs: {
+    mediaId: number
+    src: string
+    alt: string
+    caption?: string
+    credit?: string
+    width: number
+    height: number
+  }
 }
 
 export interface GalleryNode {

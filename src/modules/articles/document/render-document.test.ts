@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import type { ArticleDocument } from './article-document.js'
+import { paragraph } from './article-document.js'
+import { documentPlainText, renderDocumentHtml } from './render-document.js'
+
+const doc = (...content: ArticleDocument['content']): ArticleDocument => ({ type: 'doc', content })
+
+describe('renderDocumentHtml', () => {
+  it('escapes text and attributes so no markup can be injected', () => {
+    const html = renderDocumentHtml(
+      doc(paragraph('<script>alert(1)</script> & "quotes"'), {
+        type: 'relatedArticle',
+        attrs: {
+          articleId: 7,
+          headline: '"><img src=x onerror=alert(1)>',
+          url: '/en/news/7-x"onmouseover="x',
+        },
+      }),
+    )
+    expect(html).not.toContain('<script>')
+    expect(html).not.toContain('<img src=x')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;')
+    expect(html).toContain('href="/en/news/7-x&quot;onmouseover=&quot;x"')
+  })
+
+  it('renders marks, and drops links with unsafe schemes but keeps their text', () => {
+    const html = renderDocumentHtml(
+      doc({
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'bold', marks: [{ type: 'bold' }] },
+          {
+            type: 'text',
+            text: ' site',
+            marks: [
+              { type: 'link', attrs: { href: 'https://agency.example/a' } },
+              { type: 'italic' },
+            ],
+          },
+          {
+            type: 'text',
+            text: ' trap',
+            marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+          },
+        ],
+      }),
+    )
+    expect(html).toBe(
+      '<p><strong>bold</strong><a href="https://agency.example/a" rel="noopener noreferrer"><em> site</em></a> trap</p>',
+    )
+  })
+
+  it('renders quotes with their source, pull quotes, lists, galleries and rules', () => {
+    const html = renderDocumentHtml(
+      doc(
+        {
+          type: 'heading',
+          attrs: { level: 2 },
+          content: [{ type: 'text', text: 'What comes next' }],
+        },
+        {
+          type: 'blockquote',
+          attrs: { cite: 'Minister of Water' },
+          content: [paragraph('We will share the river.')],
+        },
+        { type: 'pullQuote', content: [{ type: 'text', text: 'A shared river' }] },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph('one')] }] },
+        { type: 'gallery', attrs: { galleryId: 3 } },
+        { type: 'horizontalRule' },
+      ),
+    )
+    expect(html.split('\n')).toEqual([
+      '<h2>What comes next</h2>',
+      '<blockquote><p>We will share the river.</p><footer>Minister of Water</footer></blockquote>',
+      '<aside class="pull-quote"><p>A shared river</p></aside>',
+      '<ul><li><p>one</p></li></ul>',
+      '<div class="gallery-block" data-gallery-id="3"></div>',
+      '<hr>',
+    ])
+  })
+})
+
+describe('documentPlainText', () => {
+  it('keeps the words of text blocks and leaves out cards and galleries', () => {
+    const text = documentPlainText(
+      doc(
+        paragraph('مرحبا بالعالم'),
+        { type: 'relatedArticle', attrs: { articleId: 1, headline: 'Elsewhere', url: '/en/x/1' } },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph('item')] }] },
+      ),
+    )
+    expect(text).toBe('مرحبا بالعالم\nitem')
+  })
+})
