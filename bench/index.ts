@@ -1,0 +1,5 @@
+import { benchStoreQueries } from './store-queries.bench.js'
+
+/** `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same run. */
+console.log('Store queries on SQLite (demo newsroom, 84 articles)')
+for (const line of await benchStoreQueries()) console.log(`  ${line}`)
