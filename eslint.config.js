@@ -2,16 +2,15 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
+const untyped = tseslint.configs.disableTypeChecked
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'tmp/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js', 'bin/*.js'] },
-        tsconfigRootDir: import.meta.dirname,
-      },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
@@ -22,12 +21,30 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       eqeqeq: 'error',
-      'no-console': 'off',
     },
   },
   {
+    // Plain JavaScript: Node scripts and the public site's browser script, without type information.
     files: ['**/*.js'],
-    ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    ...untyped,
+    languageOptions: {
+      ...untyped.languageOptions,
+      globals: { process: 'readonly', console: 'readonly' },
+    },
+  },
+  {
+    files: ['src/site/assets/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        HTMLDialogElement: 'readonly',
+        fetch: 'readonly',
+        setInterval: 'readonly',
+        getComputedStyle: 'readonly',
+      },
+    },
   },
 )

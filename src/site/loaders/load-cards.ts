@@ -1,0 +1,62 @@
+import type { ArticleSummary } from '../../modules/articles/article.js'
+import { findMediaByIds, type MediaItem } from '../../modules/media/media-queries.js'
+import { pickLocalized } from '../../platform/localized-text.js'
+import { siteUrls } from '../site-urls.js'
+import type { ArticleCard, ImageView } from '../view-models.js'
+import type { SiteContext } from './load-frame.js'
+
+/** A media item as a template image, in the edition's language. */
+export function toImageView(media: MediaItem, language: string): ImageView {
+  return {
+    src: siteUrls.media(media.storageKey),
+    width: media.width,
+    height: media.height,
+    alt: pickLocalized(media.alt, language),
+    caption: pickLocalized(media.caption, language) || undefined,
+    credit: media.credit ?? undefined,
+  }
+}
+
+/** The path of an article in its edition, from its section's slug. */
+export function articleUrl(
+  context: SiteContext,
+  article: Pick<ArticleSummary, 'id' | 'slug' | 'sectionId' | 'language'>,
+): string {
+  const section = context.sections.find((candidate) => candidate.id === article.sectionId)
+  return siteUrls.article({
+    language: article.language,
+    sectionSlug: section?.translations[article.language]?.slug ?? 'news',
+    id: article.id,
+    slug: article.slug,
+  })
+}
+
+/** Turns summaries into cards, loading all their images in one query. */
+export async function loadCards(
+  context: SiteContext,
+  summaries: ArticleSummary[],
+): Promise<ArticleCard[]> {
+  const language = context.frame.language
+  const media = await findMediaByIds(
+    context.db,
+    summaries.map((summary) => summary.heroMediaId).filter((id): id is number => id !== null),
+  )
+  return summaries.map((summary) => {
+    const section = context.sections.find((candidate) => candidate.id === summary.sectionId)
+    const translation = section?.translations[language]
+    const image = summary.heroMediaId === null ? undefined : media.get(summary.heroMediaId)
+    return {
+      id: summary.id,
+      url: articleUrl(context, summary),
+      headline: summary.headline,
+      dek: summary.dek,
+      section: {
+        label: translation?.name ?? '',
+        url: siteUrls.section(language, translation?.slug ?? ''),
+      },
+      publishedAt: summary.publishedAt ?? summary.updatedAt,
+      image: image && toImageView(image, language),
+      isBreaking: summary.isBreaking,
+    }
+  })
+}

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely'
+import type { Config } from '../../config/config.js'
+import type { Database } from '../../db/database.js'
+import { listBreakingArticles } from '../../modules/articles/article-queries.js'
+import { listEditions, type Edition } from '../../modules/editions/edition-queries.js'
+import { listFooterPages } from '../../modules/pages/page-queries.js'
+import { listSections, type Section } from '../../modules/sections/section-queries.js'
+import { getSiteSettings } from '../../modules/settings/settings-queries.js'
+import type { SiteSettings } from '../../modules/settings/site-settings.js'
+import { pickLocalized } from '../../platform/localized-text.js'
+import type { AssetManifest } from '../assets/asset-manifest.js'
+import { hijriDate, localeWithDigits, longDate } from '../i18n/format-time.js'
+import { translatorFor } from '../i18n/messages.js'
+import { siteUrls } from '../site-urls.js'
+import type { Frame } from '../view-models.js'
+
+/** What a loader works with: the database, the frame and the section tree. */
+export interface SiteContext {
+  db: Kysely<Database>
+  frame: Frame
+  sections: Section[]
+  settings: SiteSettings
+  editions: Edition[]
+}
+
+/** The edition for a path prefix, or undefined when there is no such edition. */
+export async function findEdition(
+  db: Kysely<Database>,
+  language: string,
+): Promise<Edition | undefined> {
+  return (await listEditions(db)).find((edition) => edition.code === language)
+}
+
+/** Loads what every page of an edition shows around its content. */
+export async function loadSiteContext(input: {
+  db: Kysely<Database>
+  config: Config
+  assets: AssetManifest
+  edition: Edition
+  now: Date
+}): Promise<SiteContext> {
+  const { db, edition, now } = input
+  const language = edition.code
+  const [editions, sections, settings, breaking, footerPages] = await Promise.all([
+    listEditions(db),
+    listSections(db),
+    getSiteSettings(db),
+    listBreakingArticles(db, { language }, now),
+    listFooterPages(db, language),
+  ])
+  const locale = localeWithDigits(edition.locale, language, settings.digitsStyle)
+  const sectionLink = (section: Section) => ({
+    label: section.translations[language]?.name ?? '',
+    url: siteUrls.section(language, section.translations[language]?.slug ?? ''),
+  })
+  const bySection = new Map(sections.map((section) => [section.id, section]))
+  const other = editions.find((candidate) => candidate.code !== language) ?? edition
+  const today = longDate(locale, settings.timeZone, now)
+  const frame: Frame = {
+    language,
+    direction: edition.direction,
+    locale,
+    timeZone: settings.timeZone,
+    now,
+    siteUrl: input.config.siteUrl,
+    siteName: pickLocalized(settings.siteName, language),
+    about: pickLocalized(settings.about, language),
+    t: translatorFor(language),
+    navigation: sections
+      .filter((section) => section.parentId === null && section.translations[language])
+      .map((section) => ({
+        ...sectionLink(section),
+        children: sections
+          .filter((child) => child.parentId === section.id && child.translations[language])
+          .map(sectionLink),
+      })),
+    breaking: breaking.map((article) => ({
+      label: article.headline,
+      url: siteUrls.article({
+        language,
+        sectionSlug: bySection.get(article.sectionId)?.translations[language]?.slug ?? '',
+        id: article.id,
+        slug: article.slug,
+      }),
+    })),
+    footerPages: footerPages.map((page) => ({
+      label: page.title,
+      url: siteUrls.page(language, page.slug),
+    })),
+    socialLinks: settings.socialLinks,
+    otherEdition: { language: other.code, url: siteUrls.home(other.code) },
+    dateLine: language === 'ar' ? `${today} · ${hijriDate(locale, settings.timeZone, now)}` : today,
+    assets: { css: input.assets.url('site.css'), js: input.assets.url('site.js') },
+  }
+  return { db, frame, sections, settings, editions }
+}

@@ -1,0 +1,25 @@
+import { articlePath } from '../modules/articles/article-path.js'
+
+const segment = (value: string) => encodeURIComponent(value)
+
+/** Every public path of the site, in one place; Arabic segments are percent-encoded. */
+export const siteUrls = {
+  home: (language: string) => `/${language}/`,
+  section: (language: string, slug: string) => `/${language}/${segment(slug)}/`,
+  article: articlePath,
+  tag: (language: string, slug: string) => `/${language}/tag/${segment(slug)}`,
+  author: (language: string, slug: string) => `/${language}/author/${segment(slug)}`,
+  source: (language: string, slug: string) => `/${language}/source/${segment(slug)}`,
+  page: (language: string, slug: string) => `/${language}/${segment(slug)}`,
+  search: (language: string, query?: string) =>
+    `/${language}/search${query ? `?q=${encodeURIComponent(query)}` : ''}`,
+  feed: (language: string) => `/${language}/rss.xml`,
+  media: (storageKey: string) => `/media/${storageKey}`,
+  pageView: (articleId: number) => `/api/v1/page-views/${articleId}`,
+}
+
+/** A path with `?page=n` for pages after the first. */
+export function withPage(path: string, page: number): string {
+  if (page <= 1) return path
+  return `${path}${path.includes('?') ? '&' : '?'}page=${page}`
+}

@@ -1,0 +1,74 @@
+import type { Translate } from './i18n/messages.js'
+
+/** A link with its text. */
+export interface Link {
+  label: string
+  url: string
+}
+
+export interface NavigationSection extends Link {
+  children: Link[]
+}
+
+/** An image ready for a template: path, size and alternative text. */
+export interface ImageView {
+  src: string
+  width: number
+  height: number
+  alt: string
+  caption?: string
+  credit?: string
+}
+
+/** What every page shares: the edition, its navigation, breaking items and footer. */
+export interface Frame {
+  language: string
+  direction: 'ltr' | 'rtl'
+  /** BCP 47 locale for Intl, with the digits style. */
+  locale: string
+  timeZone: string
+  now: Date
+  siteUrl: string
+  siteName: string
+  about: string
+  t: Translate
+  navigation: NavigationSection[]
+  breaking: Link[]
+  footerPages: Link[]
+  socialLinks: { network: string; url: string }[]
+  /** Where the language switcher leads by default: the other edition's home. */
+  otherEdition: { language: string; url: string }
+  /** Today's date for the header (and the Hijri date in the Arabic edition). */
+  dateLine: string
+  assets: { css: string; js: string }
+}
+
+/** An article as lists and cards show it. */
+export interface ArticleCard {
+  id: number
+  url: string
+  headline: string
+  dek: string
+  section: Link
+  publishedAt: string
+  image: ImageView | undefined
+  isBreaking: boolean
+}
+
+/** What a page adds to the document head. */
+export interface PageHead {
+  title: string
+  description: string
+  /** Absolute canonical URL. */
+  canonical: string
+  /** hreflang alternates (absolute URLs), the page's own language included. */
+  alternates?: { hreflang: string; url: string }[]
+  type?: 'website' | 'article'
+  image?: ImageView
+  /** Extra meta tags, e.g. article:published_time. */
+  meta?: { property: string; content: string }[]
+  jsonLd?: unknown
+  /** The URL the language switcher leads to, when the page has a translation. */
+  translationUrl?: string
+  isNoIndex?: boolean
+}
