@@ -5,12 +5,16 @@ import { registerErrorHandler } from './http/error-handler.js'
 import { requireDeclaredAccess } from './http/route-access.js'
 import { registerHealthRoutes } from './modules/health/health.routes.js'
 import type { Clock } from './platform/clock.js'
+import type { MediaStorage } from './platform/storage/media-storage.js'
+import { loadAssetManifest } from './site/assets/asset-manifest.js'
+import { registerSiteRoutes } from './site/site.routes.js'
 
 /** Everything the application is built from; tests pass their own. */
 export interface AppDependencies {
   config: Config
   store: Store
   clock: Clock
+  storage: MediaStorage
   logger?: FastifyServerOptions['logger']
 }
 
@@ -29,6 +33,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   requireDeclaredAccess(app)
   registerErrorHandler(app)
   registerHealthRoutes(app, { store: deps.store })
+  await registerSiteRoutes(app, { ...deps, assets: await loadAssetManifest() })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

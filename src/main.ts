@@ -27,12 +27,8 @@ export async function startServer(
   const store = await openStore(config.database)
   try {
     await migrateToLatest(store.db)
-    const report = await prepareNewsroom({
-      db: store.db,
-      config,
-      storage: createLocalMediaStorage(mediaFolderOf(config.dataDir)),
-      now: systemClock.now(),
-    })
+    const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
+    const report = await prepareNewsroom({ db: store.db, config, storage, now: systemClock.now() })
     if (report.demo)
       print(
         `Loaded the demo newsroom: ${report.demo.articles} articles in ${report.demo.sections} sections.`,
@@ -50,6 +46,7 @@ export async function startServer(
       config,
       store,
       clock: systemClock,
+      storage,
       logger: { level: config.logLevel },
     })
     await app.listen({ port: config.port, host: config.host })

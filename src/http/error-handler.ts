@@ -41,10 +41,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     return reply.status(appError.status).header('cache-control', 'no-store').send(body)
   })
-  app.setNotFoundHandler((request, reply) => {
-    const body: ErrorBody = {
-      errors: [{ code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url}` }],
-    }
-    return reply.status(404).header('cache-control', 'no-store').send(body)
-  })
 }

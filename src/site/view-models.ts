@@ -72,3 +72,35 @@ export interface PageHead {
   translationUrl?: string
   isNoIndex?: boolean
 }
+
+/** A photo gallery, in the edition's language. */
+export interface GalleryView {
+  id: number
+  title: string
+  items: ImageView[]
+}
+
+/** Everything the article page shows. */
+export interface ArticleView {
+  id: number
+  type: string
+  url: string
+  headline: string
+  dek: string
+  excerpt: string
+  trail: Link[]
+  bylines: Link[]
+  publishedAt: string
+  /** Set when the article changed meaningfully after publication. */
+  updatedAt: string | undefined
+  heroImage: ImageView | undefined
+  heroGallery: GalleryView | undefined
+  /** The sanitised body with galleries and related-story cards filled in. */
+  bodyHtml: string
+  wordCount: number
+  source: (Link & { organization: string }) | undefined
+  tags: Link[]
+  notices: { kind: 'correction' | 'update'; text: string; date: string }[]
+  related: ArticleCard[]
+  translation: { language: string; url: string } | undefined
+}

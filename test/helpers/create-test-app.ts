@@ -5,6 +5,10 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import { fixedClock } from '../../src/platform/clock.js'
+import {
+  createLocalMediaStorage,
+  mediaFolderOf,
+} from '../../src/platform/storage/local-media-storage.js'
 import { TEST_NOW } from './factories.js'
 import type { TestStore } from './test-databases.js'
 
@@ -14,5 +18,6 @@ export function createTestApp(store: TestStore): Promise<FastifyInstance> {
     MASTHEAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'masthead-app-')),
     MASTHEAD_DEMO: '0',
   })
-  return buildApp({ config, store, clock: fixedClock(TEST_NOW) })
+  const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
+  return buildApp({ config, store, clock: fixedClock(TEST_NOW), storage })
 }

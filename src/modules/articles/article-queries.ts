@@ -214,6 +214,8 @@ export interface PublishedArticleFilter {
   authorId?: number
   sourceId?: number
   excludeIds?: number[]
+  /** Only these articles (the matches of a search). */
+  includeIds?: number[]
 }
 
 function isLive(now: Date) {
@@ -237,6 +239,8 @@ function publishedArticles(db: Kysely<Database>, filter: PublishedArticleFilter,
     )
   if (filter.sourceId !== undefined) query = query.where('articles.sourceId', '=', filter.sourceId)
   if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', filter.excludeIds)
+  if (filter.includeIds)
+    query = query.where('articles.id', 'in', filter.includeIds.length ? filter.includeIds : [-1])
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId
     query = query.where('articles.id', 'in', (eb) =>

@@ -17,7 +17,7 @@ export const ar: Record<MessageKey, string> = {
   by: 'بقلم',
   and: 'و',
   published: 'نشر',
-  updated: 'حُدّث {time}',
+  updated: 'حُدّث',
   source: 'المصدر:',
   tags: 'الوسوم',
   relatedStories: 'أخبار ذات صلة',

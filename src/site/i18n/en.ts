@@ -15,7 +15,7 @@ export const en = {
   by: 'By',
   and: 'and',
   published: 'Published',
-  updated: 'Updated {time}',
+  updated: 'Updated',
   source: 'Source:',
   tags: 'Tags',
   relatedStories: 'Related stories',

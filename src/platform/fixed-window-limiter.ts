@@ -1,0 +1,28 @@
+/** Counts events per key in fixed windows; in memory, per process. */
+export interface RateLimiter {
+  /** Records one event for the key; false when the key is over its limit for this window. */
+  hit(key: string, now: Date): boolean
+}
+
+export function createFixedWindowLimiter(input: {
+  limit: number
+  windowMs: number
+  largestKeyCount?: number
+}): RateLimiter {
+  const windows = new Map<string, { startedAt: number; count: number }>()
+  const largestKeyCount = input.largestKeyCount ?? 10_000
+  return {
+    hit(key, now) {
+      const time = now.getTime()
+      const current = windows.get(key)
+      if (!current || time - current.startedAt >= input.windowMs) {
+        // Forget the oldest keys rather than grow without bound under a flood of addresses.
+        if (windows.size >= largestKeyCount) windows.delete(windows.keys().next().value ?? '')
+        windows.set(key, { startedAt: time, count: 1 })
+        return true
+      }
+      current.count += 1
+      return current.count <= input.limit
+    },
+  }
+}

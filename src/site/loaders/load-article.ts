@@ -1,0 +1,185 @@
+import type { Article } from '../../modules/articles/article.js'
+import {
+  findArticleById,
+  findArticlesByIds,
+  listRelatedArticles,
+  listTranslations,
+} from '../../modules/articles/article-queries.js'
+import { documentPlainText } from '../../modules/articles/document/render-document.js'
+import { listAuthorsOfArticles } from '../../modules/authors/author-queries.js'
+import { findGalleriesByIds } from '../../modules/media/gallery-queries.js'
+import { findMediaByIds } from '../../modules/media/media-queries.js'
+import { sectionTrail } from '../../modules/sections/section-queries.js'
+import { findSourcesByIds } from '../../modules/sources/source-queries.js'
+import { listTagsOfArticles } from '../../modules/tags/tag-queries.js'
+import { pickLocalized } from '../../platform/localized-text.js'
+import { Gallery } from '../components/gallery.js'
+import { RelatedCard } from '../components/related-card.js'
+import { siteUrls } from '../site-urls.js'
+import type { ArticleCard, ArticleView, GalleryView } from '../view-models.js'
+import { articleUrl, loadCards, toImageView } from './load-cards.js'
+import type { SiteContext } from './load-frame.js'
+
+const RELATED_LIMIT = 4
+/** An edit within this long after publication is not announced as an update. */
+const UPDATE_GRACE_MS = 10 * 60_000
+
+/** What a request for an article id finds: the article, gone, or nothing. */
+export type ArticleLookup =
+  | { kind: 'found'; view: ArticleView; canonicalPath: string }
+  | { kind: 'gone' }
+  | { kind: 'missing' }
+
+function isLive(article: Article, now: Date): boolean {
+  return (
+    article.status === 'published' &&
+    article.publishedAt !== null &&
+    article.publishedAt <= now.toISOString()
+  )
+}
+
+async function loadGalleries(
+  context: SiteContext,
+  ids: number[],
+): Promise<Map<number, GalleryView>> {
+  const galleries = await findGalleriesByIds(context.db, ids)
+  const media = await findMediaByIds(
+    context.db,
+    [...galleries.values()].flatMap((gallery) => gallery.items.map((item) => item.mediaId)),
+  )
+  const language = context.frame.language
+  return new Map(
+    [...galleries.values()].map((gallery) => [
+      gallery.id,
+      {
+        id: gallery.id,
+        title: pickLocalized(gallery.title, language),
+        items: gallery.items.flatMap((item) => {
+          const image = media.get(item.mediaId)
+          if (!image) return []
+          const view = toImageView(image, language)
+          return [
+            {
+              ...view,
+              caption: (item.caption && pickLocalized(item.caption, language)) || view.caption,
+              credit: item.credit ?? view.credit,
+            },
+          ]
+        }),
+      },
+    ]),
+  )
+}
+
+const GALLERY_PLACEHOLDER = /<div class="gallery-block" data-gallery-id="(\d+)"><\/div>/g
+const RELATED_PLACEHOLDER = /<aside class="related-card" data-article-id="(\d+)">.*?<\/aside>/g
+
+/** Fills the body's gallery placeholders and turns related-story links into full cards. */
+async function composeBody(context: SiteContext, article: Article): Promise<string> {
+  const galleryIds = [...article.bodyHtml.matchAll(GALLERY_PLACEHOLDER)].map((match) =>
+    Number(match[1]),
+  )
+  const relatedIds = [...article.bodyHtml.matchAll(RELATED_PLACEHOLDER)].map((match) =>
+    Number(match[1]),
+  )
+  const galleries = await loadGalleries(context, galleryIds)
+  const relatedArticles = [...(await findArticlesByIds(context.db, relatedIds)).values()].filter(
+    (related) => isLive(related, context.frame.now),
+  )
+  const cards = new Map<number, ArticleCard>(
+    (await loadCards(context, relatedArticles)).map((card) => [card.id, card]),
+  )
+  return article.bodyHtml
+    .replace(GALLERY_PLACEHOLDER, (_match, id: string) => {
+      const gallery = galleries.get(Number(id))
+      return gallery ? Gallery({ frame: context.frame, gallery }).value : ''
+    })
+    .replace(RELATED_PLACEHOLDER, (_match, id: string) => {
+      const card = cards.get(Number(id))
+      return card ? RelatedCard({ frame: context.frame, card }).value : ''
+    })
+}
+
+/** Loads a live article of the context's edition for its page, or says why there is none. */
+export async function loadArticle(context: SiteContext, id: number): Promise<ArticleLookup> {
+  const { db, frame } = context
+  const article = await findArticleById(db, id)
+  if (!article || article.language !== frame.language) return { kind: 'missing' }
+  if (article.status === 'unpublished') return { kind: 'gone' }
+  if (!isLive(article, frame.now)) return { kind: 'missing' }
+
+  const language = frame.language
+  const [authors, tags, sources, heroMedia, galleries, related, translations, bodyHtml] =
+    await Promise.all([
+      listAuthorsOfArticles(db, [id]),
+      listTagsOfArticles(db, [id]),
+      findSourcesByIds(db, article.sourceId === null ? [] : [article.sourceId]),
+      findMediaByIds(db, article.heroMediaId === null ? [] : [article.heroMediaId]),
+      loadGalleries(context, article.heroGalleryId === null ? [] : [article.heroGalleryId]),
+      listRelatedArticles(db, { articleId: id, language, limit: RELATED_LIMIT }, frame.now),
+      listTranslations(db, id),
+      composeBody(context, article),
+    ])
+  const source = article.sourceId === null ? undefined : sources.get(article.sourceId)
+  const sourceName = source ? pickLocalized(source.name, language) : ''
+  const translation = [
+    ...(
+      await findArticlesByIds(
+        db,
+        translations.map((item) => item.id),
+      )
+    ).values(),
+  ].find((candidate) => isLive(candidate, frame.now))
+  const heroImage = article.heroMediaId === null ? undefined : heroMedia.get(article.heroMediaId)
+  const publishedAt = article.publishedAt ?? article.createdAt
+  const path = articleUrl(context, article)
+  return {
+    kind: 'found',
+    canonicalPath: path,
+    view: {
+      id,
+      type: article.type,
+      url: path,
+      headline: article.headline,
+      dek: article.dek,
+      excerpt: article.excerpt,
+      trail: sectionTrail(context.sections, article.sectionId).map((section) => ({
+        label: section.translations[language]?.name ?? '',
+        url: siteUrls.section(language, section.translations[language]?.slug ?? ''),
+      })),
+      bylines: (authors.get(id) ?? []).map((author) => ({
+        label: pickLocalized(author.name, language),
+        url: siteUrls.author(language, author.slug),
+      })),
+      publishedAt,
+      updatedAt:
+        Date.parse(article.updatedAt) - Date.parse(publishedAt) > UPDATE_GRACE_MS
+          ? article.updatedAt
+          : undefined,
+      heroImage: heroImage && toImageView(heroImage, language),
+      heroGallery:
+        article.heroGalleryId === null ? undefined : galleries.get(article.heroGalleryId),
+      bodyHtml,
+      wordCount: documentPlainText(article.bodyDoc).split(/\s+/).filter(Boolean).length,
+      source: source && {
+        label: sourceName,
+        organization: sourceName,
+        url: article.sourceUrl ?? siteUrls.source(language, source.slug),
+      },
+      tags: (tags.get(id) ?? []).map((tag) => ({
+        label: tag.name,
+        url: siteUrls.tag(language, tag.slug),
+      })),
+      notices: article.notices.map((notice) => ({
+        kind: notice.kind,
+        text: notice.text,
+        date: notice.createdAt,
+      })),
+      related: await loadCards(context, related),
+      translation: translation && {
+        language: translation.language,
+        url: articleUrl(context, translation),
+      },
+    },
+  }
+}

@@ -1,0 +1,78 @@
+import { dayOf, listMostRead } from '../../modules/analytics/page-view-queries.js'
+import { listPublishedArticles, listTopStories } from '../../modules/articles/article-queries.js'
+import { sectionWithDescendantIds } from '../../modules/sections/section-queries.js'
+import { siteUrls } from '../site-urls.js'
+import type { ArticleCard, Link } from '../view-models.js'
+import { articleUrl, loadCards } from './load-cards.js'
+import type { SiteContext } from './load-frame.js'
+
+const TOP_STORIES = 5
+const LATEST = 8
+const PER_SECTION = 4
+const MOST_READ = 5
+const MOST_READ_DAYS = 7
+
+export interface HomeView {
+  lead: ArticleCard | undefined
+  secondary: ArticleCard[]
+  latest: ArticleCard[]
+  sections: { section: Link; cards: ArticleCard[] }[]
+  mostRead: (Link & { views: number })[]
+  moreUrl: string
+}
+
+/** The front page: top stories, latest news, a block per main section and the most read. */
+export async function loadHome(context: SiteContext): Promise<HomeView> {
+  const { db, frame } = context
+  const language = frame.language
+  const top = await listTopStories(db, { language, limit: TOP_STORIES }, frame.now)
+  const shownIds = top.map((article) => article.id)
+  const latest = await listPublishedArticles(
+    db,
+    { language, excludeIds: shownIds },
+    { pageSize: LATEST },
+    frame.now,
+  )
+  const mainSections = context.sections.filter(
+    (section) => section.parentId === null && section.translations[language],
+  )
+  const sectionBlocks = await Promise.all(
+    mainSections.map(async (section) => {
+      const page = await listPublishedArticles(
+        db,
+        { language, sectionIds: sectionWithDescendantIds(context.sections, section.id) },
+        { pageSize: PER_SECTION },
+        frame.now,
+      )
+      return { section, articles: page.items }
+    }),
+  )
+  const sinceDay = dayOf(new Date(frame.now.getTime() - MOST_READ_DAYS * 86_400_000))
+  const mostRead = await listMostRead(db, { language, sinceDay, limit: MOST_READ }, frame.now)
+  const [topCards, latestCards] = await Promise.all([
+    loadCards(context, top),
+    loadCards(context, latest.items),
+  ])
+  return {
+    lead: topCards[0],
+    secondary: topCards.slice(1),
+    latest: latestCards,
+    sections: await Promise.all(
+      sectionBlocks
+        .filter((block) => block.articles.length > 0)
+        .map(async (block) => ({
+          section: {
+            label: block.section.translations[language]?.name ?? '',
+            url: siteUrls.section(language, block.section.translations[language]?.slug ?? ''),
+          },
+          cards: await loadCards(context, block.articles),
+        })),
+    ),
+    mostRead: mostRead.map((item) => ({
+      label: item.headline,
+      url: articleUrl(context, { ...item, language }),
+      views: item.views,
+    })),
+    moreUrl: `${siteUrls.search(language)}`,
+  }
+}

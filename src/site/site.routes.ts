@@ -1,0 +1,405 @@
+import formBody from '@fastify/formbody'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Config } from '../config/config.js'
+import type { Store } from '../db/create-database.js'
+import { dayOf, recordPageViews } from '../modules/analytics/page-view-queries.js'
+import { findArticleById, listPublishedArticles } from '../modules/articles/article-queries.js'
+import { createContactMessage } from '../modules/contact/contact-queries.js'
+import {
+  readContactForm,
+  validateContactForm,
+  type ContactFieldErrors,
+} from '../modules/contact/contact-form.js'
+import type { Edition } from '../modules/editions/edition-queries.js'
+import { listEditions } from '../modules/editions/edition-queries.js'
+import { findPublishedPage } from '../modules/pages/page-queries.js'
+import { findRedirect } from '../modules/redirects/redirect-queries.js'
+import { searchPublishedArticles, searchTerms } from '../modules/search/search-queries.js'
+import type { Clock } from '../platform/clock.js'
+import { createFixedWindowLimiter } from '../platform/fixed-window-limiter.js'
+import type { MediaStorage } from '../platform/storage/media-storage.js'
+import type { AssetManifest } from './assets/asset-manifest.js'
+import type { SafeHtml } from './jsx/html.js'
+import { loadArticle } from './loaders/load-article.js'
+import { loadCards } from './loaders/load-cards.js'
+import { loadSiteContext, type SiteContext } from './loaders/load-frame.js'
+import { loadHome } from './loaders/load-home.js'
+import {
+  loadAuthorListing,
+  loadSectionListing,
+  loadSourceListing,
+  loadTagListing,
+  type ListingView,
+} from './loaders/load-listing.js'
+import { ArticlePage } from './pages/article-page.js'
+import { ContactForm } from './pages/contact-form.js'
+import { ErrorPage } from './pages/error-page.js'
+import { HomePage } from './pages/home-page.js'
+import { ListingPage } from './pages/listing-page.js'
+import { SearchPage } from './pages/search-page.js'
+import { StaticPage } from './pages/static-page.js'
+import { CACHE_CONTROL, sendPage } from './render.js'
+import { siteUrls } from './site-urls.js'
+
+export interface SiteDependencies {
+  store: Store
+  config: Config
+  clock: Clock
+  storage: MediaStorage
+  assets: AssetManifest
+}
+
+const PUBLIC = { config: { access: 'public' as const } }
+const MEDIA_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  gif: 'image/gif',
+}
+const TRANSPARENT_GIF = Buffer.from(
+  'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7',
+  'base64',
+)
+const CONTACT_PAGE_SLUG = 'contact'
+
+type Params = Record<string, string>
+type Query = Record<string, string | undefined>
+
+function pageNumber(query: Query): number {
+  const page = Number.parseInt(query['page'] ?? '1', 10)
+  return Number.isFinite(page) && page > 0 && page < 10_000 ? page : 1
+}
+
+/** The public news site: every page of both editions, its assets, media and page-view counter. */
+export async function registerSiteRoutes(
+  app: FastifyInstance,
+  deps: SiteDependencies,
+): Promise<void> {
+  const { store, config, clock, storage, assets } = deps
+  const db = store.db
+  const contactLimiter = createFixedWindowLimiter({ limit: 5, windowMs: 10 * 60_000 })
+  await app.register(formBody, { bodyLimit: 64 * 1024 })
+
+  const editionFor = async (language: string): Promise<Edition | undefined> =>
+    (await listEditions(db)).find((edition) => edition.code === language)
+  const defaultEdition = async (): Promise<Edition> => {
+    const editions = await listEditions(db)
+    const edition = editions.find((candidate) => candidate.isDefault) ?? editions[0]
+    if (!edition) throw new Error('no editions: the database was not prepared')
+    return edition
+  }
+  const contextFor = (edition: Edition) =>
+    loadSiteContext({ db, config, assets, edition, now: clock.now() })
+  const logoUrl = () => assets.url('logo.png')
+
+  async function sendError(
+    reply: FastifyReply,
+    context: SiteContext,
+    status: 404 | 410 | 500,
+    path: string,
+  ) {
+    const latest = await listPublishedArticles(
+      db,
+      { language: context.frame.language },
+      { pageSize: 4 },
+      context.frame.now,
+    )
+    const page = ErrorPage({
+      frame: context.frame,
+      status,
+      path,
+      latest: await loadCards(context, latest.items),
+    })
+    return sendPage(reply, page, {
+      status,
+      cacheControl: status === 410 ? CACHE_CONTROL.front : CACHE_CONTROL.noStore,
+    })
+  }
+
+  /** A 301 from the redirects table, else the edition's 404 page (the default edition's off-site). */
+  async function notFound(request: FastifyRequest, reply: FastifyReply) {
+    const path = request.url.split('?')[0] ?? '/'
+    const redirect = await findRedirect(db, decodeURI(path)).catch(() => undefined)
+    if (redirect) return reply.redirect(redirect.toPath, redirect.statusCode)
+    const edition = (await editionFor(path.split('/')[1] ?? '')) ?? (await defaultEdition())
+    return sendError(reply, await contextFor(edition), 404, path)
+  }
+
+  /** Runs a page handler for a known edition; an unknown prefix is a 404. */
+  const withEdition =
+    (
+      handler: (
+        context: SiteContext,
+        request: FastifyRequest,
+        reply: FastifyReply,
+      ) => Promise<unknown>,
+    ) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const edition = await editionFor((request.params as Params)['lang'] ?? '')
+      if (!edition) return notFound(request, reply)
+      return handler(await contextFor(edition), request, reply)
+    }
+
+  const sendListing = (
+    reply: FastifyReply,
+    context: SiteContext,
+    listing: ListingView | undefined,
+    request: FastifyRequest,
+  ) =>
+    listing
+      ? sendPage(reply, ListingPage({ frame: context.frame, listing }), {
+          cacheControl: CACHE_CONTROL.front,
+        })
+      : notFound(request, reply)
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply
+        .status(404)
+        .header('cache-control', 'no-store')
+        .send({
+          errors: [{ code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url}` }],
+        })
+    }
+    return notFound(request, reply)
+  })
+
+  app.get('/', PUBLIC, async (_request, reply) =>
+    reply.redirect(siteUrls.home((await defaultEdition()).code), 302),
+  )
+
+  app.get('/assets/:file', PUBLIC, async (request, reply) => {
+    const asset = assets.find(request.url.split('?')[0] ?? '')
+    if (!asset) return notFound(request, reply)
+    return reply
+      .header('content-type', asset.contentType)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(asset.bytes)
+  })
+
+  app.get('/media/*', PUBLIC, async (request, reply) => {
+    const key = (request.params as Params)['*'] ?? ''
+    const bytes = await storage.get(key)
+    if (!bytes) return notFound(request, reply)
+    const extension = key.split('.').pop() ?? ''
+    return reply
+      .header('content-type', MEDIA_TYPES[extension] ?? 'application/octet-stream')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(bytes)
+  })
+
+  const countView = async (request: FastifyRequest) => {
+    const id = Number.parseInt((request.params as Params)['id'] ?? '', 10)
+    const article = Number.isSafeInteger(id) ? await findArticleById(db, id) : undefined
+    if (article?.status === 'published')
+      await recordPageViews(db, { articleId: id, day: dayOf(clock.now()) })
+  }
+  app.post('/api/v1/page-views/:id', PUBLIC, async (request, reply) => {
+    await countView(request)
+    return reply.status(204).header('cache-control', 'no-store').send()
+  })
+  app.get('/api/v1/page-views/:id.gif', PUBLIC, async (request, reply) => {
+    await countView(request)
+    return reply
+      .header('content-type', 'image/gif')
+      .header('cache-control', 'no-store')
+      .send(TRANSPARENT_GIF)
+  })
+
+  app.get('/:lang', PUBLIC, async (request, reply) => {
+    const edition = await editionFor((request.params as Params)['lang'] ?? '')
+    return edition ? reply.redirect(siteUrls.home(edition.code), 301) : notFound(request, reply)
+  })
+
+  app.get(
+    '/:lang/',
+    PUBLIC,
+    withEdition(async (context, _request, reply) => {
+      const home = await loadHome(context)
+      const alternates = context.editions.map((edition) => ({
+        hreflang: edition.code,
+        url: `${config.siteUrl}${siteUrls.home(edition.code)}`,
+      }))
+      alternates.push({ hreflang: 'x-default', url: `${config.siteUrl}/` })
+      return sendPage(
+        reply,
+        HomePage({ frame: context.frame, home, alternates, logoUrl: logoUrl() }),
+        { cacheControl: CACHE_CONTROL.front },
+      )
+    }),
+  )
+
+  app.get(
+    '/:lang/search',
+    PUBLIC,
+    withEdition(async (context, request, reply) => {
+      const query = ((request.query as Query)['q'] ?? '').slice(0, 200)
+      const terms = searchTerms(query)
+      const results = await searchPublishedArticles(
+        db,
+        { language: context.frame.language, terms },
+        { page: pageNumber(request.query as Query), pageSize: 10 },
+        context.frame.now,
+      )
+      const page = SearchPage({
+        frame: context.frame,
+        query: query.trim(),
+        terms,
+        results: await loadCards(context, results.items),
+        total: results.total,
+        page: results.page,
+        pageCount: results.pageCount,
+      })
+      return sendPage(reply, page, { cacheControl: CACHE_CONTROL.front })
+    }),
+  )
+
+  for (const [segment, load] of [
+    ['tag', loadTagListing],
+    ['author', loadAuthorListing],
+    ['source', loadSourceListing],
+  ] as const) {
+    app.get(
+      `/:lang/${segment}/:slug`,
+      PUBLIC,
+      withEdition(async (context, request, reply) =>
+        sendListing(
+          reply,
+          context,
+          await load(
+            context,
+            (request.params as Params)['slug'] ?? '',
+            pageNumber(request.query as Query),
+          ),
+          request,
+        ),
+      ),
+    )
+  }
+
+  app.get(
+    '/:lang/:slug/',
+    PUBLIC,
+    withEdition(async (context, request, reply) =>
+      sendListing(
+        reply,
+        context,
+        await loadSectionListing(
+          context,
+          (request.params as Params)['slug'] ?? '',
+          pageNumber(request.query as Query),
+        ),
+        request,
+      ),
+    ),
+  )
+
+  async function sendStaticPage(
+    context: SiteContext,
+    slug: string,
+    reply: FastifyReply,
+    contact?: {
+      values: ReturnType<typeof readContactForm>['values']
+      errors: ContactFieldErrors
+      isSent: boolean
+      isRateLimited: boolean
+      status: number
+    },
+  ) {
+    const language = context.frame.language
+    const page = await findPublishedPage(db, language, slug)
+    if (!page) return undefined
+    const alternates = context.editions.map((edition) => ({
+      hreflang: edition.code,
+      url: `${config.siteUrl}${siteUrls.page(edition.code, slug)}`,
+    }))
+    const other = context.editions.find((edition) => edition.code !== language)
+    const form: SafeHtml | undefined =
+      slug === CONTACT_PAGE_SLUG
+        ? ContactForm({
+            frame: context.frame,
+            action: siteUrls.page(language, slug),
+            values: contact?.values ?? { name: '', email: '', subject: '', message: '' },
+            errors: contact?.errors ?? {},
+            isSent: contact?.isSent ?? false,
+            isRateLimited: contact?.isRateLimited ?? false,
+          })
+        : undefined
+    const html = StaticPage({
+      frame: context.frame,
+      title: page.title,
+      bodyHtml: page.bodyHtml,
+      path: siteUrls.page(language, slug),
+      alternates,
+      translationUrl: other && siteUrls.page(other.code, slug),
+      children: form,
+    })
+    return sendPage(reply, html, {
+      status: contact?.status ?? 200,
+      cacheControl: contact ? CACHE_CONTROL.noStore : CACHE_CONTROL.front,
+    })
+  }
+
+  app.get(
+    '/:lang/:slug',
+    PUBLIC,
+    withEdition(async (context, request, reply) => {
+      const slug = (request.params as Params)['slug'] ?? ''
+      const sent = await sendStaticPage(context, slug, reply)
+      if (sent) return sent
+      const section = await loadSectionListing(context, slug, 1)
+      return section
+        ? reply.redirect(siteUrls.section(context.frame.language, slug), 301)
+        : notFound(request, reply)
+    }),
+  )
+
+  app.post(
+    `/:lang/${CONTACT_PAGE_SLUG}`,
+    { ...PUBLIC, bodyLimit: 64 * 1024 },
+    withEdition(async (context, request, reply) => {
+      const { values, honeypot } = readContactForm(request.body)
+      const isRateLimited = !contactLimiter.hit(request.ip, context.frame.now)
+      const errors = isRateLimited ? {} : validateContactForm(values)
+      const isValid = !isRateLimited && Object.keys(errors).length === 0
+      // A filled honeypot is a bot: it is thanked like a person, and nothing is stored.
+      if (isValid && !honeypot)
+        await createContactMessage(
+          db,
+          { language: context.frame.language, ...values },
+          context.frame.now,
+        )
+      const status = isRateLimited ? 429 : isValid ? 200 : 400
+      if (isRateLimited) reply.header('retry-after', '600')
+      return sendStaticPage(context, CONTACT_PAGE_SLUG, reply, {
+        values: isValid ? { name: '', email: '', subject: '', message: '' } : values,
+        errors,
+        isSent: isValid,
+        isRateLimited,
+        status,
+      })
+    }),
+  )
+
+  app.get(
+    '/:lang/:section/:article',
+    PUBLIC,
+    withEdition(async (context, request, reply) => {
+      const params = request.params as Params
+      const id = Number.parseInt(/^(\d+)/.exec(params['article'] ?? '')?.[1] ?? '', 10)
+      if (!Number.isSafeInteger(id)) return notFound(request, reply)
+      const lookup = await loadArticle(context, id)
+      if (lookup.kind === 'missing') return notFound(request, reply)
+      if (lookup.kind === 'gone') return sendError(reply, context, 410, request.url)
+      if (request.url.split('?')[0] !== lookup.canonicalPath)
+        return reply.redirect(lookup.canonicalPath, 301)
+      return sendPage(
+        reply,
+        ArticlePage({ frame: context.frame, article: lookup.view, logoUrl: logoUrl() }),
+        { cacheControl: CACHE_CONTROL.article },
+      )
+    }),
+  )
+}

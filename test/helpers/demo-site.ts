@@ -1,0 +1,29 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config/load-config.js'
+import { loadDemoContent } from '../../src/demo/load-demo.js'
+import { fixedClock } from '../../src/platform/clock.js'
+import {
+  createLocalMediaStorage,
+  mediaFolderOf,
+} from '../../src/platform/storage/local-media-storage.js'
+import { buildEditions, TEST_NOW } from './factories.js'
+import type { TestStore } from './test-databases.js'
+
+export const TEST_SITE_URL = 'https://news.example'
+
+/** The whole app with the demo newsroom loaded, as a reader would find it at TEST_NOW. */
+export async function createDemoSite(store: TestStore): Promise<FastifyInstance> {
+  const config = loadConfig({
+    MASTHEAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'masthead-site-')),
+    MASTHEAD_DEMO: '0',
+    MASTHEAD_SITE_URL: TEST_SITE_URL,
+  })
+  const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
+  await buildEditions(store.db)
+  await loadDemoContent(store.db, storage, TEST_NOW)
+  return buildApp({ config, store, clock: fixedClock(TEST_NOW), storage })
+}
