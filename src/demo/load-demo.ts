@@ -39,6 +39,11 @@ function publicationTime(story: DemoStory, now: Date, index: number): string {
   return new Date(Math.min(day.getTime(), latest)).toISOString()
 }
 
+/** When a story's correction or update was added: three hours after publication, or by now. */
+function noticeTime(publishedAt: string, now: Date): string {
+  return new Date(Math.min(Date.parse(publishedAt) + 3 * HOUR_MS, now.getTime())).toISOString()
+}
+
 async function loadTaxonomy(db: Kysely<Database>, now: Date) {
   const sections = new Map<string, { id: number; slug: { en: string; ar: string } }>()
   for (const [position, section] of DEMO_SECTIONS.entries()) {
@@ -143,6 +148,8 @@ export async function loadDemoContent(
             isFeatured: story.isFeatured ?? false,
             pinnedPosition: story.pinnedPosition ?? null,
             publishedAt,
+            // A story with a notice was revised after publication; the others were not.
+            updatedAt: text.notices?.length ? noticeTime(publishedAt, now) : publishedAt,
             authorIds: story.authors
               .map((key) => taxonomy.authors.get(key))
               .filter((id) => id !== undefined),
@@ -154,7 +161,7 @@ export async function loadDemoContent(
               .filter((id) => id !== undefined),
             notices: text.notices?.map((notice) => ({
               ...notice,
-              createdAt: new Date(Date.parse(publishedAt) + 3 * HOUR_MS).toISOString(),
+              createdAt: noticeTime(publishedAt, now),
             })),
           },
           now,

@@ -20,6 +20,7 @@ const SUMMARY_COLUMNS = [
   'articles.heroGalleryId',
   'articles.sourceId',
   'articles.isBreaking',
+  'articles.breakingUntil',
   'articles.isFeatured',
   'articles.pinnedPosition',
   'articles.publishedAt',
@@ -81,8 +82,7 @@ export async function createArticle(
         publishedAt: input.publishedAt ?? null,
         scheduledAt: input.scheduledAt ?? null,
         createdAt: timestamp,
-        updatedAt:
-          input.publishedAt && input.publishedAt > timestamp ? input.publishedAt : timestamp,
+        updatedAt: input.updatedAt ?? timestamp,
         createdBy: input.createdBy ?? null,
         updatedBy: input.createdBy ?? null,
       })
@@ -167,7 +167,6 @@ export async function findArticlesByIds(
         bodyDoc: JSON.parse(row.bodyDoc) as ArticleDocument,
         bodyHtml: row.bodyHtml,
         sourceUrl: row.sourceUrl,
-        breakingUntil: row.breakingUntil,
         seo: JSON.parse(row.seo) as Article['seo'],
         scheduledAt: row.scheduledAt,
         createdAt: row.createdAt,

@@ -38,6 +38,8 @@ export interface ArticleSummary {
   heroGalleryId: number | null
   sourceId: number | null
   isBreaking: boolean
+  /** When the breaking flag lapses; null while an editor keeps it on. */
+  breakingUntil: string | null
   isFeatured: boolean
   pinnedPosition: number | null
   publishedAt: string | null
@@ -51,7 +53,6 @@ export interface Article extends ArticleSummary {
   bodyDoc: ArticleDocument
   bodyHtml: string
   sourceUrl: string | null
-  breakingUntil: string | null
   seo: ArticleSeo
   scheduledAt: string | null
   createdAt: string
@@ -86,6 +87,8 @@ export interface NewArticle {
   seo?: ArticleSeo
   publishedAt?: string | null
   scheduledAt?: string | null
+  /** The last editorial change; now when omitted (imports and the demo pass their own). */
+  updatedAt?: string
   authorIds?: number[]
   tagIds?: number[]
   relatedArticleIds?: number[]

@@ -39,7 +39,7 @@ export function Gallery(props: { frame: Frame; gallery: GalleryView; isEager?: b
                 {item.caption ? <span class="gallery__caption">{item.caption}</span> : null}{' '}
                 {item.credit ? (
                   <span class="gallery__credit">
-                    {frame.t('photoCredit', { credit: item.credit })}
+                    {frame.t('photoCredit')} <bdi>{item.credit}</bdi>
                   </span>
                 ) : null}
               </figcaption>

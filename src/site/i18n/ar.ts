@@ -36,7 +36,7 @@ export const ar: Record<MessageKey, string> = {
   previousPhoto: 'الصورة السابقة',
   nextPhoto: 'الصورة التالية',
   photoPosition: 'الصورة {current} من {total}',
-  photoCredit: 'تصوير: {credit}',
+  photoCredit: 'تصوير:',
   pagination: 'الصفحات',
   previousPage: 'الأحدث',
   nextPage: 'الأقدم',

@@ -34,7 +34,7 @@ export const en = {
   previousPhoto: 'Previous photo',
   nextPhoto: 'Next photo',
   photoPosition: 'Photo {current} of {total}',
-  photoCredit: 'Photo: {credit}',
+  photoCredit: 'Photo:',
   pagination: 'Pages',
   previousPage: 'Newer',
   nextPage: 'Older',

@@ -9,7 +9,8 @@ describe('message files', () => {
   })
 
   it('use the same placeholders in both languages', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort()
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort()
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(placeholders(ar[key]), key).toEqual(placeholders(en[key]))
     }

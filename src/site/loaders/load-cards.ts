@@ -56,7 +56,9 @@ export async function loadCards(
       },
       publishedAt: summary.publishedAt ?? summary.updatedAt,
       image: image && toImageView(image, language),
-      isBreaking: summary.isBreaking,
+      isBreaking:
+        summary.isBreaking &&
+        (summary.breakingUntil === null || summary.breakingUntil > context.frame.now.toISOString()),
     }
   })
 }

@@ -14,6 +14,9 @@ import { translatorFor } from '../i18n/messages.js'
 import { siteUrls } from '../site-urls.js'
 import type { Frame } from '../view-models.js'
 
+/** How many breaking items the bar under the header shows at most. */
+const BREAKING_BAR_ITEMS = 3
+
 /** What a loader works with: the database, the frame and the section tree. */
 export interface SiteContext {
   db: Kysely<Database>
@@ -45,7 +48,7 @@ export async function loadSiteContext(input: {
     listEditions(db),
     listSections(db),
     getSiteSettings(db),
-    listBreakingArticles(db, { language }, now),
+    listBreakingArticles(db, { language, limit: BREAKING_BAR_ITEMS }, now),
     listFooterPages(db, language),
   ])
   const locale = localeWithDigits(edition.locale, language, settings.digitsStyle)

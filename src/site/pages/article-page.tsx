@@ -144,7 +144,10 @@ export function ArticlePage(props: { frame: Frame; article: ArticleView; logoUrl
               <figcaption>
                 {hero.caption}
                 {hero.credit ? (
-                  <span class="credit"> {frame.t('photoCredit', { credit: hero.credit })}</span>
+                  <span class="credit">
+                    {' '}
+                    {frame.t('photoCredit')} <bdi>{hero.credit}</bdi>
+                  </span>
                 ) : null}
               </figcaption>
             ) : null}
