@@ -4,7 +4,7 @@ import { createArticle } from '../../../src/modules/articles/article-queries.js'
 import { en } from '../../../src/site/i18n/en.js'
 import { createDemoSite } from '../../helpers/demo-site.js'
 import { hoursAgo, TEST_NOW } from '../../helpers/factories.js'
-import { parseHtml } from '../../helpers/html.js'
+import { jsonLdOf, parseHtml } from '../../helpers/html.js'
 import { createTestStore, type TestStore } from '../../helpers/test-databases.js'
 
 const XSS = `<script>alert("x")</script><img src=x onerror=alert(1)>"'&`
@@ -97,7 +97,7 @@ describe('public site under bad input', () => {
     expect(page.querySelector('h1')?.textContent).toBe(`Headline ${XSS}`)
     const jsonLd = page.querySelector('script[type="application/ld+json"]')?.textContent ?? ''
     expect(jsonLd).not.toContain('</script')
-    expect(JSON.parse(jsonLd)['@graph'][0].headline).toBe(`Headline ${XSS}`)
+    expect(jsonLdOf(page)['@graph']?.[0]?.['headline']).toBe(`Headline ${XSS}`)
   })
 
   it('survives XSS, garbage and a 10 KB query string in search and URLs', async () => {
