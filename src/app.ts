@@ -5,6 +5,7 @@ import { registerErrorHandler } from './http/error-handler.js'
 import { requireDeclaredAccess } from './http/route-access.js'
 import { registerHealthRoutes } from './modules/health/health.routes.js'
 import type { Clock } from './platform/clock.js'
+import type { Mailer } from './platform/mail/mailer.js'
 import type { MediaStorage } from './platform/storage/media-storage.js'
 import { loadAssetManifest } from './site/assets/asset-manifest.js'
 import { registerSiteRoutes } from './site/site.routes.js'
@@ -15,6 +16,8 @@ export interface AppDependencies {
   store: Store
   clock: Clock
   storage: MediaStorage
+  /** Present when SMTP is configured. */
+  mailer?: Mailer
   logger?: FastifyServerOptions['logger']
 }
 
@@ -31,6 +34,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     return503OnClosing: true,
   })
   requireDeclaredAccess(app)
+  const { mailer } = deps
+  if (mailer) app.addHook('onClose', () => mailer.close())
   registerErrorHandler(app)
   registerHealthRoutes(app, { store: deps.store })
   await registerSiteRoutes(app, { ...deps, assets: await loadAssetManifest() })

@@ -5,6 +5,7 @@ import type { Config } from './config/config.js'
 import { openStore, type Store } from './db/create-database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { systemClock } from './platform/clock.js'
+import { createSmtpMailer } from './platform/mail/smtp-mailer.js'
 import { createLocalMediaStorage, mediaFolderOf } from './platform/storage/local-media-storage.js'
 import { prepareNewsroom } from './prepare-newsroom.js'
 
@@ -47,6 +48,7 @@ export async function startServer(
       store,
       clock: systemClock,
       storage,
+      mailer: config.mail && createSmtpMailer(config.mail),
       logger: { level: config.logLevel },
     })
     await app.listen({ port: config.port, host: config.host })

@@ -52,6 +52,21 @@ export const CONFIG_VARIABLES = {
     expects: 'one of fatal, error, warn, info, debug, trace, silent',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   },
+  MASTHEAD_SMTP_URL: {
+    default: '',
+    expects: 'empty (no email) or an smtp:// or smtps:// URL',
+    schema: z.union([z.literal(''), z.string().regex(/^smtps?:\/\/[^\s]+$/)]),
+  },
+  MASTHEAD_MAIL_FROM: {
+    default: 'Masthead <newsroom@masthead.localhost>',
+    expects: 'a sender address such as "Newsroom <newsroom@example.org>"',
+    schema: z.string().regex(/^[^<>@]*(<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/),
+  },
+  MASTHEAD_NEWSROOM_EMAIL: {
+    default: '',
+    expects: 'empty or the email address that receives contact-form notifications',
+    schema: z.union([z.literal(''), z.email()]),
+  },
   MASTHEAD_DB_CONNECT_TIMEOUT: {
     default: '30',
     expects: 'a whole number of seconds from 0 to 3600',

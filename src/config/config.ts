@@ -16,4 +16,12 @@ export interface Config {
   readonly isDemoEnabled: boolean
   readonly firstAdmin: { readonly email: string | undefined; readonly password: string | undefined }
   readonly logLevel: LogLevel
+  /** Outgoing email, when SMTP is configured. */
+  readonly mail:
+    | {
+        readonly smtpUrl: string
+        readonly from: string
+        readonly newsroomEmail: string | undefined
+      }
+    | undefined
 }

@@ -71,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const adminEmail = readVariable(env, 'MASTHEAD_ADMIN_EMAIL')
   const adminPassword = readVariable(env, 'MASTHEAD_ADMIN_PASSWORD')
   const logLevel = readVariable(env, 'MASTHEAD_LOG_LEVEL')
+  const smtpUrl = readVariable(env, 'MASTHEAD_SMTP_URL')
+  const mailFrom = readVariable(env, 'MASTHEAD_MAIL_FROM')
+  const newsroomEmail = readVariable(env, 'MASTHEAD_NEWSROOM_EMAIL')
   const dataDir = resolve(readVariable(env, 'MASTHEAD_DATA_DIR'))
   ensureWritableDirectory(dataDir)
 
@@ -85,5 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isDemoEnabled,
     firstAdmin: { email: adminEmail || undefined, password: adminPassword || undefined },
     logLevel,
+    mail: smtpUrl
+      ? { smtpUrl, from: mailFrom, newsroomEmail: newsroomEmail || undefined }
+      : undefined,
   })
 }

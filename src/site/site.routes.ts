@@ -6,9 +6,11 @@ import { dayOf, recordPageViews } from '../modules/analytics/page-view-queries.j
 import { findArticleById, listPublishedArticles } from '../modules/articles/article-queries.js'
 import { createContactMessage } from '../modules/contact/contact-queries.js'
 import {
+  contactNotification,
   readContactForm,
   validateContactForm,
   type ContactFieldErrors,
+  type ContactFormValues,
 } from '../modules/contact/contact-form.js'
 import type { Edition } from '../modules/editions/edition-queries.js'
 import { listEditions } from '../modules/editions/edition-queries.js'
@@ -16,6 +18,7 @@ import { findPublishedPage } from '../modules/pages/page-queries.js'
 import { findRedirect } from '../modules/redirects/redirect-queries.js'
 import { searchPublishedArticles, searchTerms } from '../modules/search/search-queries.js'
 import type { Clock } from '../platform/clock.js'
+import type { Mailer } from '../platform/mail/mailer.js'
 import { createFixedWindowLimiter } from '../platform/fixed-window-limiter.js'
 import type { MediaStorage } from '../platform/storage/media-storage.js'
 import type { AssetManifest } from './assets/asset-manifest.js'
@@ -47,6 +50,7 @@ export interface SiteDependencies {
   clock: Clock
   storage: MediaStorage
   assets: AssetManifest
+  mailer?: Mailer
 }
 
 const PUBLIC = { config: { access: 'public' as const } }
@@ -115,6 +119,15 @@ export async function registerSiteRoutes(
     return sendPage(reply, page, {
       status,
       cacheControl: status === 410 ? CACHE_CONTROL.front : CACHE_CONTROL.noStore,
+    })
+  }
+
+  /** Forwards a stored contact message by email; a failure is logged, the message is already kept. */
+  function notifyNewsroom(request: FastifyRequest, values: ContactFormValues, language: string) {
+    const to = config.mail?.newsroomEmail
+    if (!deps.mailer || !to) return
+    deps.mailer.send(contactNotification({ values, language, to })).catch((error: unknown) => {
+      request.log.error({ err: error }, 'contact notification email failed')
     })
   }
 
@@ -365,12 +378,14 @@ export async function registerSiteRoutes(
       const errors = isRateLimited ? {} : validateContactForm(values)
       const isValid = !isRateLimited && Object.keys(errors).length === 0
       // A filled honeypot is a bot: it is thanked like a person, and nothing is stored.
-      if (isValid && !honeypot)
+      if (isValid && !honeypot) {
         await createContactMessage(
           db,
           { language: context.frame.language, ...values },
           context.frame.now,
         )
+        notifyNewsroom(request, values, context.frame.language)
+      }
       const status = isRateLimited ? 429 : isValid ? 200 : 400
       if (isRateLimited) reply.header('retry-after', '600')
       return sendStaticPage(context, CONTACT_PAGE_SLUG, reply, {

@@ -6,6 +6,7 @@ import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import { loadDemoContent } from '../../src/demo/load-demo.js'
 import { fixedClock } from '../../src/platform/clock.js'
+import { createSmtpMailer } from '../../src/platform/mail/smtp-mailer.js'
 import {
   createLocalMediaStorage,
   mediaFolderOf,
@@ -16,14 +17,19 @@ import type { TestStore } from './test-databases.js'
 export const TEST_SITE_URL = 'https://news.example'
 
 /** The whole app with the demo newsroom loaded, as a reader would find it at TEST_NOW. */
-export async function createDemoSite(store: TestStore): Promise<FastifyInstance> {
+export async function createDemoSite(
+  store: TestStore,
+  env: NodeJS.ProcessEnv = {},
+): Promise<FastifyInstance> {
   const config = loadConfig({
     MASTHEAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'masthead-site-')),
     MASTHEAD_DEMO: '0',
     MASTHEAD_SITE_URL: TEST_SITE_URL,
+    ...env,
   })
   const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
   await buildEditions(store.db)
   await loadDemoContent(store.db, storage, TEST_NOW)
-  return buildApp({ config, store, clock: fixedClock(TEST_NOW), storage })
+  const mailer = config.mail && createSmtpMailer(config.mail)
+  return buildApp({ config, store, clock: fixedClock(TEST_NOW), storage, mailer })
 }

@@ -48,3 +48,18 @@ export function validateContactForm(values: ContactFormValues): ContactFieldErro
   if (!errors.email && !EMAIL.test(values.email)) errors.email = 'invalid_email'
   return errors
 }
+
+/** The email that tells the newsroom about a new contact message; replies go to the reader. */
+export function contactNotification(input: {
+  values: ContactFormValues
+  language: string
+  to: string
+}) {
+  const { values } = input
+  return {
+    to: input.to,
+    replyTo: values.email,
+    subject: `[Contact, ${input.language}] ${values.subject}`,
+    text: `From: ${values.name} <${values.email}>\nEdition: ${input.language}\n\n${values.message}\n`,
+  }
+}

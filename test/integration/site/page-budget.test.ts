@@ -26,7 +26,9 @@ describe('page weight budgets', () => {
     const js = page.querySelector('script[src]')?.getAttribute('src') ?? ''
     const resources = [
       ...page.querySelectorAll('img').map((image) => image.getAttribute('src') ?? ''),
-      ...page.querySelectorAll('script[src], link[rel="stylesheet"]').map((element) => element.getAttribute('src') ?? element.getAttribute('href') ?? ''),
+      ...page
+        .querySelectorAll('script[src], link[rel="stylesheet"]')
+        .map((element) => element.getAttribute('src') ?? element.getAttribute('href') ?? ''),
     ]
     return {
       page,
@@ -39,10 +41,18 @@ describe('page weight budgets', () => {
 
   for (const language of ['en', 'ar']) {
     it(`keeps the ${language} article page within 30 KB of HTML gzipped, 15 KB of JS and 25 KB of CSS`, async () => {
-      const row = await store.db.selectFrom('articles').select('id').where('language', '=', language).where('bodyHtml', 'like', '%gallery-block%').executeTakeFirstOrThrow()
-      const path = (await app.inject({ url: `/${language}/x/${row.id}` })).headers.location as string
+      const row = await store.db
+        .selectFrom('articles')
+        .select('id')
+        .where('language', '=', language)
+        .where('bodyHtml', 'like', '%gallery-block%')
+        .executeTakeFirstOrThrow()
+      const path = (await app.inject({ url: `/${language}/x/${row.id}` })).headers
+        .location as string
       const weight = await weigh(path)
-      console.log(`${language} article: ${(weight.htmlGzipped / KB).toFixed(1)} KB HTML gzipped, ${(weight.cssBytes / KB).toFixed(1)} KB CSS, ${(weight.jsBytes / KB).toFixed(1)} KB JS`)
+      console.log(
+        `${language} article: ${(weight.htmlGzipped / KB).toFixed(1)} KB HTML gzipped, ${(weight.cssBytes / KB).toFixed(1)} KB CSS, ${(weight.jsBytes / KB).toFixed(1)} KB JS`,
+      )
       expect(weight.htmlGzipped).toBeLessThanOrEqual(30 * KB)
       expect(weight.jsBytes).toBeLessThanOrEqual(15 * KB)
       expect(weight.cssBytes).toBeLessThanOrEqual(25 * KB)

@@ -29,8 +29,20 @@ describe('public site under bad input', () => {
       payload: new URLSearchParams(fields).toString(),
     })
   const countMessages = async () =>
-    Number((await store.db.selectFrom('contactMessages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-  const reader = { name: 'قارئ', email: 'reader@example.org', subject: 'سؤال', message: 'متى يصدر التقرير؟' }
+    Number(
+      (
+        await store.db
+          .selectFrom('contactMessages')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+  const reader = {
+    name: 'قارئ',
+    email: 'reader@example.org',
+    subject: 'سؤال',
+    message: 'متى يصدر التقرير؟',
+  }
 
   it('stores a contact message and thanks the reader in the page language', async () => {
     const before = await countMessages()
@@ -39,13 +51,20 @@ describe('public site under bad input', () => {
     const page = parseHtml(response.body)
     expect(page.querySelector('.form-status--success')?.textContent).toContain('شكرا')
     expect(await countMessages()).toBe(before + 1)
-    const stored = await store.db.selectFrom('contactMessages').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow()
+    const stored = await store.db
+      .selectFrom('contactMessages')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
     expect(stored).toMatchObject({ language: 'ar', ...reader })
   })
 
   it('refuses empty, overlong and malformed fields with errors in the page language and stores nothing', async () => {
     const before = await countMessages()
-    const response = await form({ name: '', email: 'not-an-email', subject: 'x'.repeat(201), message: 'm'.repeat(5001) }, { 'x-forwarded-for': '10.0.0.2' })
+    const response = await form(
+      { name: '', email: 'not-an-email', subject: 'x'.repeat(201), message: 'm'.repeat(5001) },
+      { 'x-forwarded-for': '10.0.0.2' },
+    )
     expect(response.statusCode).toBe(400)
     const page = parseHtml(response.body)
     expect(page.querySelectorAll('.form-status--error li')).toHaveLength(4)
@@ -56,18 +75,24 @@ describe('public site under bad input', () => {
 
   it('thanks a bot that fills the honeypot but stores nothing', async () => {
     const before = await countMessages()
-    const response = await form({ ...reader, website: 'https://spam.example' }, { 'x-forwarded-for': '10.0.0.3' })
+    const response = await form(
+      { ...reader, website: 'https://spam.example' },
+      { 'x-forwarded-for': '10.0.0.3' },
+    )
     expect(response.statusCode).toBe(200)
     expect(await countMessages()).toBe(before)
   })
 
   it('limits messages per address with a localized notice and Retry-After', async () => {
     const headers = { 'x-forwarded-for': '10.0.0.4' }
-    for (let index = 0; index < 5; index++) expect((await form(reader, headers)).statusCode).toBe(200)
+    for (let index = 0; index < 5; index++)
+      expect((await form(reader, headers)).statusCode).toBe(200)
     const limited = await form(reader, headers)
     expect(limited.statusCode).toBe(429)
     expect(limited.headers['retry-after']).toBe('600')
-    expect(parseHtml(limited.body).querySelector('.form-status--error')?.textContent).toContain('لاحقا')
+    expect(parseHtml(limited.body).querySelector('.form-status--error')?.textContent).toContain(
+      'لاحقا',
+    )
   })
 
   it('escapes XSS payloads stored in every field of an article', async () => {
@@ -81,7 +106,21 @@ describe('public site under bad input', () => {
         headline: `Headline ${XSS}`,
         dek: `Dek ${XSS}`,
         slug: 'xss-test',
-        bodyDoc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: XSS, marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] },
+        bodyDoc: {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [
+                {
+                  type: 'text',
+                  text: XSS,
+                  marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+                },
+              ],
+            },
+          ],
+        },
         publishedAt: hoursAgo(1),
         notices: [{ kind: 'correction', text: XSS }],
       },
@@ -104,7 +143,9 @@ describe('public site under bad input', () => {
     const search = await app.inject({ url: `/en/search?q=${encodeURIComponent(XSS)}` })
     expect(search.statusCode).toBe(200)
     expect(search.body).not.toContain('<script>alert')
-    const huge = await app.inject({ url: `/en/search?q=${'%D9%82'.repeat(1700)}&junk=${'x'.repeat(1000)}` })
+    const huge = await app.inject({
+      url: `/en/search?q=${'%D9%82'.repeat(1700)}&junk=${'x'.repeat(1000)}`,
+    })
     expect(huge.statusCode).toBe(200)
     const garbage = await app.inject({ url: '/en/search?q=%E0%A4%A&page=-5' })
     expect(garbage.statusCode).toBeLessThan(500)
@@ -114,7 +155,13 @@ describe('public site under bad input', () => {
   })
 
   it('finds articles with the search terms highlighted', async () => {
-    const headline = (await store.db.selectFrom('articles').select('headline').where('language', '=', 'ar').executeTakeFirstOrThrow()).headline
+    const headline = (
+      await store.db
+        .selectFrom('articles')
+        .select('headline')
+        .where('language', '=', 'ar')
+        .executeTakeFirstOrThrow()
+    ).headline
     const word = headline.split(' ').find((candidate) => candidate.length > 4) ?? headline
     const response = await app.inject({ url: `/ar/search?q=${encodeURIComponent(word)}` })
     const page = parseHtml(response.body)
@@ -123,13 +170,30 @@ describe('public site under bad input', () => {
   })
 
   it('shows no English interface text on Arabic pages', async () => {
-    const arabicOnly = Object.values(en).filter((text) => /[A-Za-z]{4}/.test(text) && !text.includes('RSS') && !text.includes('{'))
-    const articleId = (await store.db.selectFrom('articles').select('id').where('language', '=', 'ar').where('translationGroup', 'is not', null).executeTakeFirstOrThrow()).id
+    const arabicOnly = Object.values(en).filter(
+      (text) => /[A-Za-z]{4}/.test(text) && !text.includes('RSS') && !text.includes('{'),
+    )
+    const articleId = (
+      await store.db
+        .selectFrom('articles')
+        .select('id')
+        .where('language', '=', 'ar')
+        .where('translationGroup', 'is not', null)
+        .executeTakeFirstOrThrow()
+    ).id
     const articlePath = (await app.inject({ url: `/ar/x/${articleId}` })).headers.location as string
-    for (const url of ['/ar/', '/ar/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/', articlePath, '/ar/contact', '/ar/search?q=x', '/ar/nothing-here']) {
+    for (const url of [
+      '/ar/',
+      '/ar/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/',
+      articlePath,
+      '/ar/contact',
+      '/ar/search?q=x',
+      '/ar/nothing-here',
+    ]) {
       const response = await app.inject({ url })
       const text = parseHtml(response.body).querySelector('body')?.textContent ?? ''
-      for (const english of arabicOnly) expect(text, `${url} shows "${english}"`).not.toContain(english)
+      for (const english of arabicOnly)
+        expect(text, `${url} shows "${english}"`).not.toContain(english)
     }
   })
 })
