@@ -10,6 +10,14 @@ import { articleJsonLd } from './article-json-ld.js'
 
 const HERO_SIZES = '(min-width: 48rem) 46rem, 100vw'
 
+/** Labels for the article types readers must tell apart from reporting. */
+const TYPE_LABELS = {
+  analysis: 'articleTypeAnalysis',
+  opinion: 'articleTypeOpinion',
+  background: 'articleTypeBackground',
+  review: 'articleTypeReview',
+} as const
+
 function ShareLinks(props: { frame: Frame; url: string; headline: string }) {
   const { frame } = props
   const url = encodeURIComponent(props.url)
@@ -104,6 +112,11 @@ export function ArticlePage(props: { frame: Frame; article: ArticleView; logoUrl
       <article class={`article article--${article.type}`}>
         <header class="article__header">
           <Breadcrumb frame={frame} trail={article.trail} />
+          {article.type in TYPE_LABELS ? (
+            <p class="article__type">
+              {frame.t(TYPE_LABELS[article.type as keyof typeof TYPE_LABELS])}
+            </p>
+          ) : null}
           <h1 class="article__headline">{article.headline}</h1>
           {article.dek ? <p class="article__dek">{article.dek}</p> : null}
           <Bylines frame={frame} bylines={article.bylines} />
