@@ -28,7 +28,10 @@ export interface AppDependencies {
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
-    trustProxy: true,
+    trustProxy:
+      typeof deps.config.trustProxy === 'boolean'
+        ? deps.config.trustProxy
+        : [...deps.config.trustProxy],
     // The request id travels in logs and comes back to the client.
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,

@@ -47,6 +47,16 @@ export const CONFIG_VARIABLES = {
     expects: 'a password of at least 12 characters',
     schema: z.union([z.literal(''), z.string().min(12)]),
   },
+  MASTHEAD_TRUST_PROXY: {
+    default: '',
+    expects:
+      'empty (trust no proxy), true (trust any), or comma-separated proxy addresses or CIDR ranges',
+    schema: z.union([
+      z.literal(''),
+      z.literal('true'),
+      z.string().regex(/^[\d.:a-fA-F/]+(,[\d.:a-fA-F/]+)*$/),
+    ]),
+  },
   MASTHEAD_LOG_LEVEL: {
     default: 'info',
     expects: 'one of fatal, error, warn, info, debug, trace, silent',

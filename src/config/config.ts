@@ -16,6 +16,11 @@ export interface Config {
   readonly isDemoEnabled: boolean
   readonly firstAdmin: { readonly email: string | undefined; readonly password: string | undefined }
   readonly logLevel: LogLevel
+  /**
+   * Which proxies may tell the client's address in X-Forwarded-For: none, all, or a list. Trusting
+   * a header that clients can set themselves would let anyone dodge per-address limits.
+   */
+  readonly trustProxy: boolean | readonly string[]
   /** Outgoing email, when SMTP is configured. */
   readonly mail:
     | {

@@ -71,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const adminEmail = readVariable(env, 'MASTHEAD_ADMIN_EMAIL')
   const adminPassword = readVariable(env, 'MASTHEAD_ADMIN_PASSWORD')
   const logLevel = readVariable(env, 'MASTHEAD_LOG_LEVEL')
+  const trustProxy = readVariable(env, 'MASTHEAD_TRUST_PROXY')
   const smtpUrl = readVariable(env, 'MASTHEAD_SMTP_URL')
   const mailFrom = readVariable(env, 'MASTHEAD_MAIL_FROM')
   const newsroomEmail = readVariable(env, 'MASTHEAD_NEWSROOM_EMAIL')
@@ -88,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isDemoEnabled,
     firstAdmin: { email: adminEmail || undefined, password: adminPassword || undefined },
     logLevel,
+    trustProxy: trustProxy === 'true' ? true : trustProxy ? trustProxy.split(',') : false,
     mail: smtpUrl
       ? { smtpUrl, from: mailFrom, newsroomEmail: newsroomEmail || undefined }
       : undefined,

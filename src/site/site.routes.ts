@@ -192,6 +192,15 @@ export async function registerSiteRoutes(
       .send(asset.bytes)
   })
 
+  app.get('/favicon.ico', PUBLIC, async (request, reply) => {
+    const logo = assets.find(assets.url('logo.png'))
+    if (!logo) return notFound(request, reply)
+    return reply
+      .header('content-type', logo.contentType)
+      .header('cache-control', 'public, max-age=86400')
+      .send(logo.bytes)
+  })
+
   app.get('/media/*', PUBLIC, async (request, reply) => {
     const key = (request.params as Params)['*'] ?? ''
     const bytes = await storage.get(key)

@@ -40,7 +40,7 @@ export interface Frame {
   otherEdition: { language: string; url: string }
   /** Today's date for the header (and the Hijri date in the Arabic edition). */
   dateLine: string
-  assets: { css: string; js: string }
+  assets: { css: string; js: string; icon: string }
 }
 
 /** An article as lists and cards show it. */

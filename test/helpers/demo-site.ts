@@ -21,15 +21,26 @@ export async function createDemoSite(
   store: TestStore,
   env: NodeJS.ProcessEnv = {},
 ): Promise<FastifyInstance> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'masthead-site-'))
+  await buildEditions(store.db)
+  await loadDemoContent(store.db, createLocalMediaStorage(mediaFolderOf(dataDir)), TEST_NOW)
+  return buildSiteApp(store, { MASTHEAD_DATA_DIR: dataDir, ...env })
+}
+
+/** The whole app on a store as it is, e.g. a second app with other settings on the demo's store. */
+export function buildSiteApp(
+  store: TestStore,
+  env: NodeJS.ProcessEnv = {},
+): Promise<FastifyInstance> {
   const config = loadConfig({
     MASTHEAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'masthead-site-')),
     MASTHEAD_DEMO: '0',
     MASTHEAD_SITE_URL: TEST_SITE_URL,
+    // Tests speak for many readers through X-Forwarded-For, as a local reverse proxy would.
+    MASTHEAD_TRUST_PROXY: '127.0.0.1',
     ...env,
   })
   const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
-  await buildEditions(store.db)
-  await loadDemoContent(store.db, storage, TEST_NOW)
   const mailer = config.mail && createSmtpMailer(config.mail)
   return buildApp({ config, store, clock: fixedClock(TEST_NOW), storage, mailer })
 }

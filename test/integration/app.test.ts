@@ -43,11 +43,14 @@ describeEachDatabase('health and errors over HTTP', (store) => {
     }
   })
 
-  it('answers unknown routes with the error format and a request id', async () => {
-    const response = await app.inject({ url: '/nowhere', headers: { 'x-request-id': 'trace-123' } })
+  it('answers unknown API routes with the error format and a request id', async () => {
+    const response = await app.inject({
+      url: '/api/nowhere',
+      headers: { 'x-request-id': 'trace-123' },
+    })
     expect(response.statusCode).toBe(404)
     expect(response.json()).toEqual({
-      errors: [{ code: 'NOT_FOUND', message: 'No route for GET /nowhere' }],
+      errors: [{ code: 'NOT_FOUND', message: 'No route for GET /api/nowhere' }],
     })
     expect(response.headers['x-request-id']).toBe('trace-123')
   })

@@ -39,99 +39,112 @@ describe('the masthead command', () => {
     expect(stderr).toContain(`masthead: invalid configuration: ${message}`)
   })
 
-  it('migrates, adds a user, refuses a duplicate and resets the password', async () => {
-    expect((await runMasthead(['migrate'], env)).stdout).toMatch(/Applied 1 migration/)
-    expect((await runMasthead(['migrate'], env)).stdout).toMatch(/up to date/)
-    const add = [
-      'user',
-      'add',
-      '--email',
-      'Desk@Example.org',
-      '--password',
-      'correct horse battery',
-      '--role',
-      'editor',
-      '--name',
-      'Desk Editor',
-    ]
-    const added = await runMasthead(add, env)
-    expect(added).toMatchObject({ code: 0, stderr: '' })
-    expect(added.stdout).toMatch(/Added editor desk@example.org/)
-    const duplicate = await runMasthead(add, env)
-    expect(duplicate.code).toBe(1)
-    expect(duplicate.stderr.trim()).toBe(
-      'masthead: a user with the email desk@example.org already exists',
-    )
-    const reset = await runMasthead(
-      [
-        'user',
-        'reset-password',
-        '--email',
-        'desk@example.org',
-        '--password',
-        'a new long password',
-      ],
-      env,
-    )
-    expect(reset.code).toBe(0)
-
-    const store = await openStore({ kind: 'sqlite', file: join(dataDir, 'masthead.sqlite') })
-    const user = await findUserCredentials(store.db, 'desk@example.org')
-    await store.close()
-    expect(user).toMatchObject({ name: 'Desk Editor', role: 'editor' })
-    expect(await verifyPassword(user?.passwordHash ?? '', 'a new long password')).toBe(true)
-    expect(await verifyPassword(user?.passwordHash ?? '', 'correct horse battery')).toBe(false)
-  })
-
-  it('explains usage mistakes with exit status 2 and changes nothing', async () => {
-    const badRole = await runMasthead(
-      [
+  // Five real processes, two argon2 hashes: slow when the browser tests share the two cores.
+  it(
+    'migrates, adds a user, refuses a duplicate and resets the password',
+    { timeout: 120_000 },
+    async () => {
+      expect((await runMasthead(['migrate'], env)).stdout).toMatch(/Applied 1 migration/)
+      expect((await runMasthead(['migrate'], env)).stdout).toMatch(/up to date/)
+      const add = [
         'user',
         'add',
         '--email',
-        'x@example.org',
+        'Desk@Example.org',
         '--password',
-        'long enough pass',
+        'correct horse battery',
         '--role',
-        'chief',
-      ],
-      env,
-    )
-    expect(badRole).toMatchObject({ code: 2 })
-    expect(badRole.stderr.trim()).toBe(
-      'masthead: --role must be one of contributor, author, editor, admin',
-    )
-    const shortPassword = await runMasthead(
-      ['user', 'add', '--email', 'x@example.org', '--password', 'short', '--role', 'admin'],
-      env,
-    )
-    expect(shortPassword.code).toBe(2)
-    const unknown = await runMasthead(['publish-everything'], env)
-    expect(unknown.code).toBe(2)
-    expect(unknown.stderr).toContain('unknown command "publish-everything"')
-    const store = await openStore({ kind: 'sqlite', file: join(dataDir, 'masthead.sqlite') })
-    expect(await findUserCredentials(store.db, 'x@example.org')).toBeUndefined()
-    await store.close()
-  })
+        'editor',
+        '--name',
+        'Desk Editor',
+      ]
+      const added = await runMasthead(add, env)
+      expect(added).toMatchObject({ code: 0, stderr: '' })
+      expect(added.stdout).toMatch(/Added editor desk@example.org/)
+      const duplicate = await runMasthead(add, env)
+      expect(duplicate.code).toBe(1)
+      expect(duplicate.stderr.trim()).toBe(
+        'masthead: a user with the email desk@example.org already exists',
+      )
+      const reset = await runMasthead(
+        [
+          'user',
+          'reset-password',
+          '--email',
+          'desk@example.org',
+          '--password',
+          'a new long password',
+        ],
+        env,
+      )
+      expect(reset.code).toBe(0)
 
-  it('refuses to start on a database migrated by a newer version', async () => {
-    const newerDir = join(folder, 'newer')
-    expect((await runMasthead(['migrate'], { ...env, MASTHEAD_DATA_DIR: newerDir })).code).toBe(0)
-    const store = await openStore({ kind: 'sqlite', file: join(newerDir, 'masthead.sqlite') })
-    await store.db
-      .insertInto('kysely_migration' as never)
-      .values({ name: '29990101T0000-future', timestamp: '2999-01-01' })
-      .execute()
-    await store.close()
-    writeFileSync(join(newerDir, 'marker'), '')
-    const result = await runMasthead(['start'], {
-      ...env,
-      MASTHEAD_DATA_DIR: newerDir,
-      PORT: '3990',
-    })
-    expect(result.code).toBe(1)
-    expect(result.stderr.trim()).toBe(
-      'masthead: The database was migrated by a newer version of Masthead (migration 29990101T0000-future); run that version or a later one.',
-    )
-  })
+      const store = await openStore({ kind: 'sqlite', file: join(dataDir, 'masthead.sqlite') })
+      const user = await findUserCredentials(store.db, 'desk@example.org')
+      await store.close()
+      expect(user).toMatchObject({ name: 'Desk Editor', role: 'editor' })
+      expect(await verifyPassword(user?.passwordHash ?? '', 'a new long password')).toBe(true)
+      expect(await verifyPassword(user?.passwordHash ?? '', 'correct horse battery')).toBe(false)
+    },
+  )
+
+  it(
+    'explains usage mistakes with exit status 2 and changes nothing',
+    { timeout: 120_000 },
+    async () => {
+      const badRole = await runMasthead(
+        [
+          'user',
+          'add',
+          '--email',
+          'x@example.org',
+          '--password',
+          'long enough pass',
+          '--role',
+          'chief',
+        ],
+        env,
+      )
+      expect(badRole).toMatchObject({ code: 2 })
+      expect(badRole.stderr.trim()).toBe(
+        'masthead: --role must be one of contributor, author, editor, admin',
+      )
+      const shortPassword = await runMasthead(
+        ['user', 'add', '--email', 'x@example.org', '--password', 'short', '--role', 'admin'],
+        env,
+      )
+      expect(shortPassword.code).toBe(2)
+      const unknown = await runMasthead(['publish-everything'], env)
+      expect(unknown.code).toBe(2)
+      expect(unknown.stderr).toContain('unknown command "publish-everything"')
+      const store = await openStore({ kind: 'sqlite', file: join(dataDir, 'masthead.sqlite') })
+      expect(await findUserCredentials(store.db, 'x@example.org')).toBeUndefined()
+      await store.close()
+    },
+  )
+
+  it(
+    'refuses to start on a database migrated by a newer version',
+    { timeout: 120_000 },
+    async () => {
+      const newerDir = join(folder, 'newer')
+      expect((await runMasthead(['migrate'], { ...env, MASTHEAD_DATA_DIR: newerDir })).code).toBe(0)
+      const store = await openStore({ kind: 'sqlite', file: join(newerDir, 'masthead.sqlite') })
+      await store.db
+        .insertInto('kysely_migration' as never)
+        .values({ name: '29990101T0000-future', timestamp: '2999-01-01' })
+        .execute()
+      await store.close()
+      writeFileSync(join(newerDir, 'marker'), '')
+      const result = await runMasthead(['start'], {
+        ...env,
+        MASTHEAD_DATA_DIR: newerDir,
+        PORT: '3990',
+      })
+      expect(result.code).toBe(1)
+      expect(result.stderr.trim()).toBe(
+        'masthead: The database was migrated by a newer version of Masthead (migration 29990101T0000-future); run that version or a later one.',
+      )
+    },
+  )
 })

@@ -53,6 +53,7 @@ function Head(props: { frame: Frame; head: PageHead }) {
         href={`/${frame.language}/rss.xml`}
       />
       <link rel="stylesheet" href={frame.assets.css} />
+      <link rel="icon" type="image/png" href={frame.assets.icon} />
       {head.jsonLd ? (
         <script type="application/ld+json">{raw(jsonForScript(head.jsonLd))}</script>
       ) : null}

@@ -93,7 +93,11 @@ export async function loadSiteContext(input: {
     socialLinks: settings.socialLinks,
     otherEdition: { language: other.code, url: siteUrls.home(other.code) },
     dateLine: language === 'ar' ? `${today} · ${hijriDate(locale, settings.timeZone, now)}` : today,
-    assets: { css: input.assets.url('site.css'), js: input.assets.url('site.js') },
+    assets: {
+      css: input.assets.url('site.css'),
+      js: input.assets.url('site.js'),
+      icon: input.assets.url('logo.png'),
+    },
   }
   return { db, frame, sections, settings, editions }
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createArticle } from '../../../src/modules/articles/article-queries.js'
 import { en } from '../../../src/site/i18n/en.js'
-import { createDemoSite } from '../../helpers/demo-site.js'
+import { buildSiteApp, createDemoSite } from '../../helpers/demo-site.js'
 import { hoursAgo, TEST_NOW } from '../../helpers/factories.js'
 import { jsonLdOf, parseHtml } from '../../helpers/html.js'
 import { createTestStore, type TestStore } from '../../helpers/test-databases.js'
@@ -93,6 +93,28 @@ describe('public site under bad input', () => {
     expect(parseHtml(limited.body).querySelector('.form-status--error')?.textContent).toContain(
       'لاحقا',
     )
+  })
+
+  it('ignores X-Forwarded-For from clients when no proxy is trusted, so the limit holds', async () => {
+    const untrusting = await buildSiteApp(store, { MASTHEAD_TRUST_PROXY: '' })
+    try {
+      const post = (address: string) =>
+        untrusting.inject({
+          method: 'POST',
+          url: '/en/contact',
+          remoteAddress: '192.0.2.50',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-forwarded-for': address,
+          },
+          payload: new URLSearchParams(reader).toString(),
+        })
+      for (let index = 0; index < 5; index++)
+        expect((await post(`198.51.100.${index}`)).statusCode).toBe(200)
+      expect((await post('198.51.100.99')).statusCode).toBe(429)
+    } finally {
+      await untrusting.close()
+    }
   })
 
   it('escapes XSS payloads stored in every field of an article', async () => {
