@@ -134,6 +134,12 @@ export async function registerSiteRoutes(
   /** A 301 from the redirects table, else the edition's 404 page (the default edition's off-site). */
   async function notFound(request: FastifyRequest, reply: FastifyReply) {
     const path = request.url.split('?')[0] ?? '/'
+    if (path.startsWith('/api/')) {
+      const body = {
+        errors: [{ code: 'NOT_FOUND', message: `No route for ${request.method} ${path}` }],
+      }
+      return reply.status(404).header('cache-control', 'no-store').send(body)
+    }
     const redirect = await findRedirect(db, decodeURI(path)).catch(() => undefined)
     if (redirect) return reply.redirect(redirect.toPath, redirect.statusCode)
     const edition = (await editionFor(path.split('/')[1] ?? '')) ?? (await defaultEdition())
@@ -167,17 +173,7 @@ export async function registerSiteRoutes(
         })
       : notFound(request, reply)
 
-  app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/')) {
-      return reply
-        .status(404)
-        .header('cache-control', 'no-store')
-        .send({
-          errors: [{ code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url}` }],
-        })
-    }
-    return notFound(request, reply)
-  })
+  app.setNotFoundHandler(notFound)
 
   app.get('/', PUBLIC, async (_request, reply) =>
     reply.redirect(siteUrls.home((await defaultEdition()).code), 302),
