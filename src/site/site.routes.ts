@@ -32,7 +32,6 @@ import {
   loadSectionListing,
   loadSourceListing,
   loadTagListing,
-  type ListingView,
 } from './loaders/load-listing.js'
 import { ArticlePage } from './pages/article-page.js'
 import { ContactForm } from './pages/contact-form.js'
@@ -161,18 +160,6 @@ export async function registerSiteRoutes(
       return handler(await contextFor(edition), request, reply)
     }
 
-  const sendListing = (
-    reply: FastifyReply,
-    context: SiteContext,
-    listing: ListingView | undefined,
-    request: FastifyRequest,
-  ) =>
-    listing
-      ? sendPage(reply, ListingPage({ frame: context.frame, listing }), {
-          cacheControl: CACHE_CONTROL.front,
-        })
-      : notFound(request, reply)
-
   app.setNotFoundHandler(notFound)
 
   app.get('/', PUBLIC, async (_request, reply) =>
@@ -274,45 +261,26 @@ export async function registerSiteRoutes(
     }),
   )
 
-  for (const [segment, load] of [
-    ['tag', loadTagListing],
-    ['author', loadAuthorListing],
-    ['source', loadSourceListing],
-  ] as const) {
+  const listings = [
+    ['/:lang/tag/:slug', loadTagListing],
+    ['/:lang/author/:slug', loadAuthorListing],
+    ['/:lang/source/:slug', loadSourceListing],
+    ['/:lang/:slug/', loadSectionListing],
+  ] as const
+  for (const [path, load] of listings) {
     app.get(
-      `/:lang/${segment}/:slug`,
+      path,
       PUBLIC,
-      withEdition(async (context, request, reply) =>
-        sendListing(
-          reply,
-          context,
-          await load(
-            context,
-            (request.params as Params)['slug'] ?? '',
-            pageNumber(request.query as Query),
-          ),
-          request,
-        ),
-      ),
+      withEdition(async (context, request, reply) => {
+        const slug = (request.params as Params)['slug'] ?? ''
+        const listing = await load(context, slug, pageNumber(request.query as Query))
+        if (!listing) return notFound(request, reply)
+        return sendPage(reply, ListingPage({ frame: context.frame, listing }), {
+          cacheControl: CACHE_CONTROL.front,
+        })
+      }),
     )
   }
-
-  app.get(
-    '/:lang/:slug/',
-    PUBLIC,
-    withEdition(async (context, request, reply) =>
-      sendListing(
-        reply,
-        context,
-        await loadSectionListing(
-          context,
-          (request.params as Params)['slug'] ?? '',
-          pageNumber(request.query as Query),
-        ),
-        request,
-      ),
-    ),
-  )
 
   async function sendStaticPage(
     context: SiteContext,

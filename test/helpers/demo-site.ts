@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import { loadDemoContent } from '../../src/demo/load-demo.js'
@@ -12,7 +13,7 @@ import {
   mediaFolderOf,
 } from '../../src/platform/storage/local-media-storage.js'
 import { buildEditions, TEST_NOW } from './factories.js'
-import type { TestStore } from './test-databases.js'
+import { createTestStore, type TestStore } from './test-databases.js'
 
 export const TEST_SITE_URL = 'https://news.example'
 
@@ -43,4 +44,26 @@ export function buildSiteApp(
   const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
   const mailer = config.mail && createSmtpMailer(config.mail)
   return buildApp({ config, store, clock: fixedClock(TEST_NOW), storage, mailer })
+}
+
+/**
+ * Opens a SQLite demo site for the enclosing suite and closes it after:
+ * `const site = useDemoSite(); … site().app.inject(…)`.
+ */
+export function useDemoSite(
+  env: NodeJS.ProcessEnv = {},
+): () => { store: TestStore; app: FastifyInstance } {
+  let current: { store: TestStore; app: FastifyInstance } | undefined
+  beforeAll(async () => {
+    const store = await createTestStore('sqlite')
+    current = { store, app: await createDemoSite(store, env) }
+  })
+  afterAll(async () => {
+    await current?.app.close()
+    await current?.store.dispose()
+  })
+  return () => {
+    if (!current) throw new Error('the demo site is not open yet')
+    return current
+  }
 }

@@ -1,26 +1,15 @@
 import { gzipSync } from 'node:zlib'
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDemoSite } from '../../helpers/demo-site.js'
+import { describe, expect, it } from 'vitest'
+import { useDemoSite } from '../../helpers/demo-site.js'
 import { parseHtml } from '../../helpers/html.js'
-import { createTestStore, type TestStore } from '../../helpers/test-databases.js'
 
 const KB = 1024
 
 describe('page weight budgets', () => {
-  let store: TestStore
-  let app: FastifyInstance
-  beforeAll(async () => {
-    store = await createTestStore('sqlite')
-    app = await createDemoSite(store)
-  })
-  afterAll(async () => {
-    await app.close()
-    await store.dispose()
-  })
+  const site = useDemoSite()
 
   async function weigh(path: string) {
-    const response = await app.inject({ url: path })
+    const response = await site().app.inject({ url: path })
     const page = parseHtml(response.body)
     const css = page.querySelector('link[rel="stylesheet"]')?.getAttribute('href') ?? ''
     const js = page.querySelector('script[src]')?.getAttribute('src') ?? ''
@@ -33,21 +22,21 @@ describe('page weight budgets', () => {
     return {
       page,
       htmlGzipped: gzipSync(response.body).length,
-      cssBytes: (await app.inject({ url: css })).rawPayload.length,
-      jsBytes: (await app.inject({ url: js })).rawPayload.length,
+      cssBytes: (await site().app.inject({ url: css })).rawPayload.length,
+      jsBytes: (await site().app.inject({ url: js })).rawPayload.length,
       resources,
     }
   }
 
   for (const language of ['en', 'ar']) {
     it(`keeps the ${language} article page within 30 KB of HTML gzipped, 15 KB of JS and 25 KB of CSS`, async () => {
-      const row = await store.db
-        .selectFrom('articles')
+      const row = await site()
+        .store.db.selectFrom('articles')
         .select('id')
         .where('language', '=', language)
         .where('bodyHtml', 'like', '%gallery-block%')
         .executeTakeFirstOrThrow()
-      const path = (await app.inject({ url: `/${language}/x/${row.id}` })).headers
+      const path = (await site().app.inject({ url: `/${language}/x/${row.id}` })).headers
         .location as string
       const weight = await weigh(path)
       console.log(

@@ -1,28 +1,17 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createArticle } from '../../../src/modules/articles/article-queries.js'
 import { en } from '../../../src/site/i18n/en.js'
-import { buildSiteApp, createDemoSite } from '../../helpers/demo-site.js'
+import { buildSiteApp, useDemoSite } from '../../helpers/demo-site.js'
 import { hoursAgo, TEST_NOW } from '../../helpers/factories.js'
 import { jsonLdOf, parseHtml } from '../../helpers/html.js'
-import { createTestStore, type TestStore } from '../../helpers/test-databases.js'
 
 const XSS = `<script>alert("x")</script><img src=x onerror=alert(1)>"'&`
 
 describe('public site under bad input', () => {
-  let store: TestStore
-  let app: FastifyInstance
-  beforeAll(async () => {
-    store = await createTestStore('sqlite')
-    app = await createDemoSite(store)
-  })
-  afterAll(async () => {
-    await app.close()
-    await store.dispose()
-  })
+  const site = useDemoSite()
 
   const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-    app.inject({
+    site().app.inject({
       method: 'POST',
       url: '/ar/contact',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
@@ -31,8 +20,8 @@ describe('public site under bad input', () => {
   const countMessages = async () =>
     Number(
       (
-        await store.db
-          .selectFrom('contactMessages')
+        await site()
+          .store.db.selectFrom('contactMessages')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
@@ -51,8 +40,8 @@ describe('public site under bad input', () => {
     const page = parseHtml(response.body)
     expect(page.querySelector('.form-status--success')?.textContent).toContain('شكرا')
     expect(await countMessages()).toBe(before + 1)
-    const stored = await store.db
-      .selectFrom('contactMessages')
+    const stored = await site()
+      .store.db.selectFrom('contactMessages')
       .selectAll()
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow()
@@ -96,7 +85,7 @@ describe('public site under bad input', () => {
   })
 
   it('ignores X-Forwarded-For from clients when no proxy is trusted, so the limit holds', async () => {
-    const untrusting = await buildSiteApp(store, { MASTHEAD_TRUST_PROXY: '' })
+    const untrusting = await buildSiteApp(site().store, { MASTHEAD_TRUST_PROXY: '' })
     try {
       const post = (address: string) =>
         untrusting.inject({
@@ -118,9 +107,12 @@ describe('public site under bad input', () => {
   })
 
   it('escapes XSS payloads stored in every field of an article', async () => {
-    const section = await store.db.selectFrom('sections').select('id').executeTakeFirstOrThrow()
+    const section = await site()
+      .store.db.selectFrom('sections')
+      .select('id')
+      .executeTakeFirstOrThrow()
     const id = await createArticle(
-      store.db,
+      site().store.db,
       {
         language: 'en',
         sectionId: section.id,
@@ -148,8 +140,8 @@ describe('public site under bad input', () => {
       },
       TEST_NOW,
     )
-    const canonical = (await app.inject({ url: `/en/x/${id}` })).headers.location as string
-    const response = await app.inject({ url: canonical })
+    const canonical = (await site().app.inject({ url: `/en/x/${id}` })).headers.location as string
+    const response = await site().app.inject({ url: canonical })
     expect(response.statusCode).toBe(200)
     expect(response.body).not.toContain('<script>alert')
     expect(response.body).not.toContain('<img src=x')
@@ -162,30 +154,30 @@ describe('public site under bad input', () => {
   })
 
   it('survives XSS, garbage and a 10 KB query string in search and URLs', async () => {
-    const search = await app.inject({ url: `/en/search?q=${encodeURIComponent(XSS)}` })
+    const search = await site().app.inject({ url: `/en/search?q=${encodeURIComponent(XSS)}` })
     expect(search.statusCode).toBe(200)
     expect(search.body).not.toContain('<script>alert')
-    const huge = await app.inject({
+    const huge = await site().app.inject({
       url: `/en/search?q=${'%D9%82'.repeat(1700)}&junk=${'x'.repeat(1000)}`,
     })
     expect(huge.statusCode).toBe(200)
-    const garbage = await app.inject({ url: '/en/search?q=%E0%A4%A&page=-5' })
+    const garbage = await site().app.inject({ url: '/en/search?q=%E0%A4%A&page=-5' })
     expect(garbage.statusCode).toBeLessThan(500)
-    const path = await app.inject({ url: `/en/${encodeURIComponent(XSS)}/999999-x` })
+    const path = await site().app.inject({ url: `/en/${encodeURIComponent(XSS)}/999999-x` })
     expect(path.statusCode).toBe(404)
     expect(path.body).not.toContain('<script>alert')
   })
 
   it('finds articles with the search terms highlighted', async () => {
     const headline = (
-      await store.db
-        .selectFrom('articles')
+      await site()
+        .store.db.selectFrom('articles')
         .select('headline')
         .where('language', '=', 'ar')
         .executeTakeFirstOrThrow()
     ).headline
     const word = headline.split(' ').find((candidate) => candidate.length > 4) ?? headline
-    const response = await app.inject({ url: `/ar/search?q=${encodeURIComponent(word)}` })
+    const response = await site().app.inject({ url: `/ar/search?q=${encodeURIComponent(word)}` })
     const page = parseHtml(response.body)
     expect(page.querySelectorAll('.search-result').length).toBeGreaterThan(0)
     expect(page.querySelector('.search-result mark')?.textContent).toBe(word)
@@ -196,14 +188,15 @@ describe('public site under bad input', () => {
       (text) => /[A-Za-z]{4}/.test(text) && !text.includes('RSS') && !text.includes('{'),
     )
     const articleId = (
-      await store.db
-        .selectFrom('articles')
+      await site()
+        .store.db.selectFrom('articles')
         .select('id')
         .where('language', '=', 'ar')
         .where('translationGroup', 'is not', null)
         .executeTakeFirstOrThrow()
     ).id
-    const articlePath = (await app.inject({ url: `/ar/x/${articleId}` })).headers.location as string
+    const articlePath = (await site().app.inject({ url: `/ar/x/${articleId}` })).headers
+      .location as string
     for (const url of [
       '/ar/',
       '/ar/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/',
@@ -212,7 +205,7 @@ describe('public site under bad input', () => {
       '/ar/search?q=x',
       '/ar/nothing-here',
     ]) {
-      const response = await app.inject({ url })
+      const response = await site().app.inject({ url })
       const text = parseHtml(response.body).querySelector('body')?.textContent ?? ''
       for (const english of arabicOnly)
         expect(text, `${url} shows "${english}"`).not.toContain(english)
