@@ -23,16 +23,12 @@ import { createFixedWindowLimiter } from '../platform/fixed-window-limiter.js'
 import type { MediaStorage } from '../platform/storage/media-storage.js'
 import type { AssetManifest } from './assets/asset-manifest.js'
 import type { SafeHtml } from './jsx/html.js'
+import { registerFeedRoutes } from './feeds/feed.routes.js'
 import { loadArticle } from './loaders/load-article.js'
 import { loadCards } from './loaders/load-cards.js'
 import { loadSiteContext, type SiteContext } from './loaders/load-frame.js'
 import { loadHome } from './loaders/load-home.js'
-import {
-  loadAuthorListing,
-  loadSectionListing,
-  loadSourceListing,
-  loadTagListing,
-} from './loaders/load-listing.js'
+import { loadListing, resolveListingScope } from './loaders/load-listing.js'
 import { ArticlePage } from './pages/article-page.js'
 import { ContactForm } from './pages/contact-form.js'
 import { ErrorPage } from './pages/error-page.js'
@@ -161,6 +157,7 @@ export async function registerSiteRoutes(
     }
 
   app.setNotFoundHandler(notFound)
+  registerFeedRoutes(app, { withEdition, notFound })
 
   app.get('/', PUBLIC, async (_request, reply) =>
     reply.redirect(siteUrls.home((await defaultEdition()).code), 302),
@@ -262,18 +259,18 @@ export async function registerSiteRoutes(
   )
 
   const listings = [
-    ['/:lang/tag/:slug', loadTagListing],
-    ['/:lang/author/:slug', loadAuthorListing],
-    ['/:lang/source/:slug', loadSourceListing],
-    ['/:lang/:slug/', loadSectionListing],
+    ['/:lang/tag/:slug', 'tag'],
+    ['/:lang/author/:slug', 'author'],
+    ['/:lang/source/:slug', 'source'],
+    ['/:lang/:slug/', 'section'],
   ] as const
-  for (const [path, load] of listings) {
+  for (const [path, kind] of listings) {
     app.get(
       path,
       PUBLIC,
       withEdition(async (context, request, reply) => {
         const slug = (request.params as Params)['slug'] ?? ''
-        const listing = await load(context, slug, pageNumber(request.query as Query))
+        const listing = await loadListing(context, kind, slug, pageNumber(request.query as Query))
         if (!listing) return notFound(request, reply)
         return sendPage(reply, ListingPage({ frame: context.frame, listing }), {
           cacheControl: CACHE_CONTROL.front,
@@ -335,7 +332,7 @@ export async function registerSiteRoutes(
       const slug = (request.params as Params)['slug'] ?? ''
       const sent = await sendStaticPage(context, slug, reply)
       if (sent) return sent
-      const section = await loadSectionListing(context, slug, 1)
+      const section = await resolveListingScope(context, 'section', slug)
       return section
         ? reply.redirect(siteUrls.section(context.frame.language, slug), 301)
         : notFound(request, reply)

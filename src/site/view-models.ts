@@ -71,6 +71,8 @@ export interface PageHead {
   /** The URL the language switcher leads to, when the page has a translation. */
   translationUrl?: string
   isNoIndex?: boolean
+  /** The page's own feeds (a section's, a tag's), announced beside the edition's. */
+  feed?: { title: string; rss: string; atom: string; json: string }
 }
 
 /** A photo gallery, in the edition's language. */

@@ -19,6 +19,8 @@ export const SITE_SETTINGS_SCHEMA = z.object({
     .default('UTC'),
   /** Digits on the Arabic edition: Western (latn) or Arabic-Indic (arab). */
   digitsStyle: z.enum(['latn', 'arab']).default('latn'),
+  /** Whether feeds carry whole articles or only summaries. */
+  isFeedFullContent: z.boolean().default(false),
 })
 
 export type SiteSettings = z.output<typeof SITE_SETTINGS_SCHEMA>

@@ -1,4 +1,5 @@
 import { Fragment, h, raw, type Child } from '../jsx/html.js'
+import { feedUrls } from '../feeds/load-feed.js'
 import type { Frame, PageHead } from '../view-models.js'
 
 const OG_LOCALES: Record<string, string> = { ar: 'ar_AR', en: 'en_US' }
@@ -6,6 +7,27 @@ const OG_LOCALES: Record<string, string> = { ar: 'ar_AR', en: 'en_US' }
 /** JSON for a script element: `<` escaped so no text inside can close the element. */
 function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c')
+}
+
+/** Autodiscovery links for one feed in its three formats. */
+function FeedLinks(props: { title: string; urls: { rss: string; atom: string; json: string } }) {
+  return (
+    <>
+      <link rel="alternate" type="application/rss+xml" title={props.title} href={props.urls.rss} />
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title={props.title}
+        href={props.urls.atom}
+      />
+      <link
+        rel="alternate"
+        type="application/feed+json"
+        title={props.title}
+        href={props.urls.json}
+      />
+    </>
+  )
 }
 
 function Head(props: { frame: Frame; head: PageHead }) {
@@ -46,12 +68,8 @@ function Head(props: { frame: Frame; head: PageHead }) {
       {(head.meta ?? []).map((meta) => (
         <meta property={meta.property} content={meta.content} />
       ))}
-      <link
-        rel="alternate"
-        type="application/rss+xml"
-        title={frame.siteName}
-        href={`/${frame.language}/rss.xml`}
-      />
+      <FeedLinks title={frame.siteName} urls={feedUrls(`/${frame.language}/`)} />
+      {head.feed ? <FeedLinks title={head.feed.title} urls={head.feed} /> : null}
       <link rel="stylesheet" href={frame.assets.css} />
       <link rel="icon" type="image/png" href={frame.assets.icon} />
       {head.jsonLd ? (

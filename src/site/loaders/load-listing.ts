@@ -18,138 +18,143 @@ import type { SiteContext } from './load-frame.js'
 
 const PAGE_SIZE = 12
 
-/** A paginated list of articles: a section, a tag, an author or a source. */
-export interface ListingView {
-  kind: 'section' | 'tag' | 'author' | 'source'
+export type ListingKind = 'section' | 'tag' | 'author' | 'source'
+
+/** What a list of articles is about: its title, its page and the filter that finds its articles. */
+export interface ListingScope {
+  kind: ListingKind
+  slug: string
   title: string
   description: string | undefined
   path: string
   trail: Link[]
+  /** Other editions' versions of this list, for hreflang. */
+  alternates: { hreflang: string; url: string }[]
+  filter: PublishedArticleFilter
+}
+
+/** A page of a list of articles: a section, a tag, an author or a source. */
+export interface ListingView extends ListingScope {
   cards: ArticleCard[]
   page: number
   pageCount: number
-  /** Other editions' versions of this list, for hreflang. */
-  alternates: { hreflang: string; url: string }[]
 }
 
-async function listing(
-  context: SiteContext,
-  base: Omit<ListingView, 'cards' | 'page' | 'pageCount'>,
-  filter: PublishedArticleFilter,
-  page: number,
-): Promise<ListingView> {
-  const result = await listPublishedArticles(
-    context.db,
-    filter,
-    { page, pageSize: PAGE_SIZE },
-    context.frame.now,
-  )
-  return {
-    ...base,
-    cards: await loadCards(context, result.items),
-    page: result.page,
-    pageCount: result.pageCount,
-  }
-}
-
-/** A section page: its articles and those of its sub-sections. */
-export async function loadSectionListing(
-  context: SiteContext,
-  slug: string,
-  page: number,
-): Promise<ListingView | undefined> {
+async function sectionScope(context: SiteContext, slug: string): Promise<ListingScope | undefined> {
   const language = context.frame.language
   const section = await findSectionBySlug(context.db, language, slug)
   if (!section) return undefined
   const translation = section.translations[language]
-  const toLink = (item: typeof section) => ({
-    label: item.translations[language]?.name ?? '',
-    url: siteUrls.section(language, item.translations[language]?.slug ?? ''),
-  })
-  return listing(
-    context,
-    {
-      kind: 'section',
-      title: translation?.name ?? slug,
-      description: translation?.description ?? undefined,
-      path: siteUrls.section(language, slug),
-      trail: sectionTrail(context.sections, section.id).map(toLink),
-      alternates: Object.entries(section.translations).map(([code, other]) => ({
-        hreflang: code,
-        url: siteUrls.section(code, other.slug),
-      })),
-    },
-    { language, sectionIds: sectionWithDescendantIds(context.sections, section.id) },
-    page,
-  )
+  return {
+    kind: 'section',
+    slug,
+    title: translation?.name ?? slug,
+    description: translation?.description ?? undefined,
+    path: siteUrls.section(language, slug),
+    trail: sectionTrail(context.sections, section.id).map((item) => ({
+      label: item.translations[language]?.name ?? '',
+      url: siteUrls.section(language, item.translations[language]?.slug ?? ''),
+    })),
+    alternates: Object.entries(section.translations).map(([code, other]) => ({
+      hreflang: code,
+      url: siteUrls.section(code, other.slug),
+    })),
+    filter: { language, sectionIds: sectionWithDescendantIds(context.sections, section.id) },
+  }
 }
 
-export async function loadTagListing(
-  context: SiteContext,
-  slug: string,
-  page: number,
-): Promise<ListingView | undefined> {
+async function tagScope(context: SiteContext, slug: string): Promise<ListingScope | undefined> {
   const language = context.frame.language
   const tag = await findTagBySlug(context.db, language, slug)
   if (!tag) return undefined
-  const path = siteUrls.tag(language, slug)
-  const title = context.frame.t('tagTitle', { tag: tag.name })
-  return listing(
-    context,
-    { kind: 'tag', title, description: undefined, path, trail: [], alternates: [] },
-    { language, tagId: tag.id },
-    page,
-  )
+  return {
+    kind: 'tag',
+    slug,
+    title: context.frame.t('tagTitle', { tag: tag.name }),
+    description: undefined,
+    path: siteUrls.tag(language, slug),
+    trail: [],
+    alternates: [],
+    filter: { language, tagId: tag.id },
+  }
 }
 
-export async function loadAuthorListing(
-  context: SiteContext,
-  slug: string,
-  page: number,
-): Promise<ListingView | undefined> {
+async function authorScope(context: SiteContext, slug: string): Promise<ListingScope | undefined> {
   const language = context.frame.language
   const author = await findAuthorBySlug(context.db, slug)
   if (!author) return undefined
-  return listing(
-    context,
-    {
-      kind: 'author',
-      title: pickLocalized(author.name, language),
-      description: pickLocalized(author.bio, language) || undefined,
-      path: siteUrls.author(language, slug),
-      trail: [],
-      alternates: context.editions.map((edition) => ({
-        hreflang: edition.code,
-        url: siteUrls.author(edition.code, slug),
-      })),
-    },
-    { language, authorId: author.id },
-    page,
-  )
+  return {
+    kind: 'author',
+    slug,
+    title: pickLocalized(author.name, language),
+    description: pickLocalized(author.bio, language) || undefined,
+    path: siteUrls.author(language, slug),
+    trail: [],
+    alternates: context.editions.map((edition) => ({
+      hreflang: edition.code,
+      url: siteUrls.author(edition.code, slug),
+    })),
+    filter: { language, authorId: author.id },
+  }
 }
 
-export async function loadSourceListing(
-  context: SiteContext,
-  slug: string,
-  page: number,
-): Promise<ListingView | undefined> {
+async function sourceScope(context: SiteContext, slug: string): Promise<ListingScope | undefined> {
   const language = context.frame.language
   const source = await findSourceBySlug(context.db, slug)
   if (!source) return undefined
-  return listing(
-    context,
-    {
-      kind: 'source',
-      title: context.frame.t('sourceTitle', { source: pickLocalized(source.name, language) }),
-      description: undefined,
-      path: siteUrls.source(language, slug),
-      trail: [],
-      alternates: context.editions.map((edition) => ({
-        hreflang: edition.code,
-        url: siteUrls.source(edition.code, slug),
-      })),
-    },
-    { language, sourceId: source.id },
-    page,
+  return {
+    kind: 'source',
+    slug,
+    title: context.frame.t('sourceTitle', { source: pickLocalized(source.name, language) }),
+    description: undefined,
+    path: siteUrls.source(language, slug),
+    trail: [],
+    alternates: context.editions.map((edition) => ({
+      hreflang: edition.code,
+      url: siteUrls.source(edition.code, slug),
+    })),
+    filter: { language, sourceId: source.id },
+  }
+}
+
+const SCOPES: Record<
+  ListingKind,
+  (context: SiteContext, slug: string) => Promise<ListingScope | undefined>
+> = {
+  section: sectionScope,
+  tag: tagScope,
+  author: authorScope,
+  source: sourceScope,
+}
+
+/** Finds what a list is about from its kind and slug, or undefined when there is no such thing. */
+export function resolveListingScope(
+  context: SiteContext,
+  kind: ListingKind,
+  slug: string,
+): Promise<ListingScope | undefined> {
+  return SCOPES[kind](context, slug)
+}
+
+/** One page of a list's articles as cards. */
+export async function loadListing(
+  context: SiteContext,
+  kind: ListingKind,
+  slug: string,
+  page: number,
+): Promise<ListingView | undefined> {
+  const scope = await resolveListingScope(context, kind, slug)
+  if (!scope) return undefined
+  const result = await listPublishedArticles(
+    context.db,
+    scope.filter,
+    { page, pageSize: PAGE_SIZE },
+    context.frame.now,
   )
+  return {
+    ...scope,
+    cards: await loadCards(context, result.items),
+    page: result.page,
+    pageCount: result.pageCount,
+  }
 }

@@ -4,6 +4,7 @@ import { Pagination } from '../components/pagination.js'
 import { h } from '../jsx/html.js'
 import { SiteLayout } from '../layouts/site-layout.js'
 import type { ListingView } from '../loaders/load-listing.js'
+import { feedUrls } from '../feeds/load-feed.js'
 import { withPage } from '../site-urls.js'
 import type { Frame, PageHead } from '../view-models.js'
 
@@ -19,6 +20,7 @@ export function ListingPage(props: { frame: Frame; listing: ListingView }) {
       listing.page === 1
         ? listing.alternates.map((alternate) => ({ ...alternate, url: absolute(alternate.url) }))
         : [],
+    feed: { title: `${frame.siteName} — ${listing.title}`, ...feedUrls(listing.path) },
     translationUrl: listing.alternates.find((alternate) => alternate.hreflang !== frame.language)
       ?.url,
   }
@@ -33,7 +35,7 @@ export function ListingPage(props: { frame: Frame; listing: ListingView }) {
           <p class="listing-header__description">{listing.description}</p>
         ) : null}
         <p class="listing-header__feed">
-          <a href={`/${frame.language}/rss.xml`} type="application/rss+xml">
+          <a href={feedUrls(listing.path).rss} type="application/rss+xml">
             {frame.t('feed')}
           </a>
         </p>
