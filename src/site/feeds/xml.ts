@@ -1,3 +1,7 @@
+/** Characters XML 1.0 does not allow at all; matching control characters is the point here. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+
 const XML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -12,7 +16,7 @@ const XML_ESCAPES: Record<string, string> = {
  */
 export function escapeXml(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(FORBIDDEN_IN_XML, '')
     .replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character)
 }
 
