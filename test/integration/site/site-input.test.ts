@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createArticle } from '../../../src/modules/articles/article-queries.js'
+import { updateSiteSettings } from '../../../src/modules/settings/settings-queries.js'
 import { en } from '../../../src/site/i18n/en.js'
 import { buildSiteApp, useDemoSite } from '../../helpers/demo-site.js'
 import { hoursAgo, TEST_NOW } from '../../helpers/factories.js'
@@ -181,6 +182,23 @@ describe('public site under bad input', () => {
     const page = parseHtml(response.body)
     expect(page.querySelectorAll('.search-result').length).toBeGreaterThan(0)
     expect(page.querySelector('.search-result mark')?.textContent).toBe(word)
+  })
+
+  it('writes numbers in the digits style the settings choose for the Arabic edition', async () => {
+    const { db } = site().store
+    const westernTime =
+      parseHtml((await site().app.inject({ url: '/ar/' })).body).querySelector('.site-header__date')
+        ?.textContent ?? ''
+    expect(westernTime).toMatch(/[0-9]/)
+    await updateSiteSettings(db, { digitsStyle: 'arab' }, TEST_NOW)
+    try {
+      const page = parseHtml((await site().app.inject({ url: '/ar/' })).body)
+      expect(page.querySelector('html')?.getAttribute('data-locale')).toBe('ar-u-nu-arab')
+      expect(page.querySelector('.site-header__date')?.textContent).toMatch(/[٠-٩]/)
+      expect(page.querySelector('.site-header__date')?.textContent).not.toMatch(/[0-9]/)
+    } finally {
+      await updateSiteSettings(db, { digitsStyle: 'latn' }, TEST_NOW)
+    }
   })
 
   it('shows no English interface text on Arabic pages', async () => {
