@@ -17,6 +17,14 @@ export const DEMO_ABOUT: Localized = {
   ar: 'ماستهد نيوز خدمة إخبارية إقليمية مستقلة تنشر بالعربية والإنجليزية على مدار الساعة.',
 }
 
+/** The demo site's social accounts (placeholder addresses on reserved example domains). */
+export const DEMO_SOCIAL_LINKS = [
+  { network: 'X', url: 'https://x.example/mastheadnews' },
+  { network: 'Facebook', url: 'https://facebook.example/mastheadnews' },
+  { network: 'YouTube', url: 'https://youtube.example/@mastheadnews' },
+  { network: 'Instagram', url: 'https://instagram.example/mastheadnews' },
+]
+
 export const DEMO_PAGES: DemoPage[] = [
   {
     key: 'about',

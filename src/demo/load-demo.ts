@@ -14,7 +14,7 @@ import { findOrCreateTags } from '../modules/tags/tag-queries.js'
 import type { MediaStorage } from '../platform/storage/media-storage.js'
 import { demoDocument } from './demo-document.js'
 import { loadDemoMedia } from './demo-media.js'
-import { DEMO_ABOUT, DEMO_PAGES, DEMO_SITE_NAME } from './demo-pages.js'
+import { DEMO_ABOUT, DEMO_PAGES, DEMO_SITE_NAME, DEMO_SOCIAL_LINKS } from './demo-pages.js'
 import type { DemoStory } from './demo-story.js'
 import { DEMO_STORIES, storiesInLinkOrder } from './demo-stories.js'
 import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_SOURCES, DEMO_TAGS } from './demo-taxonomy.js'
@@ -103,7 +103,12 @@ export async function loadDemoContent(
   return withTransaction(db, async (trx) => {
     await updateSiteSettings(
       trx,
-      { siteName: DEMO_SITE_NAME, about: DEMO_ABOUT, timeZone: 'Asia/Dubai' },
+      {
+        siteName: DEMO_SITE_NAME,
+        about: DEMO_ABOUT,
+        socialLinks: DEMO_SOCIAL_LINKS,
+        timeZone: 'Asia/Dubai',
+      },
       now,
     )
     const taxonomy = await loadTaxonomy(trx, now)

@@ -30,6 +30,10 @@ export type ArticleLookup =
   | { kind: 'gone' }
   | { kind: 'missing' }
 
+function isWebUrl(url: string | null): url is string {
+  return url !== null && /^https?:\/\//i.test(url)
+}
+
 function isLive(article: Article, now: Date): boolean {
   return (
     article.status === 'published' &&
@@ -164,7 +168,10 @@ export async function loadArticle(context: SiteContext, id: number): Promise<Art
       source: source && {
         label: sourceName,
         organization: sourceName,
-        url: article.sourceUrl ?? siteUrls.source(language, source.slug),
+        // Only web links leave the site; anything else (javascript:, data:) falls back to our page.
+        url: isWebUrl(article.sourceUrl)
+          ? article.sourceUrl
+          : siteUrls.source(language, source.slug),
       },
       tags: (tags.get(id) ?? []).map((tag) => ({
         label: tag.name,

@@ -18,6 +18,7 @@ export interface HomeView {
   latest: ArticleCard[]
   sections: { section: Link; cards: ArticleCard[] }[]
   mostRead: (Link & { views: number })[]
+  /** Where "More news" under the latest list leads: the first main section. */
   moreUrl: string
 }
 
@@ -73,6 +74,6 @@ export async function loadHome(context: SiteContext): Promise<HomeView> {
       url: articleUrl(context, { ...item, language }),
       views: item.views,
     })),
-    moreUrl: `${siteUrls.search(language)}`,
+    moreUrl: frame.navigation[0]?.url ?? siteUrls.home(language),
   }
 }

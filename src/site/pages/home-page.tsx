@@ -51,6 +51,9 @@ export function HomePage(props: {
             {home.latest.map((card) => (
               <ArticleCardView frame={frame} card={card} variant="compact" />
             ))}
+            <p class="more-link">
+              <a href={home.moreUrl}>{frame.t('moreNews')}</a>
+            </p>
           </section>
           {home.mostRead.length ? (
             <section class="most-read" aria-labelledby="most-read-title">

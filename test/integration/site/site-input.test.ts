@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createArticle } from '../../../src/modules/articles/article-queries.js'
+import { createAuthor } from '../../../src/modules/authors/author-queries.js'
+import { createSection } from '../../../src/modules/sections/section-queries.js'
 import { updateSiteSettings } from '../../../src/modules/settings/settings-queries.js'
+import { createSource } from '../../../src/modules/sources/source-queries.js'
+import { findOrCreateTags } from '../../../src/modules/tags/tag-queries.js'
 import { en } from '../../../src/site/i18n/en.js'
 import { buildSiteApp, useDemoSite } from '../../helpers/demo-site.js'
 import { hoursAgo, TEST_NOW } from '../../helpers/factories.js'
@@ -107,16 +111,33 @@ describe('public site under bad input', () => {
     }
   })
 
-  it('escapes XSS payloads stored in every field of an article', async () => {
-    const section = await site()
-      .store.db.selectFrom('sections')
-      .select('id')
-      .executeTakeFirstOrThrow()
+  it('escapes XSS payloads stored in every field an article page shows', async () => {
+    const { db } = site().store
+    const sectionId = await createSection(
+      db,
+      { translations: { en: { name: `Section ${XSS}`, slug: 'xss-section' } } },
+      TEST_NOW,
+    )
+    const authorId = await createAuthor(
+      db,
+      { slug: 'xss-author', name: { en: `Author ${XSS}` } },
+      TEST_NOW,
+    )
+    const sourceId = await createSource(
+      db,
+      { slug: 'xss-source', name: { en: `Agency ${XSS}` }, url: null },
+      TEST_NOW,
+    )
+    const tags = await findOrCreateTags(db, { language: 'en', names: [`Tag ${XSS}`] }, TEST_NOW)
     const id = await createArticle(
-      site().store.db,
+      db,
       {
         language: 'en',
-        sectionId: section.id,
+        sectionId,
+        authorIds: [authorId],
+        sourceId,
+        sourceUrl: `javascript:alert(1)//${XSS}`,
+        tagIds: tags.map((tag) => tag.id),
         status: 'published',
         headline: `Headline ${XSS}`,
         dek: `Dek ${XSS}`,

@@ -63,6 +63,8 @@ describeEachDatabase('public site pages', (store) => {
       expect(page.querySelectorAll('.breaking-bar li').length).toBeGreaterThanOrEqual(1)
       expect(page.querySelector('.site-nav .site-nav__children a')).not.toBeNull()
       expect(page.querySelector('.site-footer__copyright')?.textContent).toContain('2026')
+      expect(page.querySelectorAll('.site-footer__social a').length).toBeGreaterThanOrEqual(2)
+      expect(page.querySelector('.latest .more-link a')).not.toBeNull()
       expect(page.querySelectorAll('.site-footer__links a').length).toBeGreaterThanOrEqual(2)
       expect(page.querySelector('.language-switch')?.getAttribute('href')).toBe(`/${other}/`)
       expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
