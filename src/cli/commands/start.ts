@@ -1,4 +1,4 @@
-import { closeOnSignals, startServer } from '../../main.js'
+import { closeOnSignals, startServer } from '../../server.js'
 import type { Command } from '../command.js'
 import { parseOptions } from '../parse-options.js'
 
