@@ -1,0 +1,47 @@
+import { execFile, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const PORT = 3987
+
+describe('the compiled build', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'masthead-dist-'))
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+  it(
+    'builds with npm run build and serves from dist/ without tsx',
+    { timeout: 180_000 },
+    async () => {
+      await promisify(execFile)('npm', ['run', 'build'], { cwd: ROOT })
+      const server = spawn(process.execPath, ['dist/src/main.js'], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env['PATH'],
+          MASTHEAD_DATA_DIR: dataDir,
+          MASTHEAD_DEMO: '0',
+          PORT: String(PORT),
+          MASTHEAD_LOG_LEVEL: 'silent',
+        },
+      })
+      try {
+        await expect
+          .poll(
+            async () =>
+              (await fetch(`http://127.0.0.1:${PORT}/readyz`).catch(() => undefined))?.status,
+            { timeout: 60_000, interval: 250 },
+          )
+          .toBe(200)
+        const home = await fetch(`http://127.0.0.1:${PORT}/en/`)
+        expect(home.status).toBe(200)
+        expect(await home.text()).toContain('<html lang="en" dir="ltr"')
+      } finally {
+        server.kill('SIGTERM')
+      }
+    },
+  )
+})
