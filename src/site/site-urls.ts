@@ -13,7 +13,6 @@ export const siteUrls = {
   page: (language: string, slug: string) => `/${language}/${segment(slug)}`,
   search: (language: string, query?: string) =>
     `/${language}/search${query ? `?q=${encodeURIComponent(query)}` : ''}`,
-  feed: (language: string) => `/${language}/rss.xml`,
   media: (storageKey: string) => `/media/${storageKey}`,
   pageView: (articleId: number) => `/api/v1/page-views/${articleId}`,
 }

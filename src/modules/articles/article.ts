@@ -3,14 +3,6 @@ import type { ArticleDocument } from './document/article-document.js'
 
 export type { ArticleStatus, ArticleType }
 
-export const ARTICLE_STATUSES: readonly ArticleStatus[] = [
-  'draft',
-  'in_review',
-  'scheduled',
-  'published',
-  'unpublished',
-]
-
 export interface ArticleSeo {
   title?: string
   description?: string

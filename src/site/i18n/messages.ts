@@ -15,9 +15,3 @@ export function translatorFor(language: string): Translate {
       String(values[name] ?? placeholder),
     )
 }
-
-/** The languages that have interface strings. */
-export const TRANSLATED_LANGUAGES = Object.keys(CATALOGUES)
-
-/** Every catalogue by language, for the drift test. */
-export const MESSAGE_CATALOGUES = CATALOGUES

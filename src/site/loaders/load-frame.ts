@@ -26,14 +26,6 @@ export interface SiteContext {
   editions: Edition[]
 }
 
-/** The edition for a path prefix, or undefined when there is no such edition. */
-export async function findEdition(
-  db: Kysely<Database>,
-  language: string,
-): Promise<Edition | undefined> {
-  return (await listEditions(db)).find((edition) => edition.code === language)
-}
-
 /** Loads what every page of an edition shows around its content. */
 export async function loadSiteContext(input: {
   db: Kysely<Database>
