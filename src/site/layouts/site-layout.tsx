@@ -195,6 +195,11 @@ export function SiteLayout(props: {
           {props.children}
         </main>
         <SiteFooter frame={frame} />
+        {props.viewUrl ? (
+          <noscript>
+            <img src={`${props.viewUrl}.gif`} alt="" width="1" height="1" class="view-pixel" />
+          </noscript>
+        ) : null}
         <script src={frame.assets.js} defer></script>
       </body>
     </html>

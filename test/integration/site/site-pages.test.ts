@@ -104,6 +104,7 @@ describeEachDatabase('public site pages', (store) => {
       expect(page.querySelector('body')?.getAttribute('data-view-url')).toMatch(
         /^\/api\/v1\/page-views\/\d+$/,
       )
+      expect(response.body).toMatch(/<noscript><img src="\/api\/v1\/page-views\/\d+\.gif"/)
 
       const graph = jsonLdOf(page)['@graph'] ?? []
       const article = graph.find((node) => String(node['@type']).endsWith('NewsArticle'))
