@@ -24,6 +24,7 @@ import type { MediaStorage } from '../platform/storage/media-storage.js'
 import type { AssetManifest } from './assets/asset-manifest.js'
 import type { SafeHtml } from './jsx/html.js'
 import { registerFeedRoutes } from './feeds/feed.routes.js'
+import { registerSitemapRoutes } from './sitemaps/sitemap.routes.js'
 import { loadArticle } from './loaders/load-article.js'
 import { loadCards } from './loaders/load-cards.js'
 import { loadSiteContext, type SiteContext } from './loaders/load-frame.js'
@@ -158,6 +159,7 @@ export async function registerSiteRoutes(
 
   app.setNotFoundHandler(notFound)
   registerFeedRoutes(app, { withEdition, notFound })
+  registerSitemapRoutes(app, { store, config, clock, notFound })
 
   app.get('/', PUBLIC, async (_request, reply) =>
     reply.redirect(siteUrls.home((await defaultEdition()).code), 302),

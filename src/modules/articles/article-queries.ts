@@ -1,4 +1,11 @@
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder, Selectable } from 'kysely'
+import {
+  sql,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type Selectable,
+} from 'kysely'
+import { utcMonthOf } from '../../db/dialect-sql.js'
 import type { ArticlesTable, Database } from '../../db/database.js'
 import { resolvePageRequest, toPage, type Page, type PageRequest } from '../../db/pagination.js'
 import { withTransaction } from '../../db/transaction.js'
@@ -399,4 +406,80 @@ export async function listRelatedArticles(
     .limit(remaining)
     .execute()
   return [...manual, ...byTags].map((row) => toSummary(row))
+}
+
+/** The months (UTC, `YYYY-MM`) in which an edition published live articles, with each month's last change. */
+export async function listPublicationMonths(
+  db: Kysely<Database>,
+  language: string,
+  now: Date,
+): Promise<{ month: string; lastModified: string; count: number }[]> {
+  const month = utcMonthOf(db, sql.ref('articles.publishedAt'))
+  const rows = await db
+    .selectFrom('articles')
+    .where('articles.language', '=', language)
+    .where(isLive(now))
+    .select([
+      month.as('month'),
+      (eb) => eb.fn.max('articles.updatedAt').as('lastModified'),
+      (eb) => eb.fn.countAll<number>().as('count'),
+    ])
+    .groupBy(month)
+    .orderBy(month, 'desc')
+    .execute()
+  return rows.map((row) => ({
+    month: row.month,
+    lastModified: String(row.lastModified),
+    count: Number(row.count),
+  }))
+}
+
+/**
+ * Live articles of an edition published in [from, to), in id order after `afterId`: one batch of
+ * a sitemap, so that a sitemap of any size is read in constant memory.
+ */
+export async function listLiveArticleBatch(
+  db: Kysely<Database>,
+  input: { language: string; from: string; to: string; afterId: number; limit: number },
+  now: Date,
+): Promise<ArticleSummary[]> {
+  const rows = await publishedArticles(db, { language: input.language }, now)
+    .select(SUMMARY_COLUMNS)
+    .where('articles.publishedAt', '>=', input.from)
+    .where('articles.publishedAt', '<', input.to)
+    .where('articles.id', '>', input.afterId)
+    .orderBy('articles.id')
+    .limit(input.limit)
+    .execute()
+  return rows.map(toSummary)
+}
+
+/** For each article, its live translations: the pairs every hreflang set is built from. */
+export async function listLiveTranslationsOf(
+  db: Kysely<Database>,
+  articleIds: number[],
+  now: Date,
+): Promise<Map<number, Pick<ArticleSummary, 'id' | 'language' | 'slug' | 'sectionId'>[]>> {
+  const byArticle = new Map<
+    number,
+    Pick<ArticleSummary, 'id' | 'language' | 'slug' | 'sectionId'>[]
+  >()
+  if (articleIds.length === 0) return byArticle
+  const rows = await db
+    .selectFrom('articles as original')
+    .innerJoin('articles', 'articles.translationGroup', 'original.translationGroup')
+    .select([
+      'original.id as originalId',
+      'articles.id',
+      'articles.language',
+      'articles.slug',
+      'articles.sectionId',
+    ])
+    .where('original.id', 'in', articleIds)
+    .whereRef('articles.id', '!=', 'original.id')
+    .where(isLive(now))
+    .execute()
+  for (const { originalId, ...translation } of rows)
+    byArticle.set(originalId, [...(byArticle.get(originalId) ?? []), translation])
+  return byArticle
 }

@@ -1,0 +1,16 @@
+import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
+
+/** Whether a Kysely instance talks to PostgreSQL (else SQLite). */
+export function isPostgres<DB>(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+}
+
+/**
+ * The UTC month (`YYYY-MM`) of a time column. The one place the two databases need different SQL:
+ * times are ISO text on SQLite and timestamptz on PostgreSQL (docs/decisions/0004).
+ */
+export function utcMonthOf<DB>(db: Kysely<DB>, column: Expression<unknown>): RawBuilder<string> {
+  return isPostgres(db)
+    ? sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM')`
+    : sql<string>`substr(${column}, 1, 7)`
+}
