@@ -435,19 +435,39 @@ export async function listPublicationMonths(
 }
 
 /**
- * Live articles of an edition published in [from, to), in id order after `afterId`: one batch of
- * a sitemap, so that a sitemap of any size is read in constant memory.
+ * Live articles of an edition published in [from, to), oldest first, after the article `after`:
+ * one batch of a sitemap, so that a sitemap of any size is read in constant memory. The keyset
+ * (publication time, id) follows the edition index, so every batch is an index range.
  */
 export async function listLiveArticleBatch(
   db: Kysely<Database>,
-  input: { language: string; from: string; to: string; afterId: number; limit: number },
+  input: {
+    language: string
+    from: string
+    to: string
+    after?: { publishedAt: string; id: number }
+    limit: number
+  },
   now: Date,
 ): Promise<ArticleSummary[]> {
-  const rows = await publishedArticles(db, { language: input.language }, now)
+  let query = publishedArticles(db, { language: input.language }, now)
     .select(SUMMARY_COLUMNS)
     .where('articles.publishedAt', '>=', input.from)
     .where('articles.publishedAt', '<', input.to)
-    .where('articles.id', '>', input.afterId)
+  const after = input.after
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('articles.publishedAt', '>', after.publishedAt),
+        eb.and([
+          eb('articles.publishedAt', '=', after.publishedAt),
+          eb('articles.id', '>', after.id),
+        ]),
+      ]),
+    )
+  }
+  const rows = await query
+    .orderBy('articles.publishedAt')
     .orderBy('articles.id')
     .limit(input.limit)
     .execute()
@@ -465,21 +485,40 @@ export async function listLiveTranslationsOf(
     Pick<ArticleSummary, 'id' | 'language' | 'slug' | 'sectionId'>[]
   >()
   if (articleIds.length === 0) return byArticle
-  const rows = await db
-    .selectFrom('articles as original')
-    .innerJoin('articles', 'articles.translationGroup', 'original.translationGroup')
-    .select([
-      'original.id as originalId',
-      'articles.id',
-      'articles.language',
-      'articles.slug',
-      'articles.sectionId',
-    ])
-    .where('original.id', 'in', articleIds)
-    .whereRef('articles.id', '!=', 'original.id')
-    .where(isLive(now))
+  // Two indexed lookups (ids, then groups); as one self-join, SQLite's planner scanned the edition.
+  const originals = await db
+    .selectFrom('articles')
+    .select(['id', 'translationGroup'])
+    .where('id', 'in', articleIds)
+    .where('translationGroup', 'is not', null)
     .execute()
-  for (const { originalId, ...translation } of rows)
-    byArticle.set(originalId, [...(byArticle.get(originalId) ?? []), translation])
+  const groups = [...new Set(originals.map((row) => row.translationGroup ?? ''))]
+  if (groups.length === 0) return byArticle
+  // Liveness is checked here rather than in SQL: with it, the planner prefers the status index
+  // and reads every published article instead of the few in these groups.
+  const isoNow = now.toISOString()
+  const versions = (
+    await db
+      .selectFrom('articles')
+      .select(['id', 'language', 'slug', 'sectionId', 'translationGroup', 'status', 'publishedAt'])
+      .where('translationGroup', 'in', groups)
+      .execute()
+  ).filter(
+    (version) =>
+      version.status === 'published' &&
+      version.publishedAt !== null &&
+      version.publishedAt <= isoNow,
+  )
+  for (const original of originals) {
+    byArticle.set(
+      original.id,
+      versions
+        .filter(
+          (version) =>
+            version.translationGroup === original.translationGroup && version.id !== original.id,
+        )
+        .map(({ id, language, slug, sectionId }) => ({ id, language, slug, sectionId })),
+    )
+  }
   return byArticle
 }

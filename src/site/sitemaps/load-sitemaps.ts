@@ -136,15 +136,17 @@ export async function* monthlyArticleUrls(
 ): AsyncGenerator<SitemapUrl[]> {
   const from = new Date(`${month}-01T00:00:00.000Z`)
   const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1))
-  for (let afterId = 0; ;) {
+  let after: { publishedAt: string; id: number } | undefined
+  for (;;) {
     const batch = await listLiveArticleBatch(
       context.db,
-      { language, from: from.toISOString(), to: to.toISOString(), afterId, limit: BATCH_SIZE },
+      { language, from: from.toISOString(), to: to.toISOString(), after, limit: BATCH_SIZE },
       context.now,
     )
-    if (batch.length === 0) return
+    const last = batch[batch.length - 1]
+    if (!last) return
     yield await articleUrls(context, batch, false)
-    afterId = batch[batch.length - 1]?.id ?? afterId
+    after = { publishedAt: last.publishedAt ?? '', id: last.id }
   }
 }
 
@@ -154,7 +156,7 @@ export async function newsUrls(context: SitemapContext, language: string): Promi
   const to = new Date(context.now.getTime() + 1).toISOString()
   const articles = await listLiveArticleBatch(
     context.db,
-    { language, from, to, afterId: 0, limit: NEWS_LIMIT },
+    { language, from, to, limit: NEWS_LIMIT },
     context.now,
   )
   return articleUrls(context, articles, true)
