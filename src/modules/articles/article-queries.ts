@@ -408,17 +408,26 @@ export async function listRelatedArticles(
   return [...manual, ...byTags].map((row) => toSummary(row))
 }
 
-/** The months (UTC, `YYYY-MM`) in which an edition published live articles, with each month's last change. */
+/**
+ * The months (UTC, `YYYY-MM`) in which an edition published live articles, with each month's last
+ * change and size; `only` narrows it to one month (one sitemap) and reads just that range.
+ */
 export async function listPublicationMonths(
   db: Kysely<Database>,
   language: string,
   now: Date,
+  only?: string,
 ): Promise<{ month: string; lastModified: string; count: number }[]> {
   const month = utcMonthOf(db, sql.ref('articles.publishedAt'))
-  const rows = await db
-    .selectFrom('articles')
-    .where('articles.language', '=', language)
-    .where(isLive(now))
+  let query = db.selectFrom('articles').where('articles.language', '=', language).where(isLive(now))
+  if (only) {
+    const from = new Date(`${only}-01T00:00:00.000Z`)
+    const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1))
+    query = query
+      .where('articles.publishedAt', '>=', from.toISOString())
+      .where('articles.publishedAt', '<', to.toISOString())
+  }
+  const rows = await query
     .select([
       month.as('month'),
       (eb) => eb.fn.max('articles.updatedAt').as('lastModified'),

@@ -43,7 +43,7 @@ export function sitemapPath(name: SitemapName): string {
 
 /** Reads a child sitemap's file name back, or undefined. */
 export function parseSitemapFile(file: string): SitemapName | undefined {
-  const monthly = /^articles-([a-z]{2,3})-(\d{4}-\d{2})\.xml$/.exec(file)
+  const monthly = /^articles-([a-z]{2,3})-(\d{4}-(?:0[1-9]|1[0-2]))\.xml$/.exec(file)
   if (monthly) return { kind: 'articles', language: monthly[1] ?? '', month: monthly[2] ?? '' }
   const other = /^(news|sections|tags|authors|pages)-([a-z]{2,3})\.xml$/.exec(file)
   return other ? { kind: other[1] as 'news', language: other[2] ?? '' } : undefined

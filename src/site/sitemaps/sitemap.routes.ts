@@ -120,7 +120,7 @@ export function registerSitemapRoutes(
         cacheControl: SITEMAP_CACHE_CONTROL,
       })
     }
-    const month = (await listPublicationMonths(db, name.language, context.now)).find(
+    const month = (await listPublicationMonths(db, name.language, context.now, name.month)).find(
       (candidate) => candidate.month === name.month,
     )
     if (!month) return deps.notFound(request, reply)

@@ -167,5 +167,6 @@ describeEachDatabase('sitemaps and robots.txt', (store) => {
     }
     expect((await get('/sitemaps/articles-en-1999-01.xml')).statusCode).toBe(404)
     expect((await get('/sitemaps/whatever.xml')).statusCode).toBe(404)
+    expect((await get('/sitemaps/articles-en-2025-13.xml')).statusCode).toBe(404)
   })
 })
