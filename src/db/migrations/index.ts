@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as contentModel from './20261129T1400-content-model.js'
+import * as newsroom from './20261129T1500-newsroom.js'
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1400-content-model': contentModel,
+  '20261129T1500-newsroom': newsroom,
 }
