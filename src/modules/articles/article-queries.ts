@@ -45,7 +45,8 @@ function toSummary(row: SummaryRow): ArticleSummary {
   return { ...row, isBreaking: row.isBreaking === 1, isFeatured: row.isFeatured === 1 }
 }
 
-function excerptOf(document: ArticleDocument): string {
+/** The first words of a body, cut at a word boundary, for cards and feeds. */
+export function excerptOf(document: ArticleDocument): string {
   const text = documentPlainText(document).replace(/\s+/g, ' ').trim()
   if (text.length <= EXCERPT_LENGTH) return text
   const cut = text.slice(0, EXCERPT_LENGTH)
