@@ -325,14 +325,12 @@ function convertPlaceholder(element: HtmlElement, builder: BlockBuilder): boolea
     return true
   }
   const articleId = id('data-article-id')
+  if (element.name !== 'aside' || !hasClass(element, 'related-card') || !articleId) return false
   const link = descendants(element).find((node) => node.name === 'a')
   const url = link?.attribs.href ? safeLinkHref(link.attribs.href) : undefined
-  if (element.name !== 'aside' || !hasClass(element, 'related-card') || !articleId || !link || !url)
-    return false
-  builder.addBlock({
-    type: 'relatedArticle',
-    attrs: { articleId, headline: elementText(link), url },
-  })
+  if (!link || !url) return false
+  const headline = elementText(link)
+  builder.addBlock({ type: 'relatedArticle', attrs: { articleId, headline, url } })
   return true
 }
 
