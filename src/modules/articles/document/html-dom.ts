@@ -32,7 +32,9 @@ export function childElements(node: HtmlElement): HtmlElement[] {
 
 /** Whether an element's class list holds one of the names. */
 export function hasClass(element: HtmlElement, ...names: string[]): boolean {
-  const classes = (element.attribs.class ?? '').split(/\s+/)
+  const value = element.attribs.class
+  if (!value) return false
+  const classes = value.split(/\s+/)
   return names.some((name) => classes.includes(name))
 }
 
@@ -76,10 +78,14 @@ export function oneLine(text: string): string {
 }
 
 // Control characters other than whitespace, and the two non-characters.
-const CONTROLS = /[^\P{Cc}\t\n\r\f]|[\uFFFE\uFFFF]/gu
+const CONTROL = /[^\P{Cc}\t\n\r\f]|[\uFFFE\uFFFF]/u
+const CONTROLS = new RegExp(CONTROL, 'gu')
+const SURROGATE = /[\uD800-\uDFFF]/
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** Text without control characters and broken surrogates, which XML feeds cannot carry. */
 export function cleanText(text: string): string {
-  return text.replace(CONTROLS, '').replace(LONE_SURROGATE, '\uFFFD')
+  // Most text has neither; the tests are much cheaper than the replacements.
+  const clean = CONTROL.test(text) ? text.replace(CONTROLS, '') : text
+  return SURROGATE.test(clean) ? clean.replace(LONE_SURROGATE, '\uFFFD') : clean
 }

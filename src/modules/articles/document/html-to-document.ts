@@ -304,8 +304,8 @@ function convertKnown(
   else if (name === 'img') addImage(element, undefined, { builder, context })
   else if (name === 'table') addTable(element, '', { scope, builder, context })
   else if (
-    hasClass(element, ...PULL_QUOTE_CLASSES) &&
-    ['blockquote', 'figure', 'aside'].includes(name)
+    (name === 'blockquote' || name === 'figure' || name === 'aside') &&
+    hasClass(element, ...PULL_QUOTE_CLASSES)
   ) {
     addPullQuote(element, scope, builder, context)
   } else if (name === 'blockquote' && !hasClass(element, ...EMBED_CLASSES)) {
