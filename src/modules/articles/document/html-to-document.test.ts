@@ -137,6 +137,29 @@ describe('htmlToDocument', () => {
     )
   })
 
+  it('puts a list written straight inside a list into the item before it', () => {
+    expect(blocks('<ol><li>one</li><ul><li>sub</li></ul><li>two</li></ol>')).toEqual([
+      {
+        type: 'orderedList',
+        content: [
+          {
+            type: 'listItem',
+            content: [
+              { type: 'paragraph', content: [text('one')] },
+              {
+                type: 'bulletList',
+                content: [
+                  { type: 'listItem', content: [{ type: 'paragraph', content: [text('sub')] }] },
+                ],
+              },
+            ],
+          },
+          { type: 'listItem', content: [{ type: 'paragraph', content: [text('two')] }] },
+        ],
+      },
+    ])
+  })
+
   it('turns quotes with their attribution, and the pull quotes of WordPress and others', () => {
     expect(
       blocks(

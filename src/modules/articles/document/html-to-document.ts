@@ -3,6 +3,7 @@ import type {
   ArticleDocument,
   BlockNode,
   ImageNode,
+  ListItemNode,
   Mark,
   TableCellNode,
   TableRowNode,
@@ -169,15 +170,20 @@ function addList(element: HtmlElement, scope: Scope, builder: BlockBuilder, cont
   const listScope = { ...scope, listDepth: scope.listDepth + 1 }
   const canNest = listScope.listDepth < MAX_LIST_DEPTH
   const moved: BlockNode[] = []
-  const items = element.children.flatMap((child) => {
-    // Text or elements straight inside <ul> (invalid, but common) count as an item of their own.
+  const items: ListItemNode[] = []
+  for (const child of element.children) {
+    // Text or elements straight inside <ul> (invalid, but common) make an item of their own, but a
+    // list there belongs to the item before it.
     const isItem = isElement(child) && child.name === 'li'
     const itemBuilder = createBlockBuilder({ hasEmbeds: false })
     if (isItem) walkChildren(child, listScope, itemBuilder, context)
     else walk(child, listScope, itemBuilder, context)
     const content = toListItemContent(itemBuilder.finish(), canNest, moved)
-    return content.length ? [{ type: 'listItem' as const, content }] : []
-  })
+    const previous = items.at(-1)
+    const isNestedList = content[0]?.type === 'bulletList' || content[0]?.type === 'orderedList'
+    if (!isItem && isNestedList && previous) previous.content.push(...content)
+    else if (content.length) items.push({ type: 'listItem', content })
+  }
   const type = element.name === 'ol' ? 'orderedList' : 'bulletList'
   if (items.length) builder.addBlock({ type, content: items })
   addAll(builder, moved)

@@ -42,11 +42,16 @@ describe('renderDocumentHtml', () => {
             text: ' trap',
             marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
           },
+          {
+            type: 'text',
+            text: ' away',
+            marks: [{ type: 'link', attrs: { href: '//elsewhere.example/' } }],
+          },
         ],
       }),
     )
     expect(html).toBe(
-      '<p><strong>bold</strong><a href="https://agency.example/a" rel="noopener noreferrer"><em> site</em></a> trap</p>',
+      '<p><strong>bold</strong><a href="https://agency.example/a" rel="noopener noreferrer"><em> site</em></a> trap away</p>',
     )
   })
 

@@ -8,7 +8,8 @@ import type {
   TableNode,
 } from './article-document.js'
 
-const SAFE_LINK = /^(https?:|mailto:|\/|#)/i
+// Site-relative paths, but not "//host" or "/\host", which browsers take to another site.
+const SAFE_LINK = /^(https?:|mailto:|\/(?![/\\])|#)/i
 
 function renderMark(mark: Mark, inner: string): string {
   switch (mark.type) {
