@@ -19,7 +19,7 @@ const SAMPLES = [
   '<table><caption>جدول</caption><tr><th>City</th><th colspan="2">Rain &lt;mm&gt;</th></tr><tr><td>بيروت</td><td><a href="mailto:desk@x.example">12</a></td><td></td></tr></table>',
   '<pre>line one\n  line two</pre><p>x<br><br>y</p>',
   '<div class="gallery-block" data-gallery-id="3"></div><aside class="related-card" data-article-id="7"><a href="/en/world/7-x">Elsewhere &amp; beyond</a></aside>',
-  '<h5><a href="https://a.example/"><strong>linked</strong> heading</a></h5><p><a href="#notes">note</a>\u00a0\u200fنص</p>',
+  '<h5><a href="https://a.example/"><strong>linked</strong> heading</a></h5><p><a href="/en/notes">note</a>\u00a0\u200fنص</p>',
   '<span>stray</span><div><p>nested <span>spans</span></p> tail</div><section><h1>Section</h1></section>',
 ]
 

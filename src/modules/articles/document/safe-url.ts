@@ -27,7 +27,6 @@ function resolve(url: string, options: SafeUrlOptions, isLink: boolean): string 
   // "//host/x" and "/\host/x" leave the site: make them absolute https URLs.
   if (/^[/\\]{2}/.test(url)) return absolute(`https://${url.replace(/^[/\\]+/, '')}`)
   if (url.startsWith('/')) return url
-  if (isLink && url.startsWith('#')) return url
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase()
   if (scheme === 'http' || scheme === 'https') return absolute(url)
   if (isLink && scheme === 'mailto') return `mailto:${url.slice('mailto:'.length)}`
@@ -40,9 +39,9 @@ function resolve(url: string, options: SafeUrlOptions, isLink: boolean): string 
 }
 
 /**
- * The href a link may keep: http(s) (normalised), mailto, site-relative ("/…") and fragment
- * ("#…") URLs. Anything else (javascript:, data:, vbscript:, unknown schemes, also when hidden by
- * entities, tabs or control characters) gives undefined.
+ * The href a link may keep: http(s) (normalised), mailto and site-relative ("/…") URLs. Anything
+ * else (javascript:, data:, vbscript:, unknown schemes, also when hidden by entities, tabs or
+ * control characters) gives undefined, and so do fragments ("#…"): the document keeps no ids.
  */
 export function safeLinkHref(raw: string, options: SafeUrlOptions = {}): string | undefined {
   return resolve(normalise(raw), options, true)
