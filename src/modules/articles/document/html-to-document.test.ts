@@ -301,6 +301,23 @@ describe('htmlToDocument', () => {
     ])
   })
 
+  it('reads blank lines as paragraphs and newlines as line breaks in classic WordPress text', () => {
+    const classic =
+      'First line\nsame paragraph\n\n<strong>Second</strong>\n\n<ul>\n<li>item</li>\n</ul>\n'
+    expect(htmlToDocument(classic, { isAutoParagraph: true }).document.content).toEqual([
+      {
+        type: 'paragraph',
+        content: [text('First line'), { type: 'hardBreak' }, text('same paragraph')],
+      },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Second', marks: [{ type: 'bold' }] }] },
+      {
+        type: 'bulletList',
+        content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [text('item')] }] }],
+      },
+    ])
+    expect(blocks(classic).map((block) => block.type)).toEqual(['paragraph', 'bulletList'])
+  })
+
   it('removes control characters and survives absurd nesting', () => {
     const deep = '<div>'.repeat(5000) + 'deep' + '</div>'.repeat(5000)
     const document: ArticleDocument = convert(`<p>a\u0000b\u0007c</p>${deep}`).document

@@ -38,6 +38,11 @@ export interface HtmlToDocumentOptions {
   resolveImage?: (image: ImageSource) => ImageNode['attrs'] | undefined
   /** Resolves relative URLs ("page.html") of links and images; without it they are dropped. */
   baseUrl?: string
+  /**
+   * Reads newlines in text as WordPress's classic editor writes them (wpautop): a blank line ends
+   * a paragraph, a single newline is a line break. Otherwise they are spaces, as in a browser.
+   */
+  isAutoParagraph?: boolean
 }
 
 /** What the conversion left out, for importers to print and the API to log. */
@@ -65,6 +70,7 @@ interface Context {
 /** What an element passes down to its content. */
 interface Scope {
   marks: Mark[]
+  /** Whether newlines in text are line breaks (in `pre`, or everywhere with isAutoParagraph). */
   isPreformatted: boolean
   depth: number
   listDepth: number
@@ -382,7 +388,8 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions = {}
   }
   const context: Context = { options, report }
   const builder = createBlockBuilder({ hasEmbeds: true })
-  const scope: Scope = { marks: [], isPreformatted: false, depth: 0, listDepth: 0 }
+  const isPreformatted = options.isAutoParagraph ?? false
+  const scope: Scope = { marks: [], isPreformatted, depth: 0, listDepth: 0 }
   for (const node of parseDocument(html).children) walk(node, scope, builder, context)
   return { document: { type: 'doc', content: builder.finish() }, report }
 }
