@@ -307,7 +307,9 @@ function convertKnown(
   } else if (name === 'a') {
     const raw = element.attribs.href
     const href = raw === undefined ? undefined : safeLinkHref(raw, context.options)
-    if (raw !== undefined && href === undefined) dropUrl(context, raw)
+    // A fragment ("#", "#note-1") is harmless but leads nowhere without ids: not worth a report.
+    if (raw !== undefined && href === undefined && !raw.trim().startsWith('#'))
+      dropUrl(context, raw)
     const marks = href ? withMark(scope.marks, { type: 'link', attrs: { href } }) : scope.marks
     walkChildren(element, { ...scope, marks }, builder, context)
   } else if (name === 'br') builder.addBreak()
