@@ -1,7 +1,15 @@
 import { escapeHtml } from '../../../platform/escape-html.js'
-import type { ArticleDocument, BlockNode, InlineNode, Mark } from './article-document.js'
+import type {
+  ArticleDocument,
+  BlockNode,
+  InlineNode,
+  Mark,
+  TableCellNode,
+  TableNode,
+} from './article-document.js'
 
-const SAFE_LINK = /^(https?:|mailto:|\/|#)/i
+// Site-relative paths, but not "//host" or "/\host", which browsers take to another site.
+const SAFE_LINK = /^(https?:|mailto:|\/(?![/\\])|#)/i
 
 function renderMark(mark: Mark, inner: string): string {
   switch (mark.type) {
@@ -31,6 +39,20 @@ function renderInline(nodes: InlineNode[] = []): string {
     .join('')
 }
 
+function renderCell(cell: TableCellNode): string {
+  const tag = cell.type === 'tableHeader' ? 'th' : 'td'
+  const span = (name: string, value: number | undefined) =>
+    Number.isInteger(value) && Number(value) > 1 ? ` ${name}="${Number(value)}"` : ''
+  const spans = span('colspan', cell.attrs?.colspan) + span('rowspan', cell.attrs?.rowspan)
+  return `<${tag}${spans}>${renderInline(cell.content)}</${tag}>`
+}
+
+function renderTable(node: TableNode): string {
+  const caption = node.attrs?.caption ? `<caption>${escapeHtml(node.attrs.caption)}</caption>` : ''
+  const rows = node.content.map((row) => `<tr>${row.content.map(renderCell).join('')}</tr>`)
+  return `<table>${caption}<tbody>${rows.join('')}</tbody></table>`
+}
+
 function renderBlock(node: BlockNode): string {
   switch (node.type) {
     case 'paragraph':
@@ -51,8 +73,11 @@ function renderBlock(node: BlockNode): string {
     }
     case 'image': {
       const { src, alt, caption, credit, width, height, mediaId } = node.attrs
-      const credits = [caption, credit].filter(Boolean).map((text) => escapeHtml(text ?? ''))
-      const figcaption = credits.length ? `<figcaption>${credits.join(' — ')}</figcaption>` : ''
+      const credits = [
+        caption ? escapeHtml(caption) : '',
+        credit ? `<span class="credit">${escapeHtml(credit)}</span>` : '',
+      ].filter(Boolean)
+      const figcaption = credits.length ? `<figcaption>${credits.join(' ')}</figcaption>` : ''
       return (
         `<figure class="image" data-media-id="${mediaId}"><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}" ` +
         `width="${width}" height="${height}" loading="lazy" decoding="async">${figcaption}</figure>`
@@ -72,6 +97,8 @@ function renderBlock(node: BlockNode): string {
         `<div class="embed" data-provider="${escapeHtml(node.attrs.provider)}">` +
         `<a href="${escapeHtml(node.attrs.url)}" rel="noopener noreferrer">${escapeHtml(node.attrs.url)}</a></div>`
       )
+    case 'table':
+      return renderTable(node)
     case 'horizontalRule':
       return '<hr>'
   }
@@ -101,6 +128,10 @@ export function documentPlainText(document: ArticleDocument): string {
       case 'bulletList':
       case 'orderedList':
         return node.content.map((item) => item.content.map(blockText).join('\n')).join('\n')
+      case 'table':
+        return node.content
+          .map((row) => row.content.map((cell) => inlineText(cell.content)).join(' '))
+          .join('\n')
       default:
         return ''
     }
