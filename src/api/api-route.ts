@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { AppError } from '../errors/app-error.js'
 import { strongEtag } from '../http/conditional-response.js'
 import type { RouteAccess } from '../http/route-access.js'
@@ -44,7 +44,7 @@ export function defineRoute<
   Q extends z.ZodType = EmptyObject,
   B extends z.ZodType = z.ZodUnknown,
 >(route: ApiRoute<P, Q, B>): ApiRoute<z.ZodType, z.ZodType, z.ZodType> {
-  return route as unknown as ApiRoute<z.ZodType, z.ZodType, z.ZodType>
+  return route
 }
 
 /** Parses one part of a request; the first problem becomes a 400 naming the field. */

@@ -13,7 +13,7 @@ export const systemActor: Actor = { kind: 'system' }
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   const rule = PERMISSIONS[permission]
   if (actor.kind === 'system') return true
-  if (actor.kind === 'user') return (rule.roles as readonly UserRole[]).includes(actor.role)
+  if (actor.kind === 'user') return (rule.roles).includes(actor.role)
   return rule.scope !== null && actor.scopes.includes(rule.scope)
 }
 

@@ -1,12 +1,6 @@
 import { z } from 'zod'
-import type { ArticleDocument } from './article-document.js'
-
-/** Links may point to the web, to an email address, or to a path on this site. */
-export function isSafeLinkUrl(url: string): boolean {
-  const trimmed = url.trim()
-  if (trimmed.startsWith('/')) return !trimmed.startsWith('//')
-  return /^(https?:\/\/|mailto:)/i.test(trimmed)
-}
+import type { ArticleDocument, ListNode } from './article-document.js'
+import { safeImageSrc, safeLinkHref } from './safe-url.js'
 
 const webUrl = z
   .string()
@@ -14,13 +8,13 @@ const webUrl = z
   .refine((url) => /^https?:\/\//i.test(url.trim()), {
     message: 'must be an http or https URL',
   })
-const linkUrl = z.string().max(2000).refine(isSafeLinkUrl, {
+const linkUrl = z.string().max(2000).refine((url) => safeLinkHref(url) !== undefined, {
   message: 'must be an http, https or mailto URL or a path on this site',
 })
 const mediaSource = z
   .string()
   .max(2000)
-  .refine((url) => /^(https?:\/\/|\/(?!\/))/i.test(url), {
+  .refine((url) => safeImageSrc(url) !== undefined, {
     message: 'must be an http or https URL or a path on this site',
   })
 
@@ -42,7 +36,23 @@ const inlineContent = z.array(inline).max(5000).optional()
 
 const paragraph = z.strictObject({ type: z.literal('paragraph'), content: inlineContent })
 
-const block = z.discriminatedUnion('type', [
+/** Lists nest: an item holds paragraphs and lists (the converter keeps four levels). */
+const list: z.ZodType<ListNode> = z.lazy(() =>
+  z.strictObject({
+    type: z.enum(['bulletList', 'orderedList']),
+    content: z
+      .array(
+        z.strictObject({
+          type: z.literal('listItem'),
+          content: z.array(z.union([paragraph, list])).max(20),
+        }),
+      )
+      .max(500),
+  }),
+)
+
+// A plain union: the lazily defined list cannot take part in a discriminated one.
+const block = z.union([
   paragraph,
   z.strictObject({
     type: z.literal('heading'),
@@ -51,15 +61,36 @@ const block = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('blockquote'),
-    attrs: z.object({ cite: webUrl.optional() }).optional(),
+    /** Who is quoted, shown as the quote's attribution. */
+    attrs: z.object({ cite: z.string().max(300).optional() }).optional(),
     content: z.array(paragraph).max(100),
   }),
   z.strictObject({ type: z.literal('pullQuote'), content: inlineContent }),
+  list,
   z.strictObject({
-    type: z.enum(['bulletList', 'orderedList']),
+    type: z.literal('table'),
+    attrs: z.object({ caption: z.string().max(500).optional() }).optional(),
     content: z
-      .array(z.strictObject({ type: z.literal('listItem'), content: z.array(paragraph).max(20) }))
-      .max(500),
+      .array(
+        z.strictObject({
+          type: z.literal('tableRow'),
+          content: z
+            .array(
+              z.strictObject({
+                type: z.enum(['tableHeader', 'tableCell']),
+                attrs: z
+                  .object({
+                    colspan: z.number().int().min(1).max(100).optional(),
+                    rowspan: z.number().int().min(1).max(1000).optional(),
+                  })
+                  .optional(),
+                content: inlineContent,
+              }),
+            )
+            .max(100),
+        }),
+      )
+      .max(2000),
   }),
   z.strictObject({
     type: z.literal('image'),
