@@ -19,6 +19,8 @@ export interface AppDependencies {
   /** Present when SMTP is configured. */
   mailer?: Mailer
   logger?: FastifyServerOptions['logger']
+  /** URLs per sitemap file; 50,000 (the protocol's limit) unless a test wants small parts. */
+  sitemapUrlLimit?: number
 }
 
 /**
