@@ -167,7 +167,10 @@ export async function findMonthPart(
     await listPublicationMonths(context.db, name.language, context.now, name.month)
   ).find((candidate) => candidate.month === name.month)
   if (!month) return undefined
-  if (month.count <= context.urlLimit) return name.part === 1 ? { ...month, month } : undefined
+  if (month.count <= context.urlLimit)
+    return name.part === 1
+      ? { count: month.count, lastModified: month.lastModified, month }
+      : undefined
   const part = (
     await listPublicationMonthParts(
       context.db,
