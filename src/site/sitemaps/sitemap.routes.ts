@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../../config/config.js'
 import type { Store } from '../../db/create-database.js'
-import { sendConditional, strongEtag } from '../../http/conditional-response.js'
+import { isFresh, sendConditional, strongEtag } from '../../http/conditional-response.js'
 import { listEditions } from '../../modules/editions/edition-queries.js'
 import { listSections } from '../../modules/sections/section-queries.js'
 import { getSiteSettings } from '../../modules/settings/settings-queries.js'
@@ -141,7 +141,7 @@ export function registerSitemapRoutes(
       .header('etag', etag)
       .header('last-modified', new Date(part.lastModified).toUTCString())
       .header('cache-control', SITEMAP_CACHE_CONTROL)
-    if (request.headers['if-none-match'] === etag) return reply.status(304).send()
+    if (isFresh(request, etag, new Date(part.lastModified))) return reply.status(304).send()
     const batches = monthlyArticleUrls(context, name)
     async function* chunks() {
       yield URLSET_START
