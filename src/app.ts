@@ -26,6 +26,8 @@ export interface AppDependencies {
   store: Store
   clock: Clock
   storage: MediaStorage
+  /** URLs per sitemap file; 50,000 (the protocol's limit) unless a test wants small parts. */
+  sitemapUrlLimit?: number
   /** Present when SMTP is configured. */
   mailer?: Mailer
   logger?: FastifyServerOptions['logger']
