@@ -42,7 +42,7 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const account = await findUserCredentials(db, { id: input.userId })
   if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    throw new AppError('INVALID_CREDENTIALS', 'The current password is not right', {
+    throw new AppError('VALIDATION_FAILED', 'The current password is not right', {
       property: 'currentPassword',
     })
   }
@@ -165,7 +165,7 @@ export async function disableTotp(
 ): Promise<void> {
   const account = await findUserCredentials(db, { id: input.userId })
   if (!account || !(await verifyPassword(account.passwordHash, input.password))) {
-    throw new AppError('INVALID_CREDENTIALS', 'The password is not right', {
+    throw new AppError('VALIDATION_FAILED', 'The password is not right', {
       property: 'password',
     })
   }

@@ -1,6 +1,12 @@
 import type { UserRole } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
-import { OWN_ARTICLES_ONLY, PERMISSIONS, type Permission, type TokenScope } from './permissions.js'
+import {
+  OWN_ARTICLES_ONLY,
+  PERMISSIONS,
+  scopesReach,
+  type Permission,
+  type TokenScope,
+} from './permissions.js'
 
 /** Who is acting: a signed-in person, an integration's token, or Masthead itself (jobs, CLI). */
 export type Actor =
@@ -13,8 +19,8 @@ export const systemActor: Actor = { kind: 'system' }
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   const rule = PERMISSIONS[permission]
   if (actor.kind === 'system') return true
-  if (actor.kind === 'user') return (rule.roles).includes(actor.role)
-  return rule.scope !== null && actor.scopes.includes(rule.scope)
+  if (actor.kind === 'user') return rule.roles.includes(actor.role)
+  return rule.scope !== null && scopesReach(actor.scopes, rule.scope)
 }
 
 /** Throws FORBIDDEN unless the actor holds the permission. */

@@ -1,8 +1,14 @@
 import type { UserRole } from '../../db/database.js'
 
-/** What an API token may be allowed to do. */
+/** What an API token may be allowed to do; each scope includes the ones before it. */
 export type TokenScope = 'read' | 'write' | 'publish'
 export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'publish']
+
+/** Whether tokens with these scopes reach the scope a permission asks for. */
+export function scopesReach(scopes: readonly TokenScope[], needed: TokenScope): boolean {
+  const rank = (scope: TokenScope) => TOKEN_SCOPES.indexOf(scope)
+  return scopes.some((scope) => rank(scope) >= rank(needed))
+}
 
 const EVERYONE: readonly UserRole[] = ['contributor', 'author', 'editor', 'admin']
 const PUBLISHERS: readonly UserRole[] = ['author', 'editor', 'admin']

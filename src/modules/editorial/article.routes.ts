@@ -21,7 +21,7 @@ import {
 } from './article-schemas.js'
 import type { ArticleService } from './article-service.js'
 import { toArticleView } from './article-view.js'
-import { acquireEditLock, releaseEditLock } from './edit-locks.js'
+import { acquireEditLock, findEditLock, releaseEditLock } from './edit-locks.js'
 import { compareSnapshots, findRevision, listRevisions } from './revisions.js'
 import type { WorkflowAction } from './workflow.js'
 
@@ -32,12 +32,10 @@ export function contextOf(request: FastifyRequest) {
   return { actor: request.actor, ipAddress: request.ip }
 }
 
-function userIdOf(request: FastifyRequest): number {
+/** Edit locks belong to people; an API token sees who holds one but never takes it. */
+function lockHolderOf(request: FastifyRequest): number | undefined {
   const { actor } = contextOf(request)
-  if (actor.kind !== 'user') {
-    throw new AppError('FORBIDDEN', 'Edit locks belong to people signed in, not to API tokens')
-  }
-  return actor.userId
+  return actor.kind === 'user' ? actor.userId : undefined
 }
 
 /** The body as a document: the JSON document as given, or the HTML converted (and sanitised). */
@@ -266,13 +264,16 @@ export function articleRoutes(deps: {
       body: z.strictObject({ takeOver: z.boolean().optional() }).optional(),
       handle: async ({ params, body, request }) => {
         await articles.get(contextOf(request).actor, params.id)
-        const userId = userIdOf(request)
-        const lock = await acquireEditLock(
-          db,
-          { articleId: params.id, userId, takeOver: body?.takeOver ?? false },
-          clock.now(),
-        )
-        return { lock: lock ?? null, isMine: lock?.userId === userId }
+        const userId = lockHolderOf(request)
+        const lock =
+          userId === undefined
+            ? await findEditLock(db, params.id, clock.now())
+            : await acquireEditLock(
+                db,
+                { articleId: params.id, userId, takeOver: body?.takeOver ?? false },
+                clock.now(),
+              )
+        return { lock: lock ?? null, isMine: userId !== undefined && lock?.userId === userId }
       },
     }),
     defineRoute({
@@ -282,8 +283,10 @@ export function articleRoutes(deps: {
       tag,
       summary: 'Release the edit lock',
       params: ID_PARAMS,
-      handle: ({ params, request }) =>
-        releaseEditLock(db, { articleId: params.id, userId: userIdOf(request) }),
+      handle: async ({ params, request }) => {
+        const userId = lockHolderOf(request)
+        if (userId !== undefined) await releaseEditLock(db, { articleId: params.id, userId })
+      },
     }),
   ]
 }
