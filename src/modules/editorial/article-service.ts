@@ -160,10 +160,15 @@ export function createArticleService({ db, clock, events }: Deps) {
     )
   }
 
-  async function resolveChanges(language: string, fields: ArticleFields): Promise<ArticleChanges> {
+  /** Resolves references inside the caller's transaction, so new tags roll back with it. */
+  async function resolveChanges(
+    trx: Kysely<Database>,
+    language: string,
+    fields: ArticleFields,
+  ): Promise<ArticleChanges> {
     const { section, tags, authors, source, ...plain } = fields
     const references = await resolveReferences(
-      db,
+      trx,
       { language, references: { section, tags, authors, source } },
       clock.now(),
     )
@@ -217,8 +222,11 @@ export function createArticleService({ db, clock, events }: Deps) {
     return articlePath({ ...article, sectionSlug })
   }
 
-  async function publicPathOf(article: Pick<Article, 'id' | 'language' | 'sectionId' | 'slug'>) {
-    return publicPathOfKnown(article, await listSections(db))
+  async function publicPathOf(
+    article: Pick<Article, 'id' | 'language' | 'sectionId' | 'slug'>,
+    executor: Kysely<Database> = db,
+  ) {
+    return publicPathOfKnown(article, await listSections(executor))
   }
 
   async function create(context: EditorialContext, fields: NewArticleFields): Promise<Article> {
@@ -244,7 +252,7 @@ export function createArticleService({ db, clock, events }: Deps) {
     const userId = actingUserId(actor)
     const { status: _status, scheduledAt, language, ...rest } = fields
     const id = await withTransaction(db, async (trx) => {
-      const changes = await resolveChanges(language, rest)
+      const changes = await resolveChanges(trx, language, rest)
       if (!changes.authorIds?.length && actor.kind === 'user') {
         const ownAuthor = await findAuthorIdOfUser(trx, actor.userId)
         if (ownAuthor) changes.authorIds = [ownAuthor]
@@ -294,7 +302,8 @@ export function createArticleService({ db, clock, events }: Deps) {
     context: EditorialContext,
     article: Article,
     input: {
-      changes: ArticleChanges
+      /** The changes, worked out inside the save's transaction. */
+      changes: (trx: Kysely<Database>) => Promise<ArticleChanges> | ArticleChanges
       kind: 'save' | 'restore'
       notice?: { kind: NoticeKind; text: string }
       auditAction: string
@@ -308,7 +317,7 @@ export function createArticleService({ db, clock, events }: Deps) {
         trx,
         {
           id: article.id,
-          changes: input.changes,
+          changes: await input.changes(trx),
           updatedBy: userId,
           expectedVersion: article.version,
         },
@@ -335,7 +344,7 @@ export function createArticleService({ db, clock, events }: Deps) {
         )
       }
       if (previousPath && saved.status === 'published') {
-        const currentPath = await publicPathOf(saved)
+        const currentPath = await publicPathOf(saved, trx)
         if (currentPath !== previousPath) {
           await saveRedirect(
             trx,
@@ -362,9 +371,8 @@ export function createArticleService({ db, clock, events }: Deps) {
       throw staleRevision()
     const { baseVersion: _base, notice, ...fields } = input
     const previous = await attachments(db, article)
-    const changes = await resolveChanges(article.language, fields)
     await applySave(context, article, {
-      changes,
+      changes: (trx) => resolveChanges(trx, article.language, fields),
       kind: 'save',
       notice,
       auditAction: 'article.update',
@@ -392,7 +400,7 @@ export function createArticleService({ db, clock, events }: Deps) {
     }
     const previous = await attachments(db, article)
     await applySave(context, article, {
-      changes: statusChanges(article, input.action, input.scheduledAt),
+      changes: () => statusChanges(article, input.action, input.scheduledAt),
       kind: 'save',
       auditAction: `article.${input.action}`,
     })
@@ -410,7 +418,7 @@ export function createArticleService({ db, clock, events }: Deps) {
     fields: ArticleFields,
   ): Promise<{ number: number; createdAt: string }> {
     const article = await loadEditable(context.actor, id)
-    const changes = await resolveChanges(article.language, fields)
+    const changes = await resolveChanges(db, article.language, fields)
     const links = (await findArticleLinks(db, [id])).get(id) ?? {
       authorIds: [],
       tagIds: [],
@@ -446,7 +454,7 @@ export function createArticleService({ db, clock, events }: Deps) {
     } = revision.snapshot
     const previous = await attachments(db, article)
     await applySave(context, article, {
-      changes: content,
+      changes: () => content,
       kind: 'restore',
       auditAction: 'article.restore',
     })
