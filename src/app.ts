@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { registerAdminApp } from './admin-app/admin-app.routes.js'
 import { registerApi } from './api/register-api.js'
 import type { Config } from './config/config.js'
 import type { Store } from './db/create-database.js'
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     mailer,
     version: VERSION,
   })
+  registerAdminApp(app)
   await registerSiteRoutes(app, { ...deps, assets: await loadAssetManifest() })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)

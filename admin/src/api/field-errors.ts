@@ -1,0 +1,59 @@
+import type { MessageKey } from '../i18n/messages.js'
+import type { ApiErrorItem } from './api-error.js'
+
+/** The form fields of the editor that a server error can point at. */
+export const ARTICLE_FORM_FIELDS = [
+  'headline',
+  'dek',
+  'slug',
+  'section',
+  'tags',
+  'bodyDoc',
+  'language',
+  'scheduledAt',
+] as const
+
+export type ArticleFormField = (typeof ARTICLE_FORM_FIELDS)[number]
+
+/** An error shown next to a field: the server's own words, or a message of ours. */
+export type FieldMessage = { text: string } | { key: MessageKey }
+
+export interface MappedErrors {
+  fields: Partial<Record<ArticleFormField, FieldMessage>>
+  /** Errors that concern no field of the form (shown at the top). */
+  general: ApiErrorItem[]
+}
+
+/** The field an API `property` points into: `tags.2` is the tags field, `body` is the body. */
+export function fieldOfProperty(property: string | undefined): ArticleFormField | undefined {
+  if (!property) return undefined
+  const head = property.split(/[.[/]/)[0] ?? ''
+  if (head === 'body') return 'bodyDoc'
+  return (ARTICLE_FORM_FIELDS as readonly string[]).includes(head)
+    ? (head as ArticleFormField)
+    : undefined
+}
+
+/** Strips the `field: ` prefix validation messages carry, since the field is shown beside it. */
+function messageWithoutProperty(error: ApiErrorItem): string {
+  const prefix = `${error.property ?? ''}: `
+  return error.property && error.message.startsWith(prefix)
+    ? error.message.slice(prefix.length)
+    : error.message
+}
+
+/** Sorts API errors into those shown next to a field (the first per field) and the rest. */
+export function mapErrorsToFields(errors: readonly ApiErrorItem[]): MappedErrors {
+  const result: MappedErrors = { fields: {}, general: [] }
+  for (const error of errors) {
+    const field = fieldOfProperty(error.property)
+    if (!field) result.general.push(error)
+    else if (!result.fields[field]) {
+      const text = messageWithoutProperty(error)
+      result.fields[field] = /too small: expected string to have >=1/i.test(text)
+        ? { key: 'errorRequired' }
+        : { text }
+    }
+  }
+  return result
+}

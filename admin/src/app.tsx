@@ -1,0 +1,98 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { ApiError } from './api/api-error.js'
+import { api, onSessionEnded, setCsrfToken } from './api/client.js'
+import type { Session, SessionUser } from './api/types.js'
+import { AppHeader } from './components/app-header.js'
+import { useI18n } from './i18n/i18n-context.js'
+import { useNavigation } from './router.js'
+import { ArticlesScreen } from './screens/articles-screen.js'
+import { SignInScreen } from './screens/sign-in-screen.js'
+
+// The editor (and TipTap with it) loads only when an article is opened.
+const EditorScreen = lazy(() => import('./editor/editor-screen.js'))
+
+type SessionState =
+  | { kind: 'loading' }
+  | { kind: 'signed-out' }
+  | { kind: 'signed-in'; user: SessionUser }
+  /** The session ended while working: the screen stays, and a sign-in dialog covers it. */
+  | { kind: 'expired'; user: SessionUser }
+
+/** The newsroom app: the session, the header and the screen of the current route. */
+export function App() {
+  const { t } = useI18n()
+  const { route } = useNavigation()
+  const [session, setSession] = useState<SessionState>({ kind: 'loading' })
+
+  const signedIn = useCallback((next: Session) => {
+    setCsrfToken(next.csrfToken)
+    setSession({ kind: 'signed-in', user: next.user })
+  }, [])
+
+  useEffect(() => {
+    onSessionEnded(() =>
+      setSession((state) =>
+        state.kind === 'signed-in' ? { kind: 'expired', user: state.user } : state,
+      ),
+    )
+    api<Session>('GET', 'session').then(signedIn, (error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) setSession({ kind: 'signed-out' })
+      else setSession({ kind: 'signed-out' })
+    })
+  }, [signedIn])
+
+  const signOut = async () => {
+    await api('DELETE', 'session').catch(() => undefined)
+    setCsrfToken('')
+    setSession({ kind: 'signed-out' })
+  }
+
+  if (session.kind === 'loading')
+    return (
+      <p className="loading" role="status">
+        {t('loading')}
+      </p>
+    )
+  if (session.kind === 'signed-out')
+    return (
+      <>
+        <AppHeader />
+        <SignInScreen onSignedIn={signedIn} />
+      </>
+    )
+
+  const { user } = session
+  return (
+    <>
+      <AppHeader user={user} onSignOut={() => void signOut()} />
+      <main id="content" tabIndex={-1} inert={session.kind === 'expired'}>
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              {t('loading')}
+            </p>
+          }
+        >
+          {route.name === 'articles' && <ArticlesScreen query={route.query} />}
+          {route.name === 'new-article' && (
+            <EditorScreen key="new" user={user} language={route.language} />
+          )}
+          {route.name === 'article' && (
+            <EditorScreen key={route.id} user={user} articleId={route.id} />
+          )}
+          {route.name === 'not-found' && <p className="notice">{t('notFound')}</p>}
+        </Suspense>
+      </main>
+      {session.kind === 'expired' && (
+        <div className="overlay">
+          <SignInScreen
+            isDialog
+            notice={t('sessionExpired')}
+            email={user.email}
+            onSignedIn={signedIn}
+          />
+        </div>
+      )}
+    </>
+  )
+}

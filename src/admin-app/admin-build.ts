@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type * as Vite from 'vite'
+
+/** The repository root when running the sources, or dist/ when running the compiled JavaScript. */
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+/** The folder `vite build` writes the newsroom app to: dist/admin. */
+export function adminBuildFolder(): string {
+  return basename(root.replace(/\/$/, '')) === 'dist'
+    ? join(root, 'admin')
+    : join(root, 'dist', 'admin')
+}
+
+/** Whether the newsroom app has been built. */
+export function isAdminBuilt(folder = adminBuildFolder()): boolean {
+  return existsSync(join(folder, 'index.html'))
+}
+
+/**
+ * Builds the newsroom app with Vite when dist/admin is missing, so that `npm start` on a fresh
+ * checkout serves /admin; an app already built is left alone (the start stays fast).
+ */
+export async function ensureAdminBuilt(print: (line: string) => void): Promise<void> {
+  if (isAdminBuilt()) return
+  const config = join(root, 'admin', 'vite.config.ts')
+  if (!existsSync(config)) {
+    print('The newsroom app is not built and its sources are missing: /admin will answer 503.')
+    return
+  }
+  print('Building the newsroom app (dist/admin), once…')
+  let vite: typeof Vite
+  try {
+    vite = await import('vite')
+  } catch {
+    print(
+      'Vite is not installed (npm ci installs it): /admin will answer 503 until `npm run build`.',
+    )
+    return
+  }
+  await vite.build({ configFile: config, logLevel: 'warn' })
+}
