@@ -14,7 +14,7 @@ describe('the compiled build', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
   it(
-    'builds with npm run build and serves from dist/ without tsx',
+    'builds with npm run build and serves the site and the newsroom app from dist/ without tsx',
     { timeout: 180_000 },
     async () => {
       await promisify(execFile)('npm', ['run', 'build'], { cwd: ROOT })
@@ -39,6 +39,9 @@ describe('the compiled build', () => {
         const home = await fetch(`http://127.0.0.1:${PORT}/en/`)
         expect(home.status).toBe(200)
         expect(await home.text()).toContain('<html lang="en" dir="ltr"')
+        const newsroom = await fetch(`http://127.0.0.1:${PORT}/admin/articles/1`)
+        expect(newsroom.status).toBe(200)
+        expect(await newsroom.text()).toContain('<div id="root">')
       } finally {
         server.kill('SIGTERM')
       }
