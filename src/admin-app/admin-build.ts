@@ -18,18 +18,13 @@ export function isAdminBuilt(folder = adminBuildFolder()): boolean {
   return existsSync(join(folder, 'index.html'))
 }
 
-/**
- * Builds the newsroom app with Vite when dist/admin is missing, so that `npm start` on a fresh
- * checkout serves /admin; an app already built is left alone (the start stays fast).
- */
-export async function ensureAdminBuilt(print: (line: string) => void): Promise<void> {
-  if (isAdminBuilt()) return
+/** Builds the newsroom app with Vite into dist/admin; answers false when Vite or the sources are missing. */
+export async function buildAdmin(print: (line: string) => void): Promise<boolean> {
   const config = join(root, 'admin', 'vite.config.ts')
   if (!existsSync(config)) {
     print('The newsroom app is not built and its sources are missing: /admin will answer 503.')
-    return
+    return false
   }
-  print('Building the newsroom app (dist/admin), once…')
   let vite: typeof Vite
   try {
     vite = await import('vite')
@@ -37,7 +32,18 @@ export async function ensureAdminBuilt(print: (line: string) => void): Promise<v
     print(
       'Vite is not installed (npm ci installs it): /admin will answer 503 until `npm run build`.',
     )
-    return
+    return false
   }
   await vite.build({ configFile: config, logLevel: 'warn' })
+  return true
+}
+
+/**
+ * Builds the newsroom app when dist/admin is missing, so that `npm start` on a fresh checkout
+ * serves /admin; an app already built is left alone (the start stays fast).
+ */
+export async function ensureAdminBuilt(print: (line: string) => void): Promise<void> {
+  if (isAdminBuilt()) return
+  print('Building the newsroom app (dist/admin), once…')
+  await buildAdmin(print)
 }

@@ -5,10 +5,11 @@ import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { ensureAdminBuilt } from '../../src/admin-app/admin-build.js'
+import { buildAdmin } from '../../src/admin-app/admin-build.js'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import { loadDemoContent } from '../../src/demo/load-demo.js'
+import { generateTotpSecret, totpCode } from '../../src/modules/access/totp.js'
 import { hashPassword } from '../../src/modules/users/password.js'
 import { createUser } from '../../src/modules/users/user-queries.js'
 import { systemClock } from '../../src/platform/clock.js'
@@ -22,6 +23,8 @@ import { launchBrowser, VIEWPORTS } from './browser.js'
 import { NewsroomScreen } from './newsroom.screen.js'
 
 const EDITOR = { email: 'desk@news.example', password: 'a long editor password' }
+const GUARDED = { email: 'guarded@news.example', password: 'another long password' }
+const TOTP_SECRET = generateTotpSecret()
 
 let browser: Browser
 let store: TestStore
@@ -31,7 +34,8 @@ let context: BrowserContext | undefined
 
 // The real clock: session cookies must not expire in the browser, and publishing happens now.
 beforeAll(async () => {
-  await ensureAdminBuilt(() => undefined)
+  // Built afresh, so that the test never runs an app older than its sources.
+  await buildAdmin(() => undefined)
   store = await createTestStore('sqlite')
   const dataDir = mkdtempSync(join(tmpdir(), 'masthead-newsroom-'))
   await buildEditions(store.db)
@@ -47,6 +51,21 @@ beforeAll(async () => {
     },
     new Date(),
   )
+  const guardedId = await createUser(
+    store.db,
+    {
+      ...GUARDED,
+      name: 'Guarded Editor',
+      role: 'editor',
+      passwordHash: await hashPassword(GUARDED.password),
+    },
+    new Date(),
+  )
+  await store.db
+    .updateTable('users')
+    .set({ totpSecret: TOTP_SECRET })
+    .where('id', '=', guardedId)
+    .execute()
   const config = loadConfig({ MASTHEAD_DATA_DIR: dataDir, MASTHEAD_DEMO: '0' })
   app = await buildApp({ config, store, clock: systemClock, storage })
   await app.listen({ port: 0, host: '127.0.0.1' })
@@ -162,5 +181,39 @@ describe('the newsroom app', () => {
     await screen.formError.waitFor()
     expect(await screen.formError.textContent()).toContain('Someone saved this article')
     expect(await screen.body.textContent()).toContain('Text written in the stale tab.')
+  })
+
+  it('asks for the two-factor code when the account has it on, and signs out', async () => {
+    context = await browser.newContext({ ...VIEWPORTS.phone, locale: 'en-GB' })
+    const screen = new NewsroomScreen(await context.newPage(), baseUrl)
+    await screen.open()
+    await screen.field('sign-in-email').fill(GUARDED.email)
+    await screen.field('sign-in-password').fill(GUARDED.password)
+    await screen.page.locator('.sign-in button[type=submit]').click()
+    await screen.field('sign-in-code').waitFor()
+    await screen.field('sign-in-code').fill(totpCode(TOTP_SECRET, new Date()))
+    await screen.page.locator('.sign-in button[type=submit]').click()
+    await screen.page.locator('.article-table').waitFor()
+    await screen.page.locator('.app-header button', { hasText: 'Sign out' }).click()
+    await screen.field('sign-in-email').waitFor()
+    const session = await screen.page.evaluate(() =>
+      fetch('/api/admin/session').then((response) => response.status),
+    )
+    expect(session).toBe(401)
+  })
+
+  it('asks before leaving unsaved changes, and stays when told to', async () => {
+    const screen = await openNewsroom()
+    await screen.newArticleLink.click()
+    await screen.field('headline').fill('Not saved yet')
+    const question = new Promise<string>((resolve) =>
+      screen.page.once('dialog', (dialog) => {
+        resolve(dialog.message())
+        void dialog.dismiss()
+      }),
+    )
+    await screen.page.locator('.back-link').click()
+    expect(await question).toBe('You have unsaved changes. Leave anyway?')
+    expect(await screen.field('headline').inputValue()).toBe('Not saved yet')
   })
 })

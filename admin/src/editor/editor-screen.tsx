@@ -193,6 +193,12 @@ export default function EditorScreen({
     [change],
   )
 
+  /** Moves the keyboard to the first field marked wrong, once it is drawn. */
+  const focusFirstError = () =>
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('.editor-screen [aria-invalid="true"]')?.focus(),
+    )
+
   const showFailure = (error: unknown) => {
     if (!(error instanceof ApiError)) throw error
     const mapped = mapErrorsToFields(error.errors)
@@ -202,9 +208,10 @@ export default function EditorScreen({
       setMessage({ kind: 'error', text: t('staleRevision') })
     } else if (error.status === NETWORK_FAILURE)
       setMessage({ kind: 'error', text: t('networkError') })
-    else if (Object.keys(mapped.fields).length > 0)
+    else if (Object.keys(mapped.fields).length > 0) {
       setMessage({ kind: 'error', text: t('fixErrors') })
-    else if (error.status !== 401)
+      focusFirstError()
+    } else if (error.status !== 401)
       setMessage({ kind: 'error', text: mapped.general[0]?.message ?? t('saveFailed') })
     else setMessage({ kind: 'error', text: t('saveFailed') })
   }
@@ -212,6 +219,15 @@ export default function EditorScreen({
   /** Saves (or creates) the article; answers the saved article, or undefined when it failed. */
   const save = async (): Promise<Article | undefined> => {
     if (!draft || isBusy) return undefined
+    const missing: MappedErrors['fields'] = {}
+    if (!draft.headline.trim()) missing.headline = { key: 'errorRequired' }
+    if (!draft.sectionId) missing.section = { key: 'errorRequired' }
+    if (Object.keys(missing).length > 0) {
+      setErrors({ fields: missing, general: [] })
+      setMessage({ kind: 'error', text: t('fixErrors') })
+      focusFirstError()
+      return undefined
+    }
     const editsAtSave = edits
     setBusy(true)
     setMessage({ kind: 'info', text: t('saving') })
@@ -294,7 +310,7 @@ export default function EditorScreen({
   const dir = directionOf(draft.language)
   const fieldError = errors.fields
   return (
-    <form className="editor-screen" onSubmit={onSubmit} aria-labelledby="editor-title">
+    <form className="editor-screen" onSubmit={onSubmit} aria-labelledby="editor-title" noValidate>
       <div className="editor-top">
         <Link to="/" className="back-link">
           {t('backToArticles')}

@@ -69,7 +69,7 @@ export function SignInScreen({
         {t('signInTitle')}
       </h1>
       {notice && <p className="notice">{notice}</p>}
-      <form onSubmit={(event) => void submit(event)} noValidate={false}>
+      <form onSubmit={(event) => void submit(event)}>
         <Field id="sign-in-email" label={t('email')}>
           {(control) => (
             <input
