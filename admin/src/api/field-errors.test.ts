@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { fieldOfProperty, mapErrorsToFields } from './field-errors.js'
 
 describe('mapping Admin API errors to the editor fields', () => {
-  it('puts a validation error next to the field it names, without the field prefix', () => {
+  it('puts a validation error next to the field it names, in the interface language', () => {
     const mapped = mapErrorsToFields([
       {
         code: 'VALIDATION_FAILED',
@@ -10,7 +10,7 @@ describe('mapping Admin API errors to the editor fields', () => {
         property: 'slug',
       },
     ])
-    expect(mapped.fields.slug).toEqual({ text: 'letters and digits joined by hyphens' })
+    expect(mapped.fields.slug).toEqual({ key: 'errorSlug' })
     expect(mapped.general).toEqual([])
   })
 
@@ -40,11 +40,18 @@ describe('mapping Admin API errors to the editor fields', () => {
     expect(mapped.fields).toEqual({})
   })
 
+  it('shows a message it does not know in the words of the server', () => {
+    const mapped = mapErrorsToFields([
+      { code: 'VALIDATION_FAILED', message: 'tags: at most 50', property: 'tags' },
+    ])
+    expect(mapped.fields.tags).toEqual({ text: 'at most 50' })
+  })
+
   it('keeps the first error of a field', () => {
     const mapped = mapErrorsToFields([
       { code: 'VALIDATION_FAILED', message: 'There is no section nope', property: 'section' },
       { code: 'VALIDATION_FAILED', message: 'second', property: 'section' },
     ])
-    expect(mapped.fields.section).toEqual({ text: 'There is no section nope' })
+    expect(mapped.fields.section).toEqual({ key: 'errorSection' })
   })
 })

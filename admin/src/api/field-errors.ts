@@ -42,6 +42,17 @@ function messageWithoutProperty(error: ApiErrorItem): string {
     : error.message
 }
 
+/**
+ * The server's validation messages are in English only; those it commonly sends are shown in
+ * the interface language instead, and any other is shown as the server wrote it.
+ */
+const KNOWN_MESSAGES: [RegExp, MessageKey][] = [
+  [/too small: expected string to have >=1/i, 'errorRequired'],
+  [/too big: expected string to have <=/i, 'errorTooLong'],
+  [/letters and digits joined by hyphens/i, 'errorSlug'],
+  [/^there is no section/i, 'errorSection'],
+]
+
 /** Sorts API errors into those shown next to a field (the first per field) and the rest. */
 export function mapErrorsToFields(errors: readonly ApiErrorItem[]): MappedErrors {
   const result: MappedErrors = { fields: {}, general: [] }
@@ -50,9 +61,8 @@ export function mapErrorsToFields(errors: readonly ApiErrorItem[]): MappedErrors
     if (!field) result.general.push(error)
     else if (!result.fields[field]) {
       const text = messageWithoutProperty(error)
-      result.fields[field] = /too small: expected string to have >=1/i.test(text)
-        ? { key: 'errorRequired' }
-        : { text }
+      const key = KNOWN_MESSAGES.find(([pattern]) => pattern.test(text))?.[1]
+      result.fields[field] = key ? { key } : { text }
     }
   }
   return result

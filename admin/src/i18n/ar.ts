@@ -19,7 +19,7 @@ export const ar: Record<MessageKey, string> = {
   signingIn: 'جارٍ تسجيل الدخول…',
   signInFailed: 'البريد الإلكتروني وكلمة المرور لا يطابقان أي حساب.',
   twoFactorInvalid: 'هذا الرمز غير صحيح. جرّب الرمز الحالي.',
-  tooManyAttempts: 'محاولات كثيرة. حاول مجددًا بعد {seconds} ثانية.',
+  tooManyAttempts: 'محاولات كثيرة. حاول مجددًا بعد قليل (الانتظار بالثواني: {seconds}).',
   sessionExpired: 'انتهت جلستك. سجّل الدخول مجددًا؛ عملك في هذه الصفحة محفوظ.',
 
   articles: 'المقالات',
@@ -42,7 +42,7 @@ export const ar: Record<MessageKey, string> = {
   columnSection: 'القسم',
   columnUpdated: 'آخر تعديل',
   noArticles: 'لا توجد مقالات تطابق هذه المرشّحات.',
-  resultCount: '{count} مقالة',
+  resultCount: 'عدد المقالات: {count}',
   previousPage: 'الصفحة السابقة',
   nextPage: 'الصفحة التالية',
   pageOf: 'الصفحة {page} من {pages}',
@@ -60,7 +60,7 @@ export const ar: Record<MessageKey, string> = {
   removeTag: 'أزل الوسم {tag}',
   language: 'لغة المقالة',
   body: 'النص',
-  words: '{count} كلمة',
+  words: 'عدد الكلمات: {count}',
   toolbar: 'التنسيق',
   paragraph: 'فقرة',
   heading: 'عنوان فرعي {level}',
@@ -116,5 +116,8 @@ export const ar: Record<MessageKey, string> = {
   lockLost: 'تولّى شخص آخر تحرير هذه المقالة.',
 
   errorRequired: 'هذا الحقل مطلوب.',
+  errorTooLong: 'هذا النص أطول من المسموح.',
+  errorSlug: 'استخدم حروفًا وأرقامًا فقط تفصل بينها شرطات، بلا مسافات.',
+  errorSection: 'اختر قسمًا من القائمة.',
   errorGeneric: 'حدث خطأ. حاول مجددًا.',
 }

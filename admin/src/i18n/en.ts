@@ -114,6 +114,9 @@ export const en = {
   lockLost: 'Someone else took over editing this article.',
 
   errorRequired: 'This field is required.',
+  errorTooLong: 'This is too long.',
+  errorSlug: 'Use only letters and digits joined by hyphens, without spaces.',
+  errorSection: 'Choose a section from the list.',
   errorGeneric: 'Something went wrong. Try again.',
 } as const
 

@@ -21,6 +21,6 @@ describe('the newsroom message files', () => {
 
   it('fills placeholders', () => {
     expect(translate('en', 'pageOf', { page: 2, pages: 9 })).toBe('Page 2 of 9')
-    expect(translate('ar', 'words', { count: 12 })).toBe('12 كلمة')
+    expect(translate('ar', 'words', { count: 12 })).toBe('عدد الكلمات: 12')
   })
 })
