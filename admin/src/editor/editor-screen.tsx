@@ -258,6 +258,12 @@ export default function EditorScreen({
     }
   }
 
+  /** Asked for after a refused save: the person has chosen to drop their version. */
+  const reloadLatest = () => {
+    setLeaveGuard(undefined)
+    location.reload()
+  }
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
     void save()
@@ -356,7 +362,7 @@ export default function EditorScreen({
         <div className="form-error" role="alert">
           <p>{message.text}</p>
           {isStale && (
-            <button type="button" className="button secondary" onClick={() => location.reload()}>
+            <button type="button" className="button secondary" onClick={reloadLatest}>
               {t('reload')}
             </button>
           )}
