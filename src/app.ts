@@ -34,6 +34,8 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger']
   /** Replaces the HTTP client of webhook deliveries (tests). */
   fetch?: typeof fetch
+  /** Where the built newsroom app is; dist/admin unless a test built its own. */
+  adminFolder?: string
 }
 
 /** The newsroom's moving parts, for the server to start and for tests to drive. */
@@ -126,7 +128,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     mailer,
     version: VERSION,
   })
-  registerAdminApp(app)
+  registerAdminApp(app, deps.adminFolder)
   await registerSiteRoutes(app, { ...deps, assets: await loadAssetManifest() })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)

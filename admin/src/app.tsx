@@ -57,7 +57,9 @@ export function App() {
     return (
       <>
         <AppHeader />
-        <SignInScreen onSignedIn={signedIn} />
+        <main id="content" tabIndex={-1}>
+          <SignInScreen onSignedIn={signedIn} />
+        </main>
       </>
     )
 

@@ -45,6 +45,20 @@ function readAssets(folder: string): Map<string, AdminAsset> {
   return assets
 }
 
+/** Reads the build; one rebuilt while it is read counts as missing (a restart serves it). */
+function readBuild(
+  folder: string,
+  app: FastifyInstance,
+): { index?: Buffer; assets: Map<string, AdminAsset> } {
+  if (!isAdminBuilt(folder)) return { assets: new Map() }
+  try {
+    return { index: readFileSync(join(folder, 'index.html')), assets: readAssets(folder) }
+  } catch (error) {
+    app.log.error({ err: error, folder }, 'the newsroom app could not be read')
+    return { assets: new Map() }
+  }
+}
+
 /** The best encoding of an asset the client accepts. */
 function encodingFor(request: FastifyRequest, asset: AdminAsset) {
   const accepted = String(request.headers['accept-encoding'] ?? '')
@@ -58,9 +72,7 @@ function encodingFor(request: FastifyRequest, asset: AdminAsset) {
  * year, and index.html, never cached, for /admin and every path under it (the app routes itself).
  */
 export function registerAdminApp(app: FastifyInstance, folder = adminBuildFolder()): void {
-  const isBuilt = isAdminBuilt(folder)
-  const index = isBuilt ? readFileSync(join(folder, 'index.html')) : undefined
-  const assets = isBuilt ? readAssets(folder) : new Map<string, AdminAsset>()
+  const { index, assets } = readBuild(folder, app)
 
   const sendIndex = async (_request: FastifyRequest, reply: FastifyReply) => {
     if (!index)

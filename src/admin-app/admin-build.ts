@@ -18,8 +18,11 @@ export function isAdminBuilt(folder = adminBuildFolder()): boolean {
   return existsSync(join(folder, 'index.html'))
 }
 
-/** Builds the newsroom app with Vite into dist/admin; answers false when Vite or the sources are missing. */
-export async function buildAdmin(print: (line: string) => void): Promise<boolean> {
+/**
+ * Builds the newsroom app with Vite into dist/admin (or `outDir`); answers false when Vite or
+ * the sources are missing.
+ */
+export async function buildAdmin(print: (line: string) => void, outDir?: string): Promise<boolean> {
   const config = join(root, 'admin', 'vite.config.ts')
   if (!existsSync(config)) {
     print('The newsroom app is not built and its sources are missing: /admin will answer 503.')
@@ -34,7 +37,11 @@ export async function buildAdmin(print: (line: string) => void): Promise<boolean
     )
     return false
   }
-  await vite.build({ configFile: config, logLevel: 'warn' })
+  await vite.build({
+    configFile: config,
+    logLevel: 'warn',
+    ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}),
+  })
   return true
 }
 

@@ -19,6 +19,7 @@ import {
 } from '../../src/platform/storage/local-media-storage.js'
 import { buildEditions } from '../helpers/factories.js'
 import { createTestStore, type TestStore } from '../helpers/test-databases.js'
+import { axeViolations, describeViolations } from './axe.js'
 import { launchBrowser, VIEWPORTS } from './browser.js'
 import { NewsroomScreen } from './newsroom.screen.js'
 
@@ -34,8 +35,10 @@ let context: BrowserContext | undefined
 
 // The real clock: session cookies must not expire in the browser, and publishing happens now.
 beforeAll(async () => {
-  // Built afresh, so that the test never runs an app older than its sources.
-  await buildAdmin(() => undefined)
+  // Built afresh into a folder of its own: never older than its sources, and never read by
+  // other tests halfway through.
+  const adminFolder = mkdtempSync(join(tmpdir(), 'masthead-admin-build-'))
+  await buildAdmin(() => undefined, adminFolder)
   store = await createTestStore('sqlite')
   const dataDir = mkdtempSync(join(tmpdir(), 'masthead-newsroom-'))
   await buildEditions(store.db)
@@ -67,7 +70,7 @@ beforeAll(async () => {
     .where('id', '=', guardedId)
     .execute()
   const config = loadConfig({ MASTHEAD_DATA_DIR: dataDir, MASTHEAD_DEMO: '0' })
-  app = await buildApp({ config, store, clock: systemClock, storage })
+  app = await buildApp({ config, store, clock: systemClock, storage, adminFolder })
   await app.listen({ port: 0, host: '127.0.0.1' })
   baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   browser = await launchBrowser()
@@ -237,5 +240,29 @@ describe('the newsroom app', () => {
     expect(await screen.body.textContent()).toContain('Typed before the session ended.')
     await screen.saveButton.click()
     await screen.page.locator('.save-state', { hasText: 'Saved at' }).waitFor()
+  })
+
+  it('passes axe on sign-in, the list and the editor, in English and in Arabic', async () => {
+    for (const language of ['en', 'ar']) {
+      context = await browser.newContext({ ...VIEWPORTS.desktop })
+      await context.addInitScript(`localStorage.setItem('masthead.uiLanguage', '${language}')`)
+      const screen = new NewsroomScreen(await context.newPage(), baseUrl)
+      await screen.open()
+      await screen.field('sign-in-email').waitFor()
+      const found: string[] = []
+      const check = async () => {
+        const violations = await axeViolations(screen.page)
+        if (violations.length > 0) found.push(describeViolations(violations))
+      }
+      await check()
+      await screen.signIn(EDITOR.email, EDITOR.password)
+      await check()
+      await screen.page.locator('.headline-cell a').first().click()
+      await screen.body.waitFor()
+      await check()
+      expect(found, language).toEqual([])
+      await context.close()
+      context = undefined
+    }
   })
 })

@@ -24,7 +24,7 @@ export function AppHeader({ user, onSignOut }: { user?: SessionUser; onSignOut?:
           type="button"
           className="link-button"
           lang={other}
-          aria-label={t('switchLanguageLabel')}
+          title={t('switchLanguageLabel')}
           onClick={() => setLanguage(other)}
         >
           {t('switchLanguage')}

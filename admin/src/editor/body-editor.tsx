@@ -101,11 +101,11 @@ function Toolbar({ editor }: { editor: Editor }) {
       className={isActive ? 'tool is-active' : 'tool'}
       aria-pressed={isActive}
       title={shortcut ? `${label} (${shortcut})` : label}
-      aria-label={label}
       aria-keyshortcuts={shortcut}
       onClick={run}
     >
       <span aria-hidden="true">{text}</span>
+      <span className="visually-hidden">{label}</span>
     </button>
   )
   return (

@@ -63,7 +63,6 @@ export function SignInScreen({
       role={isDialog ? 'dialog' : undefined}
       aria-modal={isDialog ? true : undefined}
       aria-labelledby="sign-in-title"
-      id={isDialog ? undefined : 'content'}
     >
       <h1 id="sign-in-title" tabIndex={-1} ref={headingRef}>
         {t('signInTitle')}
