@@ -83,12 +83,10 @@ export const ar: Record<MessageKey, string> = {
 
   save: 'حفظ',
   saving: 'جارٍ الحفظ…',
-  saved: 'حُفظت',
   savedAt: 'حُفظت الساعة {time}',
   autosavedAt: 'حُفظت المسودة تلقائيًا الساعة {time}',
   unsavedChanges: 'تغييرات غير محفوظة',
   create: 'أنشئ المقالة',
-  created: 'أُنشئت المقالة',
   saveFailed: 'لم تُحفظ المقالة. نصّك ما زال هنا.',
   fixErrors: 'راجع الحقول المعلَّمة.',
   staleRevision:
@@ -109,7 +107,6 @@ export const ar: Record<MessageKey, string> = {
   actionReopen: 'أعد فتحها كمسودة',
   scheduleAt: 'موعد النشر',
   actionDone: 'الحالة الآن: {status}',
-  saveBeforeAction: 'احفظ تغييراتك أولًا.',
 
   lockedBy: '{name} يحرّر هذه المقالة (منذ {time}). قد تكتب تغييراتك فوق تغييراته.',
   takeOver: 'تولَّ التحرير',

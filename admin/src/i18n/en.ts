@@ -81,12 +81,10 @@ export const en = {
 
   save: 'Save',
   saving: 'Saving…',
-  saved: 'Saved',
   savedAt: 'Saved at {time}',
   autosavedAt: 'Draft kept at {time}',
   unsavedChanges: 'Unsaved changes',
   create: 'Create article',
-  created: 'Article created',
   saveFailed: 'The article was not saved. Your text is still here.',
   fixErrors: 'Check the highlighted fields.',
   staleRevision:
@@ -107,7 +105,6 @@ export const en = {
   actionReopen: 'Reopen as draft',
   scheduleAt: 'Publish at',
   actionDone: 'Status is now: {status}',
-  saveBeforeAction: 'Save your changes first.',
 
   lockedBy: '{name} is editing this article (since {time}). Your changes could overwrite theirs.',
   takeOver: 'Take over editing',
