@@ -1,0 +1,86 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { isPostgres } from '../../db/dialect-sql.js'
+import type { Database } from '../../db/database.js'
+import type { QueryItem, SearchQuery } from './parse-search-query.js'
+
+/**
+ * The only place where search differs per database (STYLE rule 9): how a parsed query is written
+ * for SQLite FTS5 and for PostgreSQL tsquery, how a match is ranked, and how the index is tidied
+ * after a rebuild. Both query languages receive the query as one bound parameter, built here from
+ * analysed terms (letters and digits only), each quoted, so no reader's syntax ever reaches them.
+ */
+
+/** How much a match in each field weighs: headline > dek > names (tags, authors…) > body. */
+const WEIGHTS = { headline: 10, dek: 4, keywords: 2.5, body: 1 }
+
+function ftsTerm(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`
+}
+
+function ftsItem(item: QueryItem): string {
+  // A phrase is its terms in one quoted string: FTS5 matches them adjacent and in order.
+  return ftsTerm(item.terms.join(' '))
+}
+
+/** The FTS5 MATCH expression of a query: `A AND (B OR C) NOT D`. */
+export function toFtsMatch(query: SearchQuery): string {
+  const positive = query.all
+    .map((group) =>
+      group.length === 1
+        ? ftsItem(group[0] ?? { terms: [] })
+        : `(${group.map(ftsItem).join(' OR ')})`,
+    )
+    .join(' AND ')
+  return [`(${positive})`, ...query.none.map(ftsItem)].join(' NOT ')
+}
+
+function tsLexeme(term: string): string {
+  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
+}
+
+function tsItem(item: QueryItem): string {
+  return item.terms.length === 1
+    ? tsLexeme(item.terms[0] ?? '')
+    : `(${item.terms.map(tsLexeme).join(' <-> ')})`
+}
+
+/** The tsquery text of a query: `a & (b | c) & !d`. */
+export function toTsQuery(query: SearchQuery): string {
+  const positive = query.all.map((group) =>
+    group.length === 1 ? tsItem(group[0] ?? { terms: [] }) : `(${group.map(tsItem).join(' | ')})`,
+  )
+  return [...positive, ...query.none.map((item) => `!${tsItem(item)}`)].join(' & ')
+}
+
+/** A match condition and its relevance, for a query over `search_documents as d`. */
+export interface FullTextMatch {
+  /** Extra table to join to `d`, on SQLite. */
+  join: RawBuilder<unknown> | undefined
+  condition: RawBuilder<boolean>
+  /** Higher is better. */
+  relevance: RawBuilder<number>
+}
+
+export function fullTextMatch(db: Kysely<Database>, query: SearchQuery): FullTextMatch {
+  if (isPostgres(db)) {
+    const tsquery = sql`cast(${toTsQuery(query)} as tsquery)`
+    // Weights are listed D, C, B, A; normalisation 1 divides by 1 + log(length), as bm25 damps long bodies.
+    const weights = `{${WEIGHTS.body / 10}, ${WEIGHTS.keywords / 10}, ${WEIGHTS.dek / 10}, ${WEIGHTS.headline / 10}}`
+    return {
+      join: undefined,
+      condition: sql<boolean>`d.document @@ ${tsquery}`,
+      relevance: sql<number>`ts_rank(cast(${weights} as float4[]), d.document, ${tsquery}, 1)`,
+    }
+  }
+  return {
+    join: sql`search_fts`,
+    condition: sql<boolean>`search_fts match ${toFtsMatch(query)}`,
+    relevance: sql<number>`(-bm25(search_fts, ${sql.lit(WEIGHTS.headline)}, ${sql.lit(WEIGHTS.dek)}, ${sql.lit(WEIGHTS.body)}, ${sql.lit(WEIGHTS.keywords)}))`,
+  }
+}
+
+/** Tidies the index after a rebuild: merges FTS5 segments, or refreshes PostgreSQL statistics. */
+export async function optimizeSearchIndex(db: Kysely<Database>): Promise<void> {
+  if (isPostgres(db)) await sql`analyze search_documents`.execute(db)
+  else await sql`insert into search_fts (search_fts) values ('optimize')`.execute(db)
+}
