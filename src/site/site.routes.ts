@@ -260,6 +260,7 @@ export async function registerSiteRoutes(
           snippet: hit.snippet,
         })),
         total: results.total,
+        isTotalCapped: results.isTotalCapped,
         page: results.page,
         pageCount: results.pageCount,
       })

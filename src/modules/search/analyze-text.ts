@@ -5,11 +5,25 @@ import { normalizeText, tokenize } from './normalize-text.js'
 const ARABIC_LETTER = /[\u0600-\u06FF]/
 const LATIN_LETTER = /[a-z]/
 
-/** The index term of one normalised word: Arabic light stem, English Porter stem, or as it is. */
-export function stemWord(word: string): string {
+/** Stems already computed: a news vocabulary repeats, and indexing stems millions of words. */
+const stems = new Map<string, string>()
+const MOST_CACHED_STEMS = 100_000
+
+function computeStem(word: string): string {
   if (ARABIC_LETTER.test(word)) return stemArabic(word)
   if (LATIN_LETTER.test(word) && !/\d/.test(word)) return stemmer(word)
   return word
+}
+
+/** The index term of one normalised word: Arabic light stem, English Porter stem, or as it is. */
+export function stemWord(word: string): string {
+  let stem = stems.get(word)
+  if (stem === undefined) {
+    stem = computeStem(word)
+    if (stems.size >= MOST_CACHED_STEMS) stems.clear()
+    stems.set(word, stem)
+  }
+  return stem
 }
 
 /** The index terms of any text, in order: normalised, split into words, stemmed. */

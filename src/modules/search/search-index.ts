@@ -13,6 +13,11 @@ import { fullTextMatch, optimizeSearchIndex } from './search-dialect.js'
 const DAY_MS = 86_400_000
 /** Articles indexed per batch: one set of queries and one insert each. */
 const BATCH_SIZE = 500
+/**
+ * How many of a query's newest matches are ranked, and counted: beyond it, a result list ends and
+ * its total reads "more than".
+ */
+export const MOST_RANKED = 500
 /** The recency boost: a match from today counts double, one from 30 days ago 1.5 times. */
 const RECENCY_HALF_DAYS = 30
 
@@ -46,6 +51,11 @@ export interface SearchHit {
   snippet: TextSegment[]
 }
 
+/** A page of hits; past MOST_RANKED matches the total stops counting and says so. */
+export interface SearchResults extends Page<SearchHit> {
+  isTotalCapped: boolean
+}
+
 export interface RebuildProgress {
   done: number
   total: number
@@ -64,7 +74,7 @@ export interface SearchIndex {
   }): Promise<number>
   /** Reindexes every article in batches, reporting after each; returns how many. */
   rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<number>
-  search(input: SearchInput, page: PageRequest): Promise<Page<SearchHit>>
+  search(input: SearchInput, page: PageRequest): Promise<SearchResults>
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -96,18 +106,13 @@ export function createSearchIndex({
     for (const batch of chunks(articleIds, BATCH_SIZE)) await indexBatch(batch)
   }
 
-  async function search(input: SearchInput, pageRequest: PageRequest): Promise<Page<SearchHit>> {
+  async function search(input: SearchInput, pageRequest: PageRequest): Promise<SearchResults> {
     const request = resolvePageRequest(pageRequest)
     const query = parseSearchQuery(input.query)
-    if (!isSearchable(query)) return toPage([], 0, request)
+    if (!isSearchable(query)) return { ...toPage([], 0, request), isTotalCapped: false }
     const instant = now()
     const match = fullTextMatch(db, query)
-    let base = db.selectFrom('searchDocuments as d')
-    if (match.join)
-      base = base.innerJoin(match.join.as('search_fts'), (join) =>
-        join.on(sql<boolean>`search_fts.rowid = d.article_id`),
-      )
-    let filtered = base.where(match.condition)
+    let filtered = match.documents
     if (input.language) filtered = filtered.where('d.language', '=', input.language)
     if (!input.includeUnpublished) {
       filtered = filtered
@@ -134,18 +139,32 @@ export function createSearchIndex({
       filtered = filtered.where('d.articleId', 'in', (eb) =>
         eb.selectFrom('articleAuthors').select('articleId').where('authorId', '=', authorId),
       )
+    // Rank the newest matches only: a word found in half the archive would otherwise be scored
+    // in every article (seconds at 100,000), and news readers want this year's articles first.
+    const candidates = filtered
+      .select(['d.articleId', 'd.datedDay', match.relevance.as('relevance')])
+      .orderBy(match.newestFirst, 'desc')
+      .limit(MOST_RANKED)
+      .as('c')
     const today = instant.getTime() / DAY_MS
     const halfDays = sql.raw(RECENCY_HALF_DAYS.toFixed(1))
-    const age = sql<number>`(case when ${today} > d.dated_day then ${today} - d.dated_day else 0 end)`
-    const score = sql<number>`${match.relevance} * (1.0 + ${halfDays} / (${halfDays} + ${age}))`
-    let ordered = filtered.select(['d.articleId', score.as('score')])
+    const age = sql<number>`(case when ${today} > c.dated_day then ${today} - c.dated_day else 0 end)`
+    const score = sql<number>`c.relevance * (1.0 + ${halfDays} / (${halfDays} + ${age}))`
+    let ordered = db.selectFrom(candidates).select(['c.articleId', score.as('score')])
     ordered =
       input.sort === 'date'
-        ? ordered.orderBy('d.datedDay', 'desc').orderBy('d.articleId', 'desc')
-        : ordered.orderBy('score', 'desc').orderBy('d.articleId', 'desc')
+        ? ordered.orderBy('c.datedDay', 'desc').orderBy('c.articleId', 'desc')
+        : ordered.orderBy('score', 'desc').orderBy('c.articleId', 'desc')
+    const counted = filtered
+      .select('d.articleId')
+      .limit(MOST_RANKED + 1)
+      .as('counted')
     const [rows, count] = await Promise.all([
       ordered.limit(request.pageSize).offset(request.offset).execute(),
-      filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      db
+        .selectFrom(counted)
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow(),
     ])
     const articles = await findArticlesByIds(
       db,
@@ -168,7 +187,11 @@ export function createSearchIndex({
         dek: highlightText(article.dek, terms),
         snippet: snippetOf(documentPlainText(article.bodyDoc), terms),
       }))
-    return toPage(hits, Number(count.total), request)
+    const total = Number(count.total)
+    return {
+      ...toPage(hits, Math.min(total, MOST_RANKED), request),
+      isTotalCapped: total > MOST_RANKED,
+    }
   }
 
   return {

@@ -53,6 +53,7 @@ export function SearchPage(props: {
   query: string
   results: SearchResultView[]
   total: number
+  isTotalCapped: boolean
   page: number
   pageCount: number
 }) {
@@ -72,7 +73,11 @@ export function SearchPage(props: {
         <h1>{title}</h1>
         <SearchForm frame={frame} query={query} />
         {query ? (
-          <p class="search-count">{frame.t('searchResultCount', { count: props.total })}</p>
+          <p class="search-count">
+            {frame.t(props.isTotalCapped ? 'searchResultCountCapped' : 'searchResultCount', {
+              count: props.total,
+            })}
+          </p>
         ) : (
           <p>{frame.t('searchEmpty')}</p>
         )}
