@@ -1,3 +1,4 @@
+import { benchSearch } from './search.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
 import { benchStoreQueries } from './store-queries.bench.js'
 
@@ -6,3 +7,7 @@ console.log('Store queries on SQLite (demo newsroom, 84 articles)')
 for (const line of await benchStoreQueries()) console.log(`  ${line}`)
 console.log('Sitemaps of a large archive (SQLite, over HTTP)')
 for (const line of await benchSitemaps()) console.log(`  ${line}`)
+console.log(
+  'Search over 100,000 generated articles, half Arabic, half English (budget: p95 < 25 ms on SQLite)',
+)
+for (const line of await benchSearch()) console.log(`  ${line}`)
