@@ -25,7 +25,7 @@ const POSTGRES_URL =
 const NOW = new Date('2026-11-29T12:00:00.000Z')
 const SPAN_MS = 3 * 365 * 86_400_000
 
-async function fillArchive(store: Store): Promise<void> {
+export async function fillArchive(store: Store): Promise<void> {
   const { db } = store
   await migrateToLatest(db)
   await saveEditions(db, STARTING_EDITIONS)
@@ -68,7 +68,7 @@ async function fillArchive(store: Store): Promise<void> {
 }
 
 /** 200 queries, half per edition: one to three words from the middle and top of the vocabulary, phrases, OR and exclusions. */
-function queryMix(): { query: string; language: 'en' | 'ar' }[] {
+export function queryMix(): { query: string; language: 'en' | 'ar' }[] {
   const random = randomGenerator(7)
   const word = (language: 'en' | 'ar', common = false) => {
     const rank = common ? Math.floor(random() * 50) : 50 + (zipfRank(random) % 5000)

@@ -1,5 +1,5 @@
 import { stemWord } from './analyze-text.js'
-import { normalizeText } from './normalize-text.js'
+import { normalizeText, tokenize } from './normalize-text.js'
 
 /** A piece of display text; `isMatch` pieces are the words a query found. Templates escape both. */
 export interface TextSegment {
@@ -17,15 +17,26 @@ interface Word {
   isMatch: boolean
 }
 
+/** Index terms of words as written, kept across calls: result pages repeat their vocabulary. */
+const termsOfWords = new Map<string, string[]>()
+const MOST_CACHED_WORDS = 50_000
+
+function termsOf(word: string): string[] {
+  let terms = termsOfWords.get(word)
+  if (terms === undefined) {
+    terms = tokenize(normalizeText(word)).map(stemWord)
+    if (termsOfWords.size >= MOST_CACHED_WORDS) termsOfWords.clear()
+    termsOfWords.set(word, terms)
+  }
+  return terms
+}
+
 function wordsOf(text: string, terms: ReadonlySet<string>): Word[] {
-  return [...text.matchAll(WORD)].map((match) => {
-    const normalized = normalizeText(match[0]).match(/[\p{L}\p{N}]+/gu) ?? []
-    return {
-      start: match.index,
-      end: match.index + match[0].length,
-      isMatch: normalized.some((word) => terms.has(stemWord(word))),
-    }
-  })
+  return [...text.matchAll(WORD)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    isMatch: termsOf(match[0]).some((term) => terms.has(term)),
+  }))
 }
 
 function segmentsOf(text: string, words: Word[], from: number, to: number): TextSegment[] {

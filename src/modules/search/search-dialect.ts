@@ -1,4 +1,10 @@
-import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely'
+import {
+  sql,
+  type AliasedRawBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+} from 'kysely'
 import { isPostgres } from '../../db/dialect-sql.js'
 import type { Database, SearchDocumentsTable } from '../../db/database.js'
 import type { QueryItem, SearchQuery } from './parse-search-query.js'
@@ -52,13 +58,17 @@ export function toTsQuery(query: SearchQuery): string {
   return [...positive, ...query.none.map((item) => `!${tsItem(item)}`)].join(' & ')
 }
 
-/** The documents of `search_documents as d` matching a query, newest first, with their relevance. */
+/**
+ * The documents of `search_documents as d` matching a query. A search selects `candidates` from
+ * them, newest first in the order the full-text index reads itself (so that a LIMIT stops the read
+ * early), as a subquery `c`, and ranks those by `relevance`.
+ */
 export interface FullTextMatch {
   documents: SelectQueryBuilder<Database & { d: SearchDocumentsTable }, 'd', object>
-  /** Higher is better. */
-  relevance: RawBuilder<number>
-  /** Newest first in the order the full-text index reads itself, so a LIMIT stops the read early. */
+  candidates: AliasedRawBuilder<unknown, string>[]
   newestFirst: RawBuilder<number>
+  /** Over the candidates `c`; higher is better. */
+  relevance: RawBuilder<number>
 }
 
 export function fullTextMatch(db: Kysely<Database>, query: SearchQuery): FullTextMatch {
@@ -70,8 +80,10 @@ export function fullTextMatch(db: Kysely<Database>, query: SearchQuery): FullTex
       documents: db
         .selectFrom('searchDocuments as d')
         .where(sql<boolean>`d.document @@ ${tsquery}`),
-      relevance: sql<number>`ts_rank(cast(${weights} as float4[]), d.document, ${tsquery}, 1)`,
+      // Ranked after the LIMIT: ts_rank reads the whole tsvector of each row it scores.
+      candidates: [sql`d.document`.as('document')],
       newestFirst: sql<number>`d.article_id`,
+      relevance: sql<number>`ts_rank(cast(${weights} as float4[]), c.document, ${tsquery}, 1)`,
     }
   }
   // CROSS JOIN keeps FTS5 as the outer loop: as an inner join, SQLite's planner starts from the
@@ -83,8 +95,14 @@ export function fullTextMatch(db: Kysely<Database>, query: SearchQuery): FullTex
     .where(sql<boolean>`search_fts match ${toFtsMatch(query)}`)
   return {
     documents,
-    relevance: sql<number>`(-bm25(search_fts, ${sql.lit(WEIGHTS.headline)}, ${sql.lit(WEIGHTS.dek)}, ${sql.lit(WEIGHTS.body)}, ${sql.lit(WEIGHTS.keywords)}))`,
+    // bm25() works only beside its MATCH; SQLite evaluates it for the rows the LIMIT lets through.
+    candidates: [
+      sql`(-bm25(search_fts, ${sql.lit(WEIGHTS.headline)}, ${sql.lit(WEIGHTS.dek)}, ${sql.lit(WEIGHTS.body)}, ${sql.lit(WEIGHTS.keywords)}))`.as(
+        'relevance',
+      ),
+    ],
     newestFirst: sql<number>`search_fts.rowid`,
+    relevance: sql<number>`c.relevance`,
   }
 }
 

@@ -142,14 +142,14 @@ export function createSearchIndex({
     // Rank the newest matches only: a word found in half the archive would otherwise be scored
     // in every article (seconds at 100,000), and news readers want this year's articles first.
     const candidates = filtered
-      .select(['d.articleId', 'd.datedDay', match.relevance.as('relevance')])
+      .select(['d.articleId', 'd.datedDay', ...match.candidates])
       .orderBy(match.newestFirst, 'desc')
       .limit(MOST_RANKED)
       .as('c')
     const today = instant.getTime() / DAY_MS
     const halfDays = sql.raw(RECENCY_HALF_DAYS.toFixed(1))
     const age = sql<number>`(case when ${today} > c.dated_day then ${today} - c.dated_day else 0 end)`
-    const score = sql<number>`c.relevance * (1.0 + ${halfDays} / (${halfDays} + ${age}))`
+    const score = sql<number>`${match.relevance} * (1.0 + ${halfDays} / (${halfDays} + ${age}))`
     let ordered = db.selectFrom(candidates).select(['c.articleId', score.as('score')])
     ordered =
       input.sort === 'date'
