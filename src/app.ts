@@ -10,6 +10,8 @@ import { createJobRunner, type JobRunner } from './jobs/job-runner.js'
 import { createScheduledPublisher, type ScheduledPublisher } from './jobs/scheduled-publishing.js'
 import { createArticleService, type ArticleService } from './modules/editorial/article-service.js'
 import { registerHealthRoutes } from './modules/health/health.routes.js'
+import { createSearchIndex } from './modules/search/search-index.js'
+import { subscribeSearchIndex } from './modules/search/subscribe-search-index.js'
 import { subscribeWebhooks, webhookDeliveryHandler } from './modules/webhooks/webhook-delivery.js'
 import type { Clock } from './platform/clock.js'
 import { createEventBus, type EventBus } from './platform/events.js'
@@ -92,6 +94,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     publishDueArticles: articles.publishDueArticles,
     onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
   })
+  const search = createSearchIndex({ db, now: () => clock.now() })
+  subscribeSearchIndex(events, search)
   subscribeWebhooks({ db, clock, events, queue })
   app.decorate('newsroom', {
     events,
@@ -121,6 +125,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clock,
     events,
     articles,
+    search,
     siteUrl: deps.config.siteUrl,
     mailer,
     version: VERSION,

@@ -10,6 +10,7 @@ import { authorRoutes } from '../modules/authors/author.routes.js'
 import { contactRoutes } from '../modules/contact/contact.routes.js'
 import { articleRoutes } from '../modules/editorial/article.routes.js'
 import type { ArticleService } from '../modules/editorial/article-service.js'
+import type { SearchIndex } from '../modules/search/search-index.js'
 import { pageRoutes } from '../modules/pages/page.routes.js'
 import { redirectRoutes } from '../modules/redirects/redirect.routes.js'
 import { sectionRoutes } from '../modules/sections/section.routes.js'
@@ -28,6 +29,7 @@ export interface ApiDependencies {
   events: EventBus
   siteUrl: string
   articles: ArticleService
+  search: SearchIndex
   mailer?: Mailer
   version: string
 }

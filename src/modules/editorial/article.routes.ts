@@ -8,6 +8,7 @@ import type { Clock } from '../../platform/clock.js'
 import type { Article } from '../articles/article.js'
 import type { ArticleDocument } from '../articles/document/article-document.js'
 import { htmlToDocument } from '../articles/document/html-to-document.js'
+import type { SearchIndex } from '../search/search-index.js'
 import { listArticlesFor } from './article-listing.js'
 import {
   ARTICLE_LIST_QUERY,
@@ -50,6 +51,7 @@ export function articleRoutes(deps: {
   clock: Clock
   siteUrl: string
   articles: ArticleService
+  search: SearchIndex
 }) {
   const { db, clock, articles } = deps
   const view = async (article: Article) =>
@@ -65,9 +67,10 @@ export function articleRoutes(deps: {
       url: '/api/admin/articles',
       access: { permission: 'articles.read' },
       tag,
-      summary: 'List articles in any status, with filters, search and pagination',
+      summary:
+        'List articles in any status, with filters and pagination; q searches the index (drafts included)',
       query: ARTICLE_LIST_QUERY,
-      handle: ({ query, request }) => listArticlesFor(db, contextOf(request).actor, query),
+      handle: ({ query, request }) => listArticlesFor(deps, contextOf(request).actor, query),
     }),
     defineRoute({
       method: 'POST',
