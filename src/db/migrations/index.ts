@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as contentModel from './20261129T1400-content-model.js'
+import * as mediaVariants from './20261129T1700-media-variants.js'
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1400-content-model': contentModel,
+  '20261129T1700-media-variants': mediaVariants,
 }
