@@ -1,6 +1,10 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../../src/config/load-config.js'
 import { isAppError } from '../../../src/errors/app-error.js'
 import { MEDIA_VARIANTS_JOB } from '../../../src/modules/media/media-jobs.js'
 import { createMediaHarness, type MediaHarness } from '../../helpers/media-harness.js'
@@ -164,11 +168,7 @@ describeEachDatabase('media upload', (store) => {
 })
 
 describe('media upload limits', () => {
-  it('are read from the configuration', async () => {
-    const { loadConfig } = await import('../../../src/config/load-config.js')
-    const { mkdtempSync } = await import('node:fs')
-    const { tmpdir } = await import('node:os')
-    const { join } = await import('node:path')
+  it('are read from the configuration', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'masthead-config-'))
     expect(loadConfig({ MASTHEAD_DATA_DIR: dataDir }).media).toEqual({
       maxBytes: 25 * 1024 * 1024,
