@@ -1,6 +1,7 @@
 import type { MediaItem } from './media-queries.js'
+import { mediaPath } from './responsive-image.js'
 
-const mediaUrl = (key: string) => `/media/${key}`
+const mediaUrl = mediaPath
 
 /** A media item as the newsroom API shows it (camelCase, URLs instead of storage keys). */
 export function serializeMedia(item: MediaItem) {
