@@ -1,3 +1,4 @@
+import { benchMedia } from './media.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
 import { benchStoreQueries } from './store-queries.bench.js'
 
@@ -6,3 +7,5 @@ console.log('Store queries on SQLite (demo newsroom, 84 articles)')
 for (const line of await benchStoreQueries()) console.log(`  ${line}`)
 console.log('Sitemaps of a large archive (SQLite, over HTTP)')
 for (const line of await benchSitemaps()) console.log(`  ${line}`)
+console.log('Media pipeline (SQLite, sharp)')
+for (const line of await benchMedia()) console.log(`  ${line}`)

@@ -35,6 +35,8 @@ export interface MediaUploaderDeps {
   limits: MediaUploadLimits
   enqueue: EnqueueJob
   events?: EventBus
+  /** Uploads decoded at once; the others wait on disk, so memory stays bounded. Default 2. */
+  concurrency?: number
 }
 
 export interface MediaUpload {
@@ -145,6 +147,24 @@ function cleanFilename(name: string): string {
   return clean.slice(0, 255) || 'image'
 }
 
+/** At most `limit` calls of `run` at a time; the others wait their turn in order. */
+function createLimiter(limit: number) {
+  let active = 0
+  const queue: (() => void)[] = []
+  return async <T>(run: () => Promise<T>): Promise<T> => {
+    // A finishing call hands its slot straight to the next in line, so none can jump the queue.
+    if (active >= limit) await new Promise<void>((resolve) => queue.push(resolve))
+    else active += 1
+    try {
+      return await run()
+    } finally {
+      const next = queue.shift()
+      if (next) next()
+      else active -= 1
+    }
+  }
+}
+
 /**
  * Takes uploads into the media library: the stream goes to a temporary file, the real type is read
  * from its content, corrupt images and decompression bombs are refused, orientation is applied and
@@ -154,6 +174,7 @@ function cleanFilename(name: string): string {
 export function createMediaUploader(deps: MediaUploaderDeps) {
   const { db, storage, clock, limits } = deps
   const folder = join(deps.dataDir, 'tmp', 'uploads')
+  const limit = createLimiter(deps.concurrency ?? 2)
 
   async function store(received: string, cleaned: string, input: MediaUpload): Promise<number> {
     const type = detectImageType(await readHead(received))
@@ -203,7 +224,7 @@ export function createMediaUploader(deps: MediaUploaderDeps) {
       let id: number
       try {
         await receive(input.stream, received, limits.maxBytes)
-        id = await store(received, cleaned, input)
+        id = await limit(() => store(received, cleaned, input))
       } finally {
         await Promise.all([rm(received, { force: true }), rm(cleaned, { force: true })])
       }

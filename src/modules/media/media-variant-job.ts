@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { EventBus } from '../../platform/events.js'
 import type { MediaStorage } from '../../platform/storage/media-storage.js'
-import { makeCropVariants, makeWidthVariants } from './make-variants.js'
+import { makeCropVariants, makeWidthVariants, prepareVariantSource } from './make-variants.js'
 import { MEDIA_VARIANTS_JOB, type JobHandler } from './media-jobs.js'
 import {
   countMediaWithStorageKey,
@@ -66,7 +66,7 @@ export function createMediaVariantJob(deps: MediaVariantJobDeps): JobHandler {
         if (!isAnimated(media)) {
           const bytes = await storage.get(media.storageKey)
           if (!bytes) throw new Error(`media ${id}: original ${media.storageKey} is missing`)
-          const source = { ...media, bytes, maxPixels: deps.maxPixels }
+          const source = await prepareVariantSource(bytes, media, deps.maxPixels)
           if (widths.length === 0) widths = await makeWidthVariants(source, storage)
           files = [...widths, ...(await makeCropVariants(source, storage))]
         }
