@@ -84,7 +84,7 @@ if (mode === 'generate' && given) {
   process.exit(0)
 }
 
-if (process.env['BENCH_NO_CACHE']) sharp.cache(false)
+const startRss = process.memoryUsage().rss
 const folder = mkdtempSync(join(given ?? tmpdir(), 'run-'))
 try {
   const store = await openStore({ kind: 'sqlite', file: join(folder, 'bench.sqlite') })
@@ -135,6 +135,7 @@ try {
       baselineMs,
       singleMs,
       tenMs,
+      startRssMb: startRss / 2 ** 20,
       idleRssMb: idleRss / 2 ** 20,
       peakRssMb: peakRss / 2 ** 20,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
