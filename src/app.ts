@@ -1,14 +1,24 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { registerApi } from './api/register-api.js'
 import type { Config } from './config/config.js'
 import type { Store } from './db/create-database.js'
+import { registerAuthentication } from './http/authentication.js'
 import { registerErrorHandler } from './http/error-handler.js'
-import { requireDeclaredAccess } from './http/route-access.js'
+import { requireDeclaredAccess, type RegisteredRoute } from './http/route-access.js'
+import { createJobQueue, type JobHandler, type JobQueue } from './jobs/job-queue.js'
+import { createJobRunner, type JobRunner } from './jobs/job-runner.js'
+import { createScheduledPublisher, type ScheduledPublisher } from './jobs/scheduled-publishing.js'
+import { createArticleService, type ArticleService } from './modules/editorial/article-service.js'
 import { registerHealthRoutes } from './modules/health/health.routes.js'
+import { subscribeWebhooks, webhookDeliveryHandler } from './modules/webhooks/webhook-delivery.js'
 import type { Clock } from './platform/clock.js'
+import { createEventBus, type EventBus } from './platform/events.js'
 import type { Mailer } from './platform/mail/mailer.js'
 import type { MediaStorage } from './platform/storage/media-storage.js'
 import { loadAssetManifest } from './site/assets/asset-manifest.js'
 import { registerSiteRoutes } from './site/site.routes.js'
+
+const VERSION = '0.1.0'
 
 /** Everything the application is built from; tests pass their own. */
 export interface AppDependencies {
@@ -16,14 +26,37 @@ export interface AppDependencies {
   store: Store
   clock: Clock
   storage: MediaStorage
+  /** URLs per sitemap file; 50,000 (the protocol's limit) unless a test wants small parts. */
+  sitemapUrlLimit?: number
   /** Present when SMTP is configured. */
   mailer?: Mailer
   logger?: FastifyServerOptions['logger']
+  /** Replaces the HTTP client of webhook deliveries (tests). */
+  fetch?: typeof fetch
+}
+
+/** The newsroom's moving parts, for the server to start and for tests to drive. */
+export interface Newsroom {
+  events: EventBus
+  queue: JobQueue
+  jobs: JobRunner
+  scheduler: ScheduledPublisher
+  articles: ArticleService
+  /** Every route with its declared access (the access matrix test walks them). */
+  routes: RegisteredRoute[]
+  /** Starts the job runner and the scheduled publisher (the server does; tests drive them). */
+  startBackgroundWork(): void
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    newsroom: Newsroom
+  }
 }
 
 /**
  * The composition root: registers every plugin and route and returns the app, ready for
- * `listen()` (main.ts) or `inject()` (tests). It never listens itself.
+ * `listen()` (main.ts) or `inject()` (tests). It never listens and starts no timers itself.
  */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
@@ -36,11 +69,62 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
   })
-  requireDeclaredAccess(app)
-  const { mailer } = deps
+  const routes = requireDeclaredAccess(app)
+  const { mailer, clock, store } = deps
+  const db = store.db
   if (mailer) app.addHook('onClose', () => mailer.close())
   registerErrorHandler(app)
-  registerHealthRoutes(app, { store: deps.store })
+
+  const events = createEventBus({
+    onListenerError: (error, event) =>
+      app.log.error({ err: error, event }, 'event listener failed'),
+  })
+  const queue = createJobQueue({ db, clock })
+  const handlers: JobHandler[] = [webhookDeliveryHandler({ db, clock, fetch: deps.fetch })]
+  const jobs = createJobRunner({
+    db,
+    clock,
+    handlers,
+    onError: (error, job) => app.log.warn({ err: error, job }, 'job failed'),
+  })
+  const articles = createArticleService({ db, clock, events })
+  const scheduler = createScheduledPublisher({
+    publishDueArticles: articles.publishDueArticles,
+    onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
+  })
+  subscribeWebhooks({ db, clock, events, queue })
+  app.decorate('newsroom', {
+    events,
+    queue,
+    jobs,
+    scheduler,
+    articles,
+    routes,
+    startBackgroundWork() {
+      jobs.start()
+      scheduler.start()
+    },
+  } satisfies Newsroom)
+  app.addHook('onClose', async () => {
+    await scheduler.stop()
+    await jobs.stop()
+  })
+
+  await registerAuthentication(app, {
+    db,
+    clock,
+    isSecureCookie: deps.config.siteUrl.startsWith('https:'),
+  })
+  registerHealthRoutes(app, { store })
+  registerApi(app, {
+    db,
+    clock,
+    events,
+    articles,
+    siteUrl: deps.config.siteUrl,
+    mailer,
+    version: VERSION,
+  })
   await registerSiteRoutes(app, { ...deps, assets: await loadAssetManifest() })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)

@@ -51,6 +51,7 @@ export async function startServer(
       logger: { level: config.logLevel },
     })
     await app.listen({ port: config.port, host: config.host })
+    app.newsroom.startBackgroundWork()
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`
     print(
       `Masthead is serving ${config.siteUrl} on ${url} (${store.dialect}), ready in ${Math.round(performance.now() - startedAt)} ms.`,

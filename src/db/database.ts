@@ -127,12 +127,24 @@ export interface ArticleRelationsTable {
   position: number
 }
 
+export type NoticeKind = 'correction' | 'clarification' | 'update' | 'editors_note'
+
 export interface ArticleNoticesTable {
   id: CreatedId
   articleId: number
-  kind: 'correction' | 'update'
+  kind: NoticeKind
   text: string
+  /** The revision whose save published this notice. */
+  revisionId: number | null
   createdAt: Timestamp
+}
+
+/** A soft lock: who has an article open for editing, refreshed while they work. */
+export interface ArticleLocksTable {
+  articleId: number
+  userId: number
+  acquiredAt: Timestamp
+  refreshedAt: Timestamp
 }
 
 export interface ArticleRevisionsTable {
@@ -224,6 +236,8 @@ export interface UsersTable {
   passwordHash: string
   role: UserRole
   totpSecret: string | null
+  /** A secret offered for enrolment, confirmed by a first code before it becomes `totpSecret`. */
+  totpPendingSecret: string | null
   disabledAt: Timestamp | null
   lastLoginAt: Timestamp | null
   createdAt: Timestamp
@@ -282,6 +296,48 @@ export interface AuditLogTable {
   createdAt: Timestamp
 }
 
+/** Failed sign-ins counted per address and per account, shared by every process. */
+export interface LoginThrottlesTable {
+  key: string
+  failures: number
+  blockedUntil: Timestamp | null
+  updatedAt: Timestamp
+}
+
+export interface PasswordResetsTable {
+  /** SHA-256 of the emailed token. */
+  tokenHash: string
+  userId: number
+  expiresAt: Timestamp
+  usedAt: Timestamp | null
+}
+
+export interface WebhooksTable {
+  id: CreatedId
+  url: string
+  /** The event names it receives, e.g. `["article.published"]`. */
+  events: Json
+  secret: string
+  isActive: Flag
+  createdBy: number | null
+  createdAt: Timestamp
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed'
+
+export interface WebhookDeliveriesTable {
+  id: CreatedId
+  webhookId: number
+  event: string
+  payload: Json
+  status: WebhookDeliveryStatus
+  attempts: number
+  responseStatus: number | null
+  lastError: string | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed'
 
 export interface JobsTable {
@@ -314,6 +370,7 @@ export interface Database {
   articleRelations: ArticleRelationsTable
   articleNotices: ArticleNoticesTable
   articleRevisions: ArticleRevisionsTable
+  articleLocks: ArticleLocksTable
   pages: PagesTable
   media: MediaTable
   galleries: GalleriesTable
@@ -327,6 +384,10 @@ export interface Database {
   pageViews: PageViewsTable
   auditLog: AuditLogTable
   jobs: JobsTable
+  loginThrottles: LoginThrottlesTable
+  passwordResets: PasswordResetsTable
+  webhooks: WebhooksTable
+  webhookDeliveries: WebhookDeliveriesTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

@@ -6,6 +6,8 @@ export interface AppErrorOptions {
   /** Whether the message may be shown to the client; 5xx messages never are. */
   isPublic?: boolean
   cause?: unknown
+  /** For TOO_MANY_REQUESTS: when the client may try again, sent as `Retry-After`. */
+  retryAfterSeconds?: number
 }
 
 /** The one error type of Masthead: a stable code, its HTTP status and a readable message. */
@@ -14,6 +16,7 @@ export class AppError extends Error {
   readonly status: number
   readonly property: string | undefined
   readonly isPublic: boolean
+  readonly retryAfterSeconds: number | undefined
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
@@ -22,6 +25,7 @@ export class AppError extends Error {
     this.status = ERROR_CODES[code]
     this.property = options.property
     this.isPublic = options.isPublic ?? this.status < 500
+    this.retryAfterSeconds = options.retryAfterSeconds
   }
 }
 

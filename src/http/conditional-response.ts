@@ -6,7 +6,8 @@ export function strongEtag(body: string | Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
 }
 
-function isFresh(request: FastifyRequest, etag: string, lastModified: Date): boolean {
+/** Whether the client's copy, named by If-None-Match or If-Modified-Since, is current. */
+export function isFresh(request: FastifyRequest, etag: string, lastModified: Date): boolean {
   const ifNoneMatch = request.headers['if-none-match']
   // RFC 9110 §13.1.2: If-None-Match wins; If-Modified-Since counts only without it.
   if (ifNoneMatch !== undefined) {

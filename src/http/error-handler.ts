@@ -5,8 +5,34 @@ interface ErrorBody {
   errors: { code: string; message: string; property?: string }[]
 }
 
+/** Constraint violations both databases report, by their own codes. */
+function constraintViolation(error: unknown): AppError | undefined {
+  const code = (error as { code?: unknown }).code
+  if (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  ) {
+    return new AppError('CONFLICT', 'A record with the same unique value already exists', {
+      cause: error,
+    })
+  }
+  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return new AppError(
+      'CONFLICT',
+      'The record is in use, or refers to a record that does not exist',
+      {
+        cause: error,
+      },
+    )
+  }
+  return undefined
+}
+
 function toAppError(error: FastifyError | AppError): AppError {
   if (error instanceof AppError) return error
+  const violation = constraintViolation(error)
+  if (violation) return violation
   if (error.validation) {
     const first = error.validation[0]
     const property = first?.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined
@@ -38,6 +64,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
           ...(appError.property ? { property: appError.property } : {}),
         },
       ],
+    }
+    if (appError.retryAfterSeconds !== undefined) {
+      void reply.header('retry-after', String(Math.ceil(appError.retryAfterSeconds)))
     }
     return reply.status(appError.status).header('cache-control', 'no-store').send(body)
   })

@@ -1,8 +1,8 @@
 import type { FastifyInstance, RouteOptions } from 'fastify'
-import type { UserRole } from '../db/database.js'
+import type { Permission } from '../modules/access/permissions.js'
 
-/** Who may call a route: anyone, or signed-in users with one of these roles. */
-export type RouteAccess = 'public' | { roles: readonly UserRole[] }
+/** Who may call a route: anyone, or a signed-in person or token holding a permission. */
+export type RouteAccess = 'public' | { permission: Permission }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -10,11 +10,19 @@ declare module 'fastify' {
   }
 }
 
+/** Every route registered, with its access, for the access matrix test and the OpenAPI check. */
+export interface RegisteredRoute {
+  method: string
+  url: string
+  access: RouteAccess
+}
+
 /**
  * Makes access fail closed: registering a route that does not declare `config.access` throws, so
- * `buildApp` cannot start with an unguarded route.
+ * `buildApp` cannot start with an unguarded route. Returns the list of routes as they register.
  */
-export function requireDeclaredAccess(app: FastifyInstance): void {
+export function requireDeclaredAccess(app: FastifyInstance): RegisteredRoute[] {
+  const routes: RegisteredRoute[] = []
   app.addHook('onRoute', (route: RouteOptions) => {
     const access = route.config?.access
     if (access === undefined && route.method !== 'HEAD') {
@@ -22,5 +30,9 @@ export function requireDeclaredAccess(app: FastifyInstance): void {
         `route ${String(route.method)} ${route.url} declares no access (config.access)`,
       )
     }
+    for (const method of [route.method].flat()) {
+      if (access && method !== 'HEAD') routes.push({ method, url: route.url, access })
+    }
   })
+  return routes
 }

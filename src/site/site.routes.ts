@@ -47,6 +47,7 @@ export interface SiteDependencies {
   storage: MediaStorage
   assets: AssetManifest
   mailer?: Mailer
+  sitemapUrlLimit?: number
 }
 
 const PUBLIC = { config: { access: 'public' as const } }
@@ -159,7 +160,7 @@ export async function registerSiteRoutes(
 
   app.setNotFoundHandler(notFound)
   registerFeedRoutes(app, { withEdition, notFound })
-  registerSitemapRoutes(app, { store, config, clock, notFound })
+  registerSitemapRoutes(app, { store, config, clock, notFound, urlLimit: deps.sitemapUrlLimit })
 
   app.get('/', PUBLIC, async (_request, reply) =>
     reply.redirect(siteUrls.home((await defaultEdition()).code), 302),

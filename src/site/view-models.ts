@@ -1,3 +1,4 @@
+import type { NoticeKind } from '../db/database.js'
 import type { Translate } from './i18n/messages.js'
 
 /** A link with its text. */
@@ -109,7 +110,7 @@ export interface ArticleView {
   wordCount: number
   source: (Link & { organization: string }) | undefined
   tags: Link[]
-  notices: { kind: 'correction' | 'update'; text: string; date: string }[]
+  notices: { kind: NoticeKind; text: string; date: string }[]
   related: ArticleCard[]
   translation: { language: string; url: string } | undefined
 }

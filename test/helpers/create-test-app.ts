@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
-import { fixedClock } from '../../src/platform/clock.js'
+import { fixedClock, type Clock } from '../../src/platform/clock.js'
+import type { Mailer } from '../../src/platform/mail/mailer.js'
 import {
   createLocalMediaStorage,
   mediaFolderOf,
@@ -12,12 +13,31 @@ import {
 import { TEST_NOW } from './factories.js'
 import type { TestStore } from './test-databases.js'
 
+export interface TestAppOptions {
+  clock?: Clock
+  env?: NodeJS.ProcessEnv
+  mailer?: Mailer
+  fetch?: typeof fetch
+}
+
 /** The whole app on a test store, for `app.inject()`; close it after the suite. */
-export function createTestApp(store: TestStore): Promise<FastifyInstance> {
+export function createTestApp(
+  store: Pick<TestStore, 'db' | 'dialect' | 'close'>,
+  options: TestAppOptions = {},
+): Promise<FastifyInstance> {
   const config = loadConfig({
     MASTHEAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'masthead-app-')),
     MASTHEAD_DEMO: '0',
+    MASTHEAD_SITE_URL: 'https://news.example',
+    ...options.env,
   })
   const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
-  return buildApp({ config, store, clock: fixedClock(TEST_NOW), storage })
+  return buildApp({
+    config,
+    store: store as TestStore,
+    clock: options.clock ?? fixedClock(TEST_NOW),
+    storage,
+    mailer: options.mailer,
+    fetch: options.fetch,
+  })
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll } from 'vitest'
-import { buildApp } from '../../src/app.js'
+import { buildApp, type AppDependencies } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import { loadDemoContent } from '../../src/demo/load-demo.js'
 import { fixedClock } from '../../src/platform/clock.js'
@@ -28,10 +28,14 @@ export async function createDemoSite(
   return buildSiteApp(store, { MASTHEAD_DATA_DIR: dataDir, ...env })
 }
 
-/** The whole app on a store as it is, e.g. a second app with other settings on the demo's store. */
+/**
+ * The whole app on a store as it is, e.g. a second app with other settings on the demo's store;
+ * `options` sets what is no configuration, such as small sitemap files.
+ */
 export function buildSiteApp(
   store: TestStore,
   env: NodeJS.ProcessEnv = {},
+  options: Pick<AppDependencies, 'sitemapUrlLimit'> = {},
 ): Promise<FastifyInstance> {
   const config = loadConfig({
     MASTHEAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'masthead-site-')),
@@ -43,7 +47,7 @@ export function buildSiteApp(
   })
   const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
   const mailer = config.mail && createSmtpMailer(config.mail)
-  return buildApp({ config, store, clock: fixedClock(TEST_NOW), storage, mailer })
+  return buildApp({ config, store, clock: fixedClock(TEST_NOW), storage, mailer, ...options })
 }
 
 /**

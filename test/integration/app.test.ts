@@ -68,7 +68,7 @@ describe('route access', () => {
     const app = Fastify()
     requireDeclaredAccess(app)
     app.get('/public', { config: { access: 'public' } }, () => 'anyone')
-    app.get('/desk', { config: { access: { roles: ['editor', 'admin'] } } }, () => 'editors')
+    app.get('/desk', { config: { access: { permission: 'pages.write' } } }, () => 'editors')
     await expect(app.ready()).resolves.toBeDefined()
     await app.close()
   })

@@ -83,7 +83,7 @@ describe('the masthead command', () => {
       expect(reset.code).toBe(0)
 
       const store = await openStore({ kind: 'sqlite', file: join(dataDir, 'masthead.sqlite') })
-      const user = await findUserCredentials(store.db, 'desk@example.org')
+      const user = await findUserCredentials(store.db, { email: 'desk@example.org' })
       await store.close()
       expect(user).toMatchObject({ name: 'Desk Editor', role: 'editor' })
       expect(await verifyPassword(user?.passwordHash ?? '', 'a new long password')).toBe(true)
@@ -121,7 +121,7 @@ describe('the masthead command', () => {
       expect(unknown.code).toBe(2)
       expect(unknown.stderr).toContain('unknown command "publish-everything"')
       const store = await openStore({ kind: 'sqlite', file: join(dataDir, 'masthead.sqlite') })
-      expect(await findUserCredentials(store.db, 'x@example.org')).toBeUndefined()
+      expect(await findUserCredentials(store.db, { email: 'x@example.org' })).toBeUndefined()
       await store.close()
     },
   )

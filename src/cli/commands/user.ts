@@ -8,6 +8,7 @@ import {
   USER_ROLES,
   type UserRole,
 } from '../../modules/users/user-queries.js'
+import { revokeUserSessions } from '../../modules/access/sessions.js'
 import { systemClock } from '../../platform/clock.js'
 import { CliError } from '../cli-error.js'
 import type { Command } from '../command.js'
@@ -63,10 +64,11 @@ export const userCommand: Command = {
       const options = parseOptions(rest, ['email', 'password'])
       const passwordHash = await hashPassword(requirePassword(options.password))
       await withMigratedStore(config(), async ({ db }) => {
-        const user = await findUserCredentials(db, options.email ?? '')
+        const user = await findUserCredentials(db, { email: options.email ?? '' })
         if (!user) throw new CliError(`no user has the email ${options.email ?? '(none given)'}`)
         await setPasswordHash(db, user.id, passwordHash, systemClock.now())
-        print(`Set a new password for ${user.email}.`)
+        await revokeUserSessions(db, user.id)
+        print(`Set a new password for ${user.email} and signed it out everywhere.`)
       })
       return
     }

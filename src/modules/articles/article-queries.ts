@@ -45,7 +45,8 @@ function toSummary(row: SummaryRow): ArticleSummary {
   return { ...row, isBreaking: row.isBreaking === 1, isFeatured: row.isFeatured === 1 }
 }
 
-function excerptOf(document: ArticleDocument): string {
+/** The first words of a body, cut at a word boundary, for cards and feeds. */
+export function excerptOf(document: ArticleDocument): string {
   const text = documentPlainText(document).replace(/\s+/g, ' ').trim()
   if (text.length <= EXCERPT_LENGTH) return text
   const cut = text.slice(0, EXCERPT_LENGTH)
@@ -444,9 +445,54 @@ export async function listPublicationMonths(
 }
 
 /**
- * Live articles of an edition published in [from, to), oldest first, after the article `after`:
- * one batch of a sitemap, so that a sitemap of any size is read in constant memory. The keyset
- * (publication time, id) follows the edition index, so every batch is an index range.
+ * A month of an edition's live articles cut, in publication order (time, then id), into parts of
+ * `size` articles: each part's count and last change. The parts of a sitemap month too large for
+ * one file; `listLiveArticleBatch` reads the same order.
+ */
+export async function listPublicationMonthParts(
+  db: Kysely<Database>,
+  input: { language: string; month: string; size: number },
+  now: Date,
+): Promise<{ part: number; lastModified: string; count: number }[]> {
+  if (!Number.isSafeInteger(input.size) || input.size < 1)
+    throw new RangeError(`a part holds at least one article, not ${input.size}`)
+  const from = new Date(`${input.month}-01T00:00:00.000Z`)
+  const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1))
+  const ranked = db
+    .selectFrom('articles')
+    .where('articles.language', '=', input.language)
+    .where(isLive(now))
+    .where('articles.publishedAt', '>=', from.toISOString())
+    .where('articles.publishedAt', '<', to.toISOString())
+    .select([
+      'articles.updatedAt',
+      // Integer division on both databases; the size is a checked integer, written as a literal.
+      sql<number>`(row_number() over (order by ${sql.ref('articles.publishedAt')}, ${sql.ref('articles.id')}) - 1) / ${sql.lit(input.size)}`.as(
+        'partIndex',
+      ),
+    ])
+  const rows = await db
+    .selectFrom(ranked.as('ranked'))
+    .select([
+      'ranked.partIndex',
+      (eb) => eb.fn.max('ranked.updatedAt').as('lastModified'),
+      (eb) => eb.fn.countAll<number>().as('count'),
+    ])
+    .groupBy('ranked.partIndex')
+    .orderBy('ranked.partIndex')
+    .execute()
+  return rows.map((row) => ({
+    part: Number(row.partIndex) + 1,
+    lastModified: String(row.lastModified),
+    count: Number(row.count),
+  }))
+}
+
+/**
+ * Live articles of an edition published in [from, to), oldest first, after the article `after`
+ * (or, to start a part of a month, past the first `offset` of them): one batch of a sitemap, so
+ * that a sitemap of any size is read in constant memory. The keyset (publication time, id) follows
+ * the edition index, so every batch is an index range.
  */
 export async function listLiveArticleBatch(
   db: Kysely<Database>,
@@ -455,6 +501,7 @@ export async function listLiveArticleBatch(
     from: string
     to: string
     after?: { publishedAt: string; id: number }
+    offset?: number
     limit: number
   },
   now: Date,
@@ -475,6 +522,7 @@ export async function listLiveArticleBatch(
       ]),
     )
   }
+  if (input.offset) query = query.offset(input.offset)
   const rows = await query
     .orderBy('articles.publishedAt')
     .orderBy('articles.id')

@@ -1,7 +1,7 @@
-import type { ArticleStatus, ArticleType } from '../../db/database.js'
+import type { ArticleStatus, ArticleType, NoticeKind } from '../../db/database.js'
 import type { ArticleDocument } from './document/article-document.js'
 
-export type { ArticleStatus, ArticleType }
+export type { ArticleStatus, ArticleType, NoticeKind }
 
 export interface ArticleSeo {
   title?: string
@@ -11,7 +11,7 @@ export interface ArticleSeo {
 
 export interface ArticleNotice {
   id: number
-  kind: 'correction' | 'update'
+  kind: NoticeKind
   text: string
   createdAt: string
 }
@@ -84,6 +84,6 @@ export interface NewArticle {
   authorIds?: number[]
   tagIds?: number[]
   relatedArticleIds?: number[]
-  notices?: { kind: 'correction' | 'update'; text: string; createdAt?: string }[]
+  notices?: { kind: NoticeKind; text: string; createdAt?: string }[]
   createdBy?: number | null
 }

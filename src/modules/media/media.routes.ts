@@ -2,21 +2,24 @@ import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { AppError } from '../../errors/app-error.js'
 import type { RouteAccess } from '../../http/route-access.js'
+import { actingUserId } from '../access/actor.js'
 import type { MediaService } from './media-service.js'
 import { serializeMedia } from './media-serializer.js'
 import type { MediaUploader } from './media-upload.js'
 
-/** Every newsroom role may upload to and edit the media library. */
-export const MEDIA_ACCESS = {
-  config: { access: { roles: ['contributor', 'author', 'editor', 'admin'] } satisfies RouteAccess },
+/** Access of the media library's routes, from the newsroom's permission matrix. */
+export const MEDIA_READ = { config: { access: { permission: 'media.read' } satisfies RouteAccess } }
+export const MEDIA_WRITE = {
+  config: { access: { permission: 'media.write' } satisfies RouteAccess },
+}
+export const MEDIA_DELETE = {
+  config: { access: { permission: 'media.delete' } satisfies RouteAccess },
 }
 
 export interface MediaRoutesDeps {
   uploader: MediaUploader
   media: MediaService
   maxBytes: number
-  /** The signed-in user, as the session plugin knows them; unknown until it is mounted. */
-  actorOf?: (request: FastifyRequest) => { id: number } | undefined
 }
 
 /** The numeric `:id` of a route; anything else is a 404 like an unknown record. */
@@ -30,7 +33,7 @@ export function idParam(request: FastifyRequest): number {
 /**
  * The media library of the newsroom API: streamed multipart upload, the item, where it is used,
  * edits (alt text and caption per language, credit, focal point) and delete. Mount it behind the
- * session plugin; each route declares its roles.
+ * session plugin; each route declares its permission (delete is for editors).
  */
 export async function registerMediaRoutes(
   app: FastifyInstance,
@@ -42,7 +45,7 @@ export async function registerMediaRoutes(
       limits: { fileSize: deps.maxBytes + 1, files: 1, fields: 20, parts: 21 },
     })
 
-    scope.post('/api/admin/media', MEDIA_ACCESS, async (request, reply) => {
+    scope.post('/api/admin/media', MEDIA_WRITE, async (request, reply) => {
       if (!request.isMultipart())
         throw new AppError('VALIDATION_FAILED', 'Send the image as multipart/form-data', {
           property: 'file',
@@ -52,29 +55,29 @@ export async function registerMediaRoutes(
       const item = await deps.uploader.upload({
         stream: file.file,
         filename: file.filename,
-        uploadedBy: deps.actorOf?.(request)?.id ?? null,
+        uploadedBy: request.actor ? actingUserId(request.actor) : null,
       })
       return reply.status(201).header('cache-control', 'no-store').send(serializeMedia(item))
     })
 
-    scope.get('/api/admin/media/:id', MEDIA_ACCESS, async (request, reply) =>
+    scope.get('/api/admin/media/:id', MEDIA_READ, async (request, reply) =>
       reply
         .header('cache-control', 'no-store')
         .send(serializeMedia(await deps.media.get(idParam(request)))),
     )
 
-    scope.get('/api/admin/media/:id/usage', MEDIA_ACCESS, async (request, reply) =>
+    scope.get('/api/admin/media/:id/usage', MEDIA_READ, async (request, reply) =>
       reply
         .header('cache-control', 'no-store')
         .send({ usage: await deps.media.usage(idParam(request)) }),
     )
 
-    scope.patch('/api/admin/media/:id', MEDIA_ACCESS, async (request, reply) => {
+    scope.patch('/api/admin/media/:id', MEDIA_WRITE, async (request, reply) => {
       const item = await deps.media.update(idParam(request), request.body)
       return reply.header('cache-control', 'no-store').send(serializeMedia(item))
     })
 
-    scope.delete('/api/admin/media/:id', MEDIA_ACCESS, async (request, reply) => {
+    scope.delete('/api/admin/media/:id', MEDIA_DELETE, async (request, reply) => {
       await deps.media.remove(idParam(request))
       return reply.status(204).header('cache-control', 'no-store').send()
     })

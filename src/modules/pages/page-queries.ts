@@ -99,3 +99,51 @@ export async function listFooterPages(db: Kysely<Database>, language: string): P
     .execute()
   return rows.map(toPage)
 }
+
+/** Every page of every edition, for the newsroom, drafts included. */
+export async function listAllPages(db: Kysely<Database>): Promise<Page[]> {
+  const rows = await db
+    .selectFrom('pages')
+    .selectAll()
+    .orderBy('language')
+    .orderBy('position')
+    .orderBy('id')
+    .execute()
+  return rows.map(toPage)
+}
+
+export async function findPageById(db: Kysely<Database>, id: number): Promise<Page | undefined> {
+  const row = await db.selectFrom('pages').selectAll().where('id', '=', id).executeTakeFirst()
+  return row && toPage(row)
+}
+
+/** Saves changes to a page; publishing it the first time stamps its publication time. */
+export async function updatePage(
+  db: Kysely<Database>,
+  id: number,
+  changes: Partial<Omit<NewPage, 'language'>>,
+  now: Date,
+): Promise<void> {
+  const { bodyDoc, isInFooter, status, ...plain } = changes
+  await db
+    .updateTable('pages')
+    .set((eb) => ({
+      ...plain,
+      ...(bodyDoc
+        ? { bodyDoc: JSON.stringify(bodyDoc), bodyHtml: renderDocumentHtml(bodyDoc) }
+        : {}),
+      ...(isInFooter !== undefined ? { isInFooter: isInFooter ? 1 : 0 } : {}),
+      ...(status
+        ? {
+            status,
+            publishedAt:
+              status === 'published'
+                ? eb.fn.coalesce('publishedAt', eb.val(now.toISOString()))
+                : eb.ref('publishedAt'),
+          }
+        : {}),
+      updatedAt: now.toISOString(),
+    }))
+    .where('id', '=', id)
+    .execute()
+}

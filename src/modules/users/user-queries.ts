@@ -52,15 +52,17 @@ export async function createUser(
   return id
 }
 
-/** The account and its password hash, for signing in. */
+/** The account with its password hash and two-factor secret, for signing in. */
 export async function findUserCredentials(
   db: Kysely<Database>,
-  email: string,
-): Promise<(User & { passwordHash: string }) | undefined> {
+  by: { email: string } | { id: number },
+): Promise<(User & { passwordHash: string; totpSecret: string | null }) | undefined> {
   const row = await db
     .selectFrom('users')
-    .select([...PUBLIC_COLUMNS, 'passwordHash'])
-    .where('email', '=', normalizeEmail(email))
+    .select([...PUBLIC_COLUMNS, 'passwordHash', 'totpSecret'])
+    .where((eb) =>
+      'email' in by ? eb('email', '=', normalizeEmail(by.email)) : eb('id', '=', by.id),
+    )
     .executeTakeFirst()
   if (!row) return undefined
   const { disabledAt, ...rest } = row

@@ -29,6 +29,8 @@ export const ar: Record<MessageKey, string> = {
   correctionsAndUpdates: 'التصحيحات والتحديثات',
   correction: 'تصحيح',
   update: 'تحديث',
+  clarification: 'توضيح',
+  editors_note: 'ملاحظة المحرر',
   share: 'شارك المقال',
   shareOnX: 'شارك على إكس',
   shareOnFacebook: 'شارك على فيسبوك',

@@ -27,6 +27,8 @@ export const en = {
   correctionsAndUpdates: 'Corrections and updates',
   correction: 'Correction',
   update: 'Update',
+  clarification: 'Clarification',
+  editors_note: "Editor's note",
   share: 'Share this article',
   shareOnX: 'Share on X',
   shareOnFacebook: 'Share on Facebook',

@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../modules/articles/article.js'
 import {
   listLiveArticleBatch,
   listLiveTranslationsOf,
+  listPublicationMonthParts,
   listPublicationMonths,
 } from '../../modules/articles/article-queries.js'
 import { listAuthors } from '../../modules/authors/author-queries.js'
@@ -20,6 +21,8 @@ const BATCH_SIZE = 500
 /** Google News sitemaps list articles of the last two days, at most 1,000 (STANDARDS §1.2). */
 const NEWS_WINDOW_MS = 48 * 3_600_000
 const NEWS_LIMIT = 1000
+/** URLs in one sitemap file (sitemaps.org); a month with more is served in parts. */
+export const SITEMAP_URL_LIMIT = 50_000
 
 export interface SitemapContext {
   db: Kysely<Database>
@@ -28,23 +31,33 @@ export interface SitemapContext {
   editions: Edition[]
   sections: Section[]
   publicationName: (language: string) => string
+  /** URLs per sitemap file: SITEMAP_URL_LIMIT, or fewer in tests. */
+  urlLimit: number
 }
 
+/** A child sitemap; a month's articles come in parts 1, 2, … of at most `urlLimit` URLs. */
 export type SitemapName =
-  | { kind: 'articles'; language: string; month: string }
+  | { kind: 'articles'; language: string; month: string; part: number }
   | { kind: 'news' | 'sections' | 'tags' | 'authors' | 'pages'; language: string }
 
-/** The path of a child sitemap. */
+/** The path of a child sitemap: `articles-en-2026-11.xml` for a month's first part, then `…-2.xml`. */
 export function sitemapPath(name: SitemapName): string {
-  return name.kind === 'articles'
-    ? `/sitemaps/articles-${name.language}-${name.month}.xml`
-    : `/sitemaps/${name.kind}-${name.language}.xml`
+  if (name.kind !== 'articles') return `/sitemaps/${name.kind}-${name.language}.xml`
+  const suffix = name.part > 1 ? `-${name.part}` : ''
+  return `/sitemaps/articles-${name.language}-${name.month}${suffix}.xml`
 }
 
-/** Reads a child sitemap's file name back, or undefined. */
+/** Reads a child sitemap's file name back, or undefined; each sitemap has exactly one name. */
 export function parseSitemapFile(file: string): SitemapName | undefined {
-  const monthly = /^articles-([a-z]{2,3})-(\d{4}-(?:0[1-9]|1[0-2]))\.xml$/.exec(file)
-  if (monthly) return { kind: 'articles', language: monthly[1] ?? '', month: monthly[2] ?? '' }
+  const monthly =
+    /^articles-([a-z]{2,3})-(\d{4}-(?:0[1-9]|1[0-2]))(?:-([2-9]|[1-9]\d{1,5}))?\.xml$/.exec(file)
+  if (monthly)
+    return {
+      kind: 'articles',
+      language: monthly[1] ?? '',
+      month: monthly[2] ?? '',
+      part: monthly[3] ? Number(monthly[3]) : 1,
+    }
   const other = /^(news|sections|tags|authors|pages)-([a-z]{2,3})\.xml$/.exec(file)
   return other ? { kind: other[1] as 'news', language: other[2] ?? '' } : undefined
 }
@@ -58,11 +71,21 @@ export async function listSitemaps(
     const language = edition.code
     const months = await listPublicationMonths(context.db, language, context.now)
     entries.push({ name: { kind: 'news', language }, lastmod: months[0]?.lastModified })
-    for (const month of months)
-      entries.push({
-        name: { kind: 'articles', language, month: month.month },
-        lastmod: month.lastModified,
-      })
+    for (const month of months) {
+      const parts =
+        month.count > context.urlLimit
+          ? await listPublicationMonthParts(
+              context.db,
+              { language, month: month.month, size: context.urlLimit },
+              context.now,
+            )
+          : [{ part: 1, lastModified: month.lastModified }]
+      for (const { part, lastModified } of parts)
+        entries.push({
+          name: { kind: 'articles', language, month: month.month, part },
+          lastmod: lastModified,
+        })
+    }
     for (const kind of ['sections', 'tags', 'authors', 'pages'] as const)
       entries.push({ name: { kind, language } })
   }
@@ -128,24 +151,62 @@ async function articleUrls(
   })
 }
 
-/** A month of an edition's archive, read in batches so memory stays flat however large it is. */
+/**
+ * The figures of one part of a month of an edition's archive, or undefined when the month has no
+ * such part: its own count and last change, and those of the whole month, whose every change can
+ * move articles from one part to the next.
+ */
+export async function findMonthPart(
+  context: SitemapContext,
+  name: Extract<SitemapName, { kind: 'articles' }>,
+): Promise<
+  | { count: number; lastModified: string; month: { count: number; lastModified: string } }
+  | undefined
+> {
+  const month = (
+    await listPublicationMonths(context.db, name.language, context.now, name.month)
+  ).find((candidate) => candidate.month === name.month)
+  if (!month) return undefined
+  if (month.count <= context.urlLimit)
+    return name.part === 1
+      ? { count: month.count, lastModified: month.lastModified, month }
+      : undefined
+  const part = (
+    await listPublicationMonthParts(
+      context.db,
+      { language: name.language, month: name.month, size: context.urlLimit },
+      context.now,
+    )
+  ).find((candidate) => candidate.part === name.part)
+  return part && { count: part.count, lastModified: part.lastModified, month }
+}
+
+/**
+ * One part of a month of an edition's archive: its articles past the first (part - 1) × urlLimit,
+ * at most urlLimit of them, read in batches so memory stays flat however large the month is.
+ */
 export async function* monthlyArticleUrls(
   context: SitemapContext,
-  language: string,
-  month: string,
+  name: Extract<SitemapName, { kind: 'articles' }>,
 ): AsyncGenerator<SitemapUrl[]> {
-  const from = new Date(`${month}-01T00:00:00.000Z`)
-  const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1))
+  const start = new Date(`${name.month}-01T00:00:00.000Z`)
+  const from = start.toISOString()
+  const to = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)).toISOString()
+  // The part's first batch skips to its start; the next ones continue from the last article read.
+  let offset = (name.part - 1) * context.urlLimit
   let after: { publishedAt: string; id: number } | undefined
-  for (;;) {
+  let remaining = context.urlLimit
+  while (remaining > 0) {
     const batch = await listLiveArticleBatch(
       context.db,
-      { language, from: from.toISOString(), to: to.toISOString(), after, limit: BATCH_SIZE },
+      { language: name.language, from, to, after, offset, limit: Math.min(BATCH_SIZE, remaining) },
       context.now,
     )
     const last = batch[batch.length - 1]
     if (!last) return
     yield await articleUrls(context, batch, false)
+    remaining -= batch.length
+    offset = 0
     after = { publishedAt: last.publishedAt ?? '', id: last.id }
   }
 }

@@ -2,19 +2,20 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../../config/config.js'
 import type { Store } from '../../db/create-database.js'
-import { sendConditional, strongEtag } from '../../http/conditional-response.js'
-import { listPublicationMonths } from '../../modules/articles/article-queries.js'
+import { isFresh, sendConditional, strongEtag } from '../../http/conditional-response.js'
 import { listEditions } from '../../modules/editions/edition-queries.js'
 import { listSections } from '../../modules/sections/section-queries.js'
 import { getSiteSettings } from '../../modules/settings/settings-queries.js'
 import type { Clock } from '../../platform/clock.js'
 import { pickLocalized } from '../../platform/localized-text.js'
 import {
+  findMonthPart,
   listingUrls,
   listSitemaps,
   monthlyArticleUrls,
   newsUrls,
   parseSitemapFile,
+  SITEMAP_URL_LIMIT,
   sitemapPath,
   type SitemapContext,
 } from './load-sitemaps.js'
@@ -38,6 +39,8 @@ export function registerSitemapRoutes(
     config: Config
     clock: Clock
     notFound: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
+    /** URLs per sitemap file; SITEMAP_URL_LIMIT unless a test wants small parts. */
+    urlLimit?: number
   },
 ): void {
   const { db } = deps.store
@@ -54,6 +57,7 @@ export function registerSitemapRoutes(
       editions,
       sections,
       publicationName: (language) => pickLocalized(settings.siteName, language),
+      urlLimit: deps.urlLimit ?? SITEMAP_URL_LIMIT,
     }
   }
 
@@ -120,25 +124,28 @@ export function registerSitemapRoutes(
         cacheControl: SITEMAP_CACHE_CONTROL,
       })
     }
-    const month = (await listPublicationMonths(db, name.language, context.now, name.month)).find(
-      (candidate) => candidate.month === name.month,
+    const part = await findMonthPart(context, name)
+    if (!part) return deps.notFound(request, reply)
+    // The sizes and last changes of the part and of its month identify the part's content, so the
+    // ETag is known before streaming.
+    const etag = strongEtag(
+      [
+        sitemapPath(name),
+        part.count,
+        part.lastModified,
+        part.month.count,
+        part.month.lastModified,
+      ].join(':'),
     )
-    if (!month) return deps.notFound(request, reply)
-    // The month's size and last change identify its content, so the ETag is known before streaming.
-    const etag = strongEtag(`${name.language}:${month.month}:${month.count}:${month.lastModified}`)
     reply
       .header('etag', etag)
-      .header('last-modified', new Date(month.lastModified).toUTCString())
+      .header('last-modified', new Date(part.lastModified).toUTCString())
       .header('cache-control', SITEMAP_CACHE_CONTROL)
-    if (request.headers['if-none-match'] === etag) return reply.status(304).send()
+    if (isFresh(request, etag, new Date(part.lastModified))) return reply.status(304).send()
+    const batches = monthlyArticleUrls(context, name)
     async function* chunks() {
       yield URLSET_START
-      for await (const batch of monthlyArticleUrls(
-        context,
-        name?.language ?? '',
-        month?.month ?? '',
-      ))
-        yield batch.map(renderSitemapUrl).join('')
+      for await (const batch of batches) yield batch.map(renderSitemapUrl).join('')
       yield URLSET_END
     }
     return reply.header('content-type', XML).send(Readable.from(chunks()))

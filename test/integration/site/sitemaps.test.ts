@@ -160,10 +160,13 @@ describeEachDatabase('sitemaps and robots.txt', (store) => {
     ]) {
       const first = await get(url)
       expect(first.headers['etag'], url).toBeTruthy()
-      expect(
-        (await get(url, { 'if-none-match': String(first.headers['etag']) })).statusCode,
-        url,
-      ).toBe(304)
+      const conditionalHeaders: Record<string, string>[] = [
+        { 'if-none-match': String(first.headers['etag']) },
+        { 'if-none-match': `W/${String(first.headers['etag'])}` },
+        { 'if-modified-since': String(first.headers['last-modified']) },
+      ]
+      for (const headers of conditionalHeaders)
+        expect((await get(url, headers)).statusCode, `${url} ${JSON.stringify(headers)}`).toBe(304)
     }
     expect((await get('/sitemaps/articles-en-1999-01.xml')).statusCode).toBe(404)
     expect((await get('/sitemaps/whatever.xml')).statusCode).toBe(404)

@@ -175,14 +175,16 @@ describeEachDatabase('newsroom queries', (store) => {
       TEST_NOW,
     )
     expect(await countUsers(db)).toBe(before + 1)
-    expect(await findUserCredentials(db, 'EDITOR@example.org')).toMatchObject({
+    expect(await findUserCredentials(db, { email: 'EDITOR@example.org' })).toMatchObject({
       id,
       role: 'editor',
       passwordHash: 'hash-1',
       isDisabled: false,
     })
     await setPasswordHash(db, id, 'hash-2', TEST_NOW)
-    expect((await findUserCredentials(db, 'editor@example.org'))?.passwordHash).toBe('hash-2')
+    expect((await findUserCredentials(db, { email: 'editor@example.org' }))?.passwordHash).toBe(
+      'hash-2',
+    )
     const profile = (await findUsersByIds(db, [id])).get(id)
     expect(profile).toMatchObject({ email: 'editor@example.org', name: 'Editor' })
     expect(profile).not.toHaveProperty('passwordHash')

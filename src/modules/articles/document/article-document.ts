@@ -38,9 +38,10 @@ export interface PullQuoteNode {
   content?: InlineNode[]
 }
 
+/** A list item: paragraphs, and lists nested inside it (as TipTap's listItem allows). */
 export interface ListItemNode {
   type: 'listItem'
-  content: ParagraphNode[]
+  content: (ParagraphNode | ListNode)[]
 }
 
 export interface ListNode {
@@ -77,6 +78,25 @@ export interface EmbedNode {
   attrs: { url: string; provider: string }
 }
 
+/** A table cell: a header cell (`th`) or a data cell (`td`), with inline content only. */
+export interface TableCellNode {
+  type: 'tableHeader' | 'tableCell'
+  attrs?: { colspan?: number; rowspan?: number }
+  content?: InlineNode[]
+}
+
+export interface TableRowNode {
+  type: 'tableRow'
+  content: TableCellNode[]
+}
+
+/** A simple table: rows of cells, and an optional caption. */
+export interface TableNode {
+  type: 'table'
+  attrs?: { caption?: string }
+  content: TableRowNode[]
+}
+
 export interface HorizontalRuleNode {
   type: 'horizontalRule'
 }
@@ -91,6 +111,7 @@ export type BlockNode =
   | GalleryNode
   | RelatedArticleNode
   | EmbedNode
+  | TableNode
   | HorizontalRuleNode
 
 export interface ArticleDocument {

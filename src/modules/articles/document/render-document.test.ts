@@ -42,11 +42,16 @@ describe('renderDocumentHtml', () => {
             text: ' trap',
             marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
           },
+          {
+            type: 'text',
+            text: ' away',
+            marks: [{ type: 'link', attrs: { href: '//elsewhere.example/' } }],
+          },
         ],
       }),
     )
     expect(html).toBe(
-      '<p><strong>bold</strong><a href="https://agency.example/a" rel="noopener noreferrer"><em> site</em></a> trap</p>',
+      '<p><strong>bold</strong><a href="https://agency.example/a" rel="noopener noreferrer"><em> site</em></a> trap away</p>',
     )
   })
 
@@ -78,6 +83,84 @@ describe('renderDocumentHtml', () => {
       '<hr>',
     ])
   })
+
+  it('renders tables with escaped cells, spans and caption', () => {
+    const html = renderDocumentHtml(
+      doc({
+        type: 'table',
+        attrs: { caption: 'Rain <mm>' },
+        content: [
+          {
+            type: 'tableRow',
+            content: [
+              { type: 'tableHeader', content: [{ type: 'text', text: 'City' }] },
+              {
+                type: 'tableHeader',
+                attrs: { colspan: 2 },
+                content: [{ type: 'text', text: 'A&B' }],
+              },
+            ],
+          },
+          {
+            type: 'tableRow',
+            content: [
+              {
+                type: 'tableCell',
+                content: [{ type: 'text', text: '<img src=x onerror=alert(1)>' }],
+              },
+              { type: 'tableCell', attrs: { rowspan: '2" onclick="x' as unknown as number } },
+              {
+                type: 'tableCell',
+                content: [{ type: 'text', text: '12', marks: [{ type: 'bold' }] }],
+              },
+            ],
+          },
+        ],
+      }),
+    )
+    expect(html).toBe(
+      '<table><caption>Rain &lt;mm&gt;</caption><tbody><tr><th>City</th><th colspan="2">A&amp;B</th></tr>' +
+        '<tr><td>&lt;img src=x onerror=alert(1)&gt;</td><td></td><td><strong>12</strong></td></tr></tbody></table>',
+    )
+  })
+
+  it('renders an image with its caption and credit, and nested lists', () => {
+    const html = renderDocumentHtml(
+      doc(
+        {
+          type: 'image',
+          attrs: {
+            mediaId: 4,
+            src: '/media/4.jpg',
+            alt: 'A "river"',
+            caption: 'The river',
+            credit: 'AFP',
+            width: 800,
+            height: 600,
+          },
+        },
+        {
+          type: 'orderedList',
+          content: [
+            {
+              type: 'listItem',
+              content: [
+                paragraph('one'),
+                {
+                  type: 'bulletList',
+                  content: [{ type: 'listItem', content: [paragraph('two')] }],
+                },
+              ],
+            },
+          ],
+        },
+      ),
+    )
+    expect(html.split('\n')).toEqual([
+      '<figure class="image" data-media-id="4"><img src="/media/4.jpg" alt="A &quot;river&quot;" width="800" height="600" loading="lazy" decoding="async"><figcaption>The river <span class="credit">AFP</span></figcaption></figure>',
+      '<ol><li><p>one</p><ul><li><p>two</p></li></ul></li></ol>',
+    ])
+  })
 })
 
 describe('documentPlainText', () => {
@@ -90,5 +173,22 @@ describe('documentPlainText', () => {
       ),
     )
     expect(text).toBe('مرحبا بالعالم\nitem')
+  })
+
+  it('keeps the words of tables, row by row', () => {
+    const cell = (text: string) => ({
+      type: 'tableCell' as const,
+      content: [{ type: 'text' as const, text }],
+    })
+    const text = documentPlainText(
+      doc({
+        type: 'table',
+        content: [
+          { type: 'tableRow', content: [cell('City'), cell('Rain')] },
+          { type: 'tableRow', content: [cell('بيروت'), cell('12')] },
+        ],
+      }),
+    )
+    expect(text).toBe('City Rain\nبيروت 12')
   })
 })

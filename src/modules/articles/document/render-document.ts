@@ -4,9 +4,18 @@ import {
   pictureParts,
   type ResponsiveImage,
 } from '../../media/responsive-image.js'
-import type { ArticleDocument, BlockNode, ImageNode, InlineNode, Mark } from './article-document.js'
+import type {
+  ArticleDocument,
+  BlockNode,
+  ImageNode,
+  InlineNode,
+  Mark,
+  TableCellNode,
+  TableNode,
+} from './article-document.js'
 
-const SAFE_LINK = /^(https?:|mailto:|\/|#)/i
+// Site-relative paths, but not "//host" or "/\host", which browsers take to another site.
+const SAFE_LINK = /^(https?:|mailto:|\/(?![/\\])|#)/i
 
 function renderMark(mark: Mark, inner: string): string {
   switch (mark.type) {
@@ -36,6 +45,20 @@ function renderInline(nodes: InlineNode[] = []): string {
     .join('')
 }
 
+function renderCell(cell: TableCellNode): string {
+  const tag = cell.type === 'tableHeader' ? 'th' : 'td'
+  const span = (name: string, value: number | undefined) =>
+    Number.isInteger(value) && Number(value) > 1 ? ` ${name}="${Number(value)}"` : ''
+  const spans = span('colspan', cell.attrs?.colspan) + span('rowspan', cell.attrs?.rowspan)
+  return `<${tag}${spans}>${renderInline(cell.content)}</${tag}>`
+}
+
+function renderTable(node: TableNode): string {
+  const caption = node.attrs?.caption ? `<caption>${escapeHtml(node.attrs.caption)}</caption>` : ''
+  const rows = node.content.map((row) => `<tr>${row.content.map(renderCell).join('')}</tr>`)
+  return `<table>${caption}<tbody>${rows.join('')}</tbody></table>`
+}
+
 export interface RenderOptions {
   /** Responsive files of body images by media id; images without them keep their plain `src`. */
   images?: ReadonlyMap<number, ResponsiveImage>
@@ -43,8 +66,11 @@ export interface RenderOptions {
 
 function renderImage(node: ImageNode, options: RenderOptions): string {
   const { src, alt, caption, credit, width, height, mediaId } = node.attrs
-  const credits = [caption, credit].filter(Boolean).map((text) => escapeHtml(text ?? ''))
-  const figcaption = credits.length ? `<figcaption>${credits.join(' — ')}</figcaption>` : ''
+  const credits = [
+    caption ? escapeHtml(caption) : '',
+    credit ? `<span class="credit">${escapeHtml(credit)}</span>` : '',
+  ].filter(Boolean)
+  const figcaption = credits.length ? `<figcaption>${credits.join(' ')}</figcaption>` : ''
   const rest =
     ` alt="${escapeHtml(alt)}" width="${width}" height="${height}" loading="lazy" ` +
     'decoding="async">'
@@ -93,6 +119,8 @@ function renderBlock(node: BlockNode, options: RenderOptions): string {
         `<div class="embed" data-provider="${escapeHtml(node.attrs.provider)}">` +
         `<a href="${escapeHtml(node.attrs.url)}" rel="noopener noreferrer">${escapeHtml(node.attrs.url)}</a></div>`
       )
+    case 'table':
+      return renderTable(node)
     case 'horizontalRule':
       return '<hr>'
   }
@@ -122,6 +150,10 @@ export function documentPlainText(document: ArticleDocument): string {
       case 'bulletList':
       case 'orderedList':
         return node.content.map((item) => item.content.map(blockText).join('\n')).join('\n')
+      case 'table':
+        return node.content
+          .map((row) => row.content.map((cell) => inlineText(cell.content)).join(' '))
+          .join('\n')
       default:
         return ''
     }

@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { z } from 'zod'
+import { AppError } from '../errors/app-error.js'
+import { strongEtag } from '../http/conditional-response.js'
+import type { RouteAccess } from '../http/route-access.js'
+
+type EmptyObject = z.ZodObject<Record<string, never>>
+
+/**
+ * One API route: its access, its request schemas (which validate and document it) and a handler
+ * that receives the parsed input. The same definitions produce the OpenAPI document.
+ */
+export interface ApiRoute<
+  P extends z.ZodType = EmptyObject,
+  Q extends z.ZodType = EmptyObject,
+  B extends z.ZodType = z.ZodUnknown,
+> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** Fastify path syntax: `/api/admin/articles/:id`. */
+  url: string
+  access: RouteAccess
+  summary: string
+  /** The OpenAPI tag: the resource the route belongs to. */
+  tag: string
+  params?: P
+  query?: Q
+  body?: B
+  /** Documents the success body; not enforced. */
+  response?: z.ZodType
+  successStatus?: number
+  bodyLimit?: number
+  handle(input: {
+    params: z.output<P>
+    query: z.output<Q>
+    body: z.output<B>
+    request: FastifyRequest
+    reply: FastifyReply
+  }): Promise<unknown>
+}
+
+/** Keeps the schema types of a route definition for its handler. */
+export function defineRoute<
+  P extends z.ZodType = EmptyObject,
+  Q extends z.ZodType = EmptyObject,
+  B extends z.ZodType = z.ZodUnknown,
+>(route: ApiRoute<P, Q, B>): ApiRoute<z.ZodType, z.ZodType, z.ZodType> {
+  return route
+}
+
+/** Parses one part of a request; the first problem becomes a 400 naming the field. */
+function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, part: string): T {
+  if (!schema) return (value ?? {}) as T
+  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}))
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const path = issue?.path.map(String).join('.') ?? ''
+  throw new AppError('VALIDATION_FAILED', `${path || part}: ${issue?.message ?? 'invalid'}`, {
+    property: path || part,
+  })
+}
+
+/** Public reads: shared caches may keep them a minute and serve them stale while refreshing. */
+const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=60, stale-while-revalidate=300'
+
+function sendCacheableJson(request: FastifyRequest, reply: FastifyReply, body: string) {
+  const etag = strongEtag(body)
+  void reply.header('etag', etag).header('cache-control', PUBLIC_CACHE_CONTROL)
+  if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim() === etag)) {
+    return reply.status(304).send()
+  }
+  return reply.header('content-type', 'application/json; charset=utf-8').send(body)
+}
+
+/** Registers API routes: schema validation first, then the handler; JSON out, never cached. */
+export function mountApiRoutes(
+  app: FastifyInstance,
+  routes: ApiRoute<z.ZodType, z.ZodType, z.ZodType>[],
+): void {
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      config: { access: route.access },
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
+      handler: async (request, reply) => {
+        const params = parsePart(route.params, request.params, 'params')
+        const query = parsePart(route.query, request.query, 'query')
+        const body = route.body ? parsePart(route.body, request.body, 'body') : undefined
+        const result = await route.handle({ params, query, body, request, reply })
+        if (reply.sent) return reply
+        if (result === undefined) return reply.status(204).send()
+        if (route.access === 'public' && route.method === 'GET') {
+          return sendCacheableJson(request, reply, JSON.stringify(result))
+        }
+        void reply.header('cache-control', 'no-store')
+        return reply.status(route.successStatus ?? 200).send(result)
+      },
+    })
+  }
+}

@@ -1,0 +1,225 @@
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import type { Database } from '../db/database.js'
+import { AppError } from '../errors/app-error.js'
+import type { Clock } from '../platform/clock.js'
+import { systemActor } from '../modules/access/actor.js'
+import { listPublishedArticles } from '../modules/articles/article-queries.js'
+import { listAuthors } from '../modules/authors/author-queries.js'
+import type { ArticleService } from '../modules/editorial/article-service.js'
+import { toArticleView } from '../modules/editorial/article-view.js'
+import { listFooterPages, findPublishedPage } from '../modules/pages/page-queries.js'
+import { listSections, sectionWithDescendantIds } from '../modules/sections/section-queries.js'
+import { getSiteSettings } from '../modules/settings/settings-queries.js'
+import { listSources } from '../modules/sources/source-queries.js'
+import { listTagsWithCounts } from '../modules/tags/tag-queries.js'
+import { defineRoute } from './api-route.js'
+
+const language = z.string().regex(/^[a-z]{2,3}$/)
+const tag = 'content'
+
+/** The article fields the public may read. */
+async function publicArticle(
+  db: Kysely<Database>,
+  input: { id: number; articles: ArticleService; siteUrl: string; now: Date },
+) {
+  const article = await input.articles.get(systemActor, input.id).catch(() => undefined)
+  const isLive =
+    article?.status === 'published' &&
+    article.publishedAt !== null &&
+    Date.parse(article.publishedAt) <= input.now.getTime()
+  if (!article || !isLive)
+    throw new AppError('NOT_FOUND', `There is no published article ${input.id}`)
+  const view = await toArticleView(db, {
+    article,
+    publicUrl: `${input.siteUrl}${await input.articles.publicPathOf(article)}`,
+    now: input.now,
+  })
+  const {
+    status: _status,
+    version: _version,
+    lock: _lock,
+    createdAt: _createdAt,
+    scheduledAt: _scheduledAt,
+    bodyDoc: _bodyDoc,
+    translations,
+    ...readable
+  } = view
+  return { ...readable, translations: translations.filter((other) => other.status === 'published') }
+}
+
+/** The read-only content API under /api/v1: published content only, CORS open, cacheable. */
+export function contentApiRoutes(deps: {
+  db: Kysely<Database>
+  clock: Clock
+  siteUrl: string
+  articles: ArticleService
+}) {
+  const { db, clock } = deps
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/articles',
+      access: 'public',
+      tag,
+      summary: 'Published articles of an edition, newest first, with filters',
+      query: z.strictObject({
+        language,
+        section: z.string().max(200).optional(),
+        tag: z.string().max(200).optional(),
+        author: z.string().max(200).optional(),
+        source: z.string().max(200).optional(),
+        page: z.coerce.number().int().min(1).max(100_000).optional(),
+        pageSize: z.coerce.number().int().min(1).max(100).optional(),
+      }),
+      handle: async ({ query }) => {
+        const filter: Parameters<typeof listPublishedArticles>[1] = { language: query.language }
+        if (query.section) {
+          const sections = await listSections(db)
+          const match = sections.find((s) => s.translations[query.language]?.slug === query.section)
+          filter.sectionIds = match ? sectionWithDescendantIds(sections, match.id) : []
+        }
+        if (query.tag) {
+          const found = await db
+            .selectFrom('tags')
+            .select('id')
+            .where('language', '=', query.language)
+            .where('slug', '=', query.tag)
+            .executeTakeFirst()
+          filter.tagId = found?.id ?? -1
+        }
+        if (query.author) {
+          const found = await db
+            .selectFrom('authors')
+            .select('id')
+            .where('slug', '=', query.author)
+            .executeTakeFirst()
+          filter.authorId = found?.id ?? -1
+        }
+        if (query.source) {
+          const found = await db
+            .selectFrom('sources')
+            .select('id')
+            .where('slug', '=', query.source)
+            .executeTakeFirst()
+          filter.sourceId = found?.id ?? -1
+        }
+        const page = await listPublishedArticles(db, filter, query, clock.now())
+        const sections = await listSections(db)
+        return {
+          ...page,
+          items: page.items.map((item) => ({
+            ...item,
+            url: `${deps.siteUrl}${deps.articles.publicPathOfKnown(item, sections)}`,
+          })),
+        }
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/articles/:id',
+      access: 'public',
+      tag,
+      summary: 'One published article by id',
+      params: z.strictObject({ id: z.coerce.number().int().positive() }),
+      handle: ({ params }) => publicArticle(db, { ...deps, id: params.id, now: clock.now() }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/lookup',
+      access: 'public',
+      tag,
+      summary: 'One published article by its public URL or path',
+      query: z.strictObject({ url: z.string().min(1).max(2000) }),
+      handle: ({ query }) => {
+        const path = query.url.replace(/^https?:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? ''
+        const id = Number(/\/(\d+)(?:-[^/]*)?\/?$/.exec(path)?.[1])
+        if (!Number.isSafeInteger(id) || id <= 0)
+          throw new AppError('NOT_FOUND', 'That is not an article URL')
+        return publicArticle(db, { ...deps, id, now: clock.now() })
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/sections',
+      access: 'public',
+      tag,
+      summary: 'The section tree with names and slugs per language',
+      handle: async () => ({ items: await listSections(db) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/tags',
+      access: 'public',
+      tag,
+      summary: 'Tags of an edition with their published article counts',
+      query: z.strictObject({ language }),
+      handle: async ({ query }) => ({ items: await listTagsWithCounts(db, query.language) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/authors',
+      access: 'public',
+      tag,
+      summary: 'Byline profiles',
+      handle: async () => ({
+        items: (await listAuthors(db)).map(({ userId: _userId, ...author }) => author),
+      }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/sources',
+      access: 'public',
+      tag,
+      summary: 'Sources (news agencies)',
+      handle: async () => ({ items: await listSources(db) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/pages',
+      access: 'public',
+      tag,
+      summary: 'The published footer pages of an edition, or one page by slug',
+      query: z.strictObject({ language, slug: z.string().max(200).optional() }),
+      handle: async ({ query }) => {
+        if (!query.slug) return { items: await listFooterPages(db, query.language) }
+        const page = await findPublishedPage(db, query.language, query.slug)
+        if (!page) throw new AppError('NOT_FOUND', `There is no page ${query.slug}`)
+        return page
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/settings',
+      access: 'public',
+      tag,
+      summary: 'What a front end needs to render the site: names, editions, social links',
+      handle: async () => {
+        const { siteName, about, socialLinks, defaultEdition, timeZone, digitsStyle } =
+          await getSiteSettings(db)
+        const editions = await db.selectFrom('editions').selectAll().orderBy('position').execute()
+        return { siteName, about, socialLinks, defaultEdition, timeZone, digitsStyle, editions }
+      },
+    }),
+  ]
+}
+
+/** CORS for the content API: any origin may read it; nothing else is allowed. */
+export function registerContentApiCors(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/v1/')) {
+      void reply.header('access-control-allow-origin', '*')
+      void reply.header('access-control-expose-headers', 'ETag, X-Request-Id')
+    }
+  })
+  app.options('/api/v1/*', { config: { access: 'public' } }, async (_request, reply) =>
+    reply
+      .header('access-control-allow-origin', '*')
+      .header('access-control-allow-methods', 'GET, HEAD, OPTIONS')
+      .header('access-control-allow-headers', 'If-None-Match, Content-Type')
+      .header('access-control-max-age', '86400')
+      .status(204)
+      .send(),
+  )
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
+import type { Clock } from '../platform/clock.js'
+import type { EventBus } from '../platform/events.js'
+import type { Mailer } from '../platform/mail/mailer.js'
+import { accessRoutes } from '../modules/access/access.routes.js'
+import { auditRoutes } from '../modules/audit/audit.routes.js'
+import { authorRoutes } from '../modules/authors/author.routes.js'
+import { contactRoutes } from '../modules/contact/contact.routes.js'
+import { articleRoutes } from '../modules/editorial/article.routes.js'
+import type { ArticleService } from '../modules/editorial/article-service.js'
+import { pageRoutes } from '../modules/pages/page.routes.js'
+import { redirectRoutes } from '../modules/redirects/redirect.routes.js'
+import { sectionRoutes } from '../modules/sections/section.routes.js'
+import { settingsRoutes } from '../modules/settings/settings.routes.js'
+import { sourceRoutes } from '../modules/sources/source.routes.js'
+import { tagRoutes } from '../modules/tags/tag.routes.js'
+import { webhookRoutes } from '../modules/webhooks/webhook.routes.js'
+import { mountApiRoutes } from './api-route.js'
+import { createChangeRecorder } from './change-recorder.js'
+import { contentApiRoutes, registerContentApiCors } from './content-api.routes.js'
+import { buildOpenApiDocument } from './openapi.js'
+
+export interface ApiDependencies {
+  db: Kysely<Database>
+  clock: Clock
+  events: EventBus
+  siteUrl: string
+  articles: ArticleService
+  mailer?: Mailer
+  version: string
+}
+
+/** Mounts the Admin API, the content API and the OpenAPI document that describes them both. */
+export function registerApi(app: FastifyInstance, deps: ApiDependencies): void {
+  const recordChange = createChangeRecorder(deps)
+  const shared = { db: deps.db, clock: deps.clock, recordChange }
+  const routes = [
+    ...accessRoutes(deps),
+    ...articleRoutes(deps),
+    ...sectionRoutes(shared),
+    ...tagRoutes(shared),
+    ...authorRoutes(shared),
+    ...sourceRoutes(shared),
+    ...pageRoutes(shared),
+    ...settingsRoutes(shared),
+    ...redirectRoutes(shared),
+    ...contactRoutes(shared),
+    ...auditRoutes(shared),
+    ...webhookRoutes(shared),
+    ...contentApiRoutes(deps),
+  ]
+  mountApiRoutes(app, routes)
+  registerContentApiCors(app)
+  const document = buildOpenApiDocument({ routes, serverUrl: deps.siteUrl, version: deps.version })
+  app.get('/api/openapi.json', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=300').send(document),
+  )
+}

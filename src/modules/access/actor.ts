@@ -1,0 +1,50 @@
+import type { UserRole } from '../../db/database.js'
+import { AppError } from '../../errors/app-error.js'
+import {
+  OWN_ARTICLES_ONLY,
+  PERMISSIONS,
+  scopesReach,
+  type Permission,
+  type TokenScope,
+} from './permissions.js'
+
+/** Who is acting: a signed-in person, an integration's token, or Masthead itself (jobs, CLI). */
+export type Actor =
+  | { kind: 'user'; userId: number; role: UserRole; name: string }
+  | { kind: 'token'; tokenId: number; scopes: readonly TokenScope[]; createdBy: number | null }
+  | { kind: 'system' }
+
+export const systemActor: Actor = { kind: 'system' }
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  const rule = PERMISSIONS[permission]
+  if (actor.kind === 'system') return true
+  if (actor.kind === 'user') return rule.roles.includes(actor.role)
+  return rule.scope !== null && scopesReach(actor.scopes, rule.scope)
+}
+
+/** Throws FORBIDDEN unless the actor holds the permission. */
+export function assertPermission(actor: Actor, permission: Permission): void {
+  if (!hasPermission(actor, permission)) {
+    throw new AppError('FORBIDDEN', `This needs the ${permission} permission`)
+  }
+}
+
+/** Whether the actor may act on every article, not only their own. */
+export function seesAllArticles(actor: Actor): boolean {
+  return actor.kind !== 'user' || !OWN_ARTICLES_ONLY.includes(actor.role)
+}
+
+/** The user id to attribute a change to, if a person made it. */
+export function actingUserId(actor: Actor): number | null {
+  if (actor.kind === 'user') return actor.userId
+  if (actor.kind === 'token') return actor.createdBy
+  return null
+}
+
+/** The audit log's view of the actor. */
+export function auditActor(actor: Actor): { actorType: Actor['kind']; actorId: number | null } {
+  if (actor.kind === 'user') return { actorType: 'user', actorId: actor.userId }
+  if (actor.kind === 'token') return { actorType: 'token', actorId: actor.tokenId }
+  return { actorType: 'system', actorId: null }
+}

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely'
+import type { ArticleStatus, Database } from '../../db/database.js'
+import type { Page, PageRequest } from '../../db/pagination.js'
+import { assertPermission, seesAllArticles, type Actor } from '../access/actor.js'
+import {
+  listNewsroomArticles,
+  type NewsroomArticleFilter,
+  type NewsroomArticleRow,
+} from '../articles/newsroom-article-queries.js'
+import { listSections, sectionWithDescendantIds } from '../sections/section-queries.js'
+
+export interface ArticleListRequest extends PageRequest {
+  status?: ArticleStatus[]
+  language?: string
+  /** A section id or slug (in any language); includes its sub-sections. */
+  section?: string | number
+  tag?: string
+  author?: string
+  updatedFrom?: string
+  updatedTo?: string
+  q?: string
+  sort?: NewsroomArticleFilter['sort']
+}
+
+/** The newsroom's article list as the actor may see it: contributors and authors see their own. */
+export async function listArticlesFor(
+  db: Kysely<Database>,
+  actor: Actor,
+  request: ArticleListRequest,
+): Promise<Page<NewsroomArticleRow>> {
+  assertPermission(actor, 'articles.read')
+  const filter: NewsroomArticleFilter = {
+    statuses: request.status,
+    language: request.language,
+    updatedFrom: request.updatedFrom,
+    updatedTo: request.updatedTo,
+    text: request.q,
+    sort: request.sort,
+  }
+  if (request.section !== undefined) {
+    const sections = await listSections(db)
+    const match = sections.find(
+      (section) =>
+        section.id === request.section ||
+        Object.values(section.translations).some((text) => text.slug === request.section),
+    )
+    filter.sectionIds = match ? sectionWithDescendantIds(sections, match.id) : []
+  }
+  if (request.tag !== undefined) {
+    const tag = await db
+      .selectFrom('tags')
+      .select('id')
+      .where('slug', '=', request.tag)
+      .where((eb) => (request.language ? eb('language', '=', request.language) : eb.val(true)))
+      .executeTakeFirst()
+    filter.tagId = tag?.id ?? -1
+  }
+  if (request.author !== undefined) {
+    const author = await db
+      .selectFrom('authors')
+      .select('id')
+      .where('slug', '=', request.author)
+      .executeTakeFirst()
+    filter.authorId = author?.id ?? -1
+  }
+  if (!seesAllArticles(actor) && actor.kind === 'user') filter.ownedByUserId = actor.userId
+  return listNewsroomArticles(db, filter, request)
+}

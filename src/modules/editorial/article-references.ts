@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/database.js'
+import { AppError } from '../../errors/app-error.js'
+import { findSectionBySlug } from '../sections/section-queries.js'
+import { findOrCreateTags } from '../tags/tag-queries.js'
+
+/** How clients name what an article links to: sections, authors and sources by slug or id. */
+export interface ArticleReferences {
+  section?: string | number
+  tags?: string[]
+  authors?: (string | number)[]
+  source?: string | number | null
+}
+
+export interface ResolvedReferences {
+  sectionId?: number
+  tagIds?: number[]
+  authorIds?: number[]
+  sourceId?: number | null
+}
+
+async function resolveIds(
+  db: Kysely<Database>,
+  table: 'authors' | 'sources',
+  refs: (string | number)[],
+  property: string,
+): Promise<number[]> {
+  const ids: number[] = []
+  for (const ref of refs) {
+    const row = await db
+      .selectFrom(table)
+      .select('id')
+      .where(typeof ref === 'number' ? 'id' : 'slug', '=', ref)
+      .executeTakeFirst()
+    if (!row) {
+      throw new AppError('VALIDATION_FAILED', `There is no ${table.slice(0, -1)} ${String(ref)}`, {
+        property,
+      })
+    }
+    ids.push(row.id)
+  }
+  return ids
+}
+
+/** Turns slugs and names into ids; unknown sections, authors and sources are a 400. */
+export async function resolveReferences(
+  db: Kysely<Database>,
+  input: { language: string; references: ArticleReferences },
+  now: Date,
+): Promise<ResolvedReferences> {
+  const { references: refs, language } = input
+  const resolved: ResolvedReferences = {}
+  if (refs.section !== undefined) {
+    const section =
+      typeof refs.section === 'number'
+        ? await db
+            .selectFrom('sections')
+            .select('id')
+            .where('id', '=', refs.section)
+            .executeTakeFirst()
+        : await findSectionBySlug(db, language, refs.section)
+    if (!section) {
+      throw new AppError('VALIDATION_FAILED', `There is no section ${String(refs.section)}`, {
+        property: 'section',
+      })
+    }
+    resolved.sectionId = section.id
+  }
+  if (refs.tags) {
+    resolved.tagIds = (await findOrCreateTags(db, { language, names: refs.tags }, now)).map(
+      (tag) => tag.id,
+    )
+  }
+  if (refs.authors) resolved.authorIds = await resolveIds(db, 'authors', refs.authors, 'authors')
+  if (refs.source !== undefined) {
+    resolved.sourceId =
+      refs.source === null
+        ? null
+        : ((await resolveIds(db, 'sources', [refs.source], 'source'))[0] ?? null)
+  }
+  return resolved
+}
+
+/** The byline profile linked to a user, used as the default author of what they write. */
+export async function findAuthorIdOfUser(
+  db: Kysely<Database>,
+  userId: number,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('authors')
+    .select('id')
+    .where('userId', '=', userId)
+    .executeTakeFirst()
+  return row?.id
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod'
+import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
+import { WORKFLOW_ACTION_NAMES } from './workflow.js'
+
+const reference = z.union([z.number().int().positive(), z.string().trim().min(1).max(200)])
+const instant = z.iso.datetime({ offset: true })
+const optionalId = z.number().int().positive().nullable().optional()
+
+/** The editable fields, as JSON clients send them (camelCase keys). */
+export const ARTICLE_FIELDS = z.strictObject({
+  type: z.enum(['report', 'analysis', 'opinion', 'background', 'review']).optional(),
+  headline: z.string().trim().min(1).max(300).optional(),
+  dek: z.string().max(600).optional(),
+  slug: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u, 'letters and digits joined by hyphens')
+    .optional(),
+  /** The body as HTML; sanitised against the allowlist on the way in. */
+  body: z.string().max(2_000_000).optional(),
+  /** The body as the editor's JSON document. */
+  bodyDoc: ARTICLE_DOCUMENT_SCHEMA.optional(),
+  excerpt: z.string().max(1000).optional(),
+  section: reference.optional(),
+  tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+  authors: z.array(reference).max(20).optional(),
+  source: reference.nullable().optional(),
+  sourceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .optional(),
+  heroMediaId: optionalId,
+  heroGalleryId: optionalId,
+  isBreaking: z.boolean().optional(),
+  breakingUntil: instant.nullable().optional(),
+  isFeatured: z.boolean().optional(),
+  pinnedPosition: z.number().int().min(1).max(20).nullable().optional(),
+  seo: z
+    .strictObject({
+      title: z.string().max(200).optional(),
+      description: z.string().max(400).optional(),
+      imageMediaId: z.number().int().positive().optional(),
+    })
+    .optional(),
+  relatedArticleIds: z.array(z.number().int().positive()).max(20).optional(),
+})
+
+export const NEW_ARTICLE = ARTICLE_FIELDS.extend({
+  language: z.string().regex(/^[a-z]{2,3}$/, 'a language code such as en or ar'),
+  headline: z.string().trim().min(1).max(300),
+  section: reference,
+  status: z.enum(['draft', 'in_review', 'scheduled', 'published']).optional(),
+  scheduledAt: instant.nullable().optional(),
+})
+
+const NOTICE = z.strictObject({
+  kind: z.enum(['correction', 'clarification', 'update', 'editors_note']),
+  text: z.string().trim().min(1).max(2000),
+})
+
+export const ARTICLE_SAVE = ARTICLE_FIELDS.extend({
+  baseVersion: z.number().int().positive().optional(),
+  notice: NOTICE.optional(),
+})
+
+export const ARTICLE_NOTICE = NOTICE
+
+export const ARTICLE_TRANSITION = z.strictObject({
+  action: z.enum(WORKFLOW_ACTION_NAMES as [string, ...string[]]),
+  scheduledAt: instant.nullable().optional(),
+  baseVersion: z.number().int().positive().optional(),
+})
+
+const statuses = z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished'])
+
+export const ARTICLE_LIST_QUERY = z.strictObject({
+  status: z
+    .union([statuses, z.array(statuses)])
+    .transform((value) => [value].flat())
+    .optional(),
+  language: z.string().max(3).optional(),
+  section: reference.optional(),
+  tag: z.string().max(200).optional(),
+  author: z.string().max(200).optional(),
+  updatedFrom: instant.optional(),
+  updatedTo: instant.optional(),
+  q: z.string().max(200).optional(),
+  sort: z.enum(['updated', 'published', 'headline']).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).optional(),
+})
+
+export const ID_PARAMS = z.strictObject({ id: z.coerce.number().int().positive() })
+export const REVISION_PARAMS = ID_PARAMS.extend({ number: z.coerce.number().int().positive() })

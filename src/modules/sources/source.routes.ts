@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import { defineRoute } from '../../api/api-route.js'
+import type { RecordChange } from '../../api/change-recorder.js'
+import type { Database } from '../../db/database.js'
+import { AppError } from '../../errors/app-error.js'
+import type { Clock } from '../../platform/clock.js'
+import { createSource, findSourcesByIds, listSources } from './source-queries.js'
+
+const SOURCE = z.strictObject({
+  slug: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u),
+  name: z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().trim().min(1).max(200)),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
+})
+const ID_PARAMS = z.strictObject({ id: z.coerce.number().int().positive() })
+
+export function sourceRoutes({
+  db,
+  clock,
+  recordChange,
+}: {
+  db: Kysely<Database>
+  clock: Clock
+  recordChange: RecordChange
+}) {
+  const byId = async (id: number) => {
+    const source = (await findSourcesByIds(db, [id])).get(id)
+    if (!source) throw new AppError('NOT_FOUND', `There is no source ${id}`)
+    return source
+  }
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/admin/sources',
+      access: { permission: 'taxonomy.read' },
+      tag: 'sources',
+      summary: 'News agencies and other sources',
+      handle: async () => ({ items: await listSources(db) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/admin/sources',
+      access: { permission: 'taxonomy.write' },
+      tag: 'sources',
+      summary: 'Add a source',
+      body: SOURCE,
+      successStatus: 201,
+      handle: async ({ body, request }) => {
+        const id = await createSource(db, body, clock.now())
+        await recordChange(request, { entity: 'source', action: 'created', id })
+        return byId(id)
+      },
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/admin/sources/:id',
+      access: { permission: 'taxonomy.write' },
+      tag: 'sources',
+      summary: 'Change a source',
+      params: ID_PARAMS,
+      body: SOURCE.partial(),
+      handle: async ({ params, body, request }) => {
+        await byId(params.id)
+        const { name, ...plain } = body
+        await db
+          .updateTable('sources')
+          .set({ ...plain, ...(name ? { name: JSON.stringify(name) } : {}) })
+          .where('id', '=', params.id)
+          .execute()
+        await recordChange(request, { entity: 'source', action: 'updated', id: params.id })
+        return byId(params.id)
+      },
+    }),
+  ]
+}
