@@ -1,10 +1,13 @@
 import { benchMedia } from './media.bench.js'
+import { benchPublishToVisible } from './publish-to-visible.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
 import { benchStoreQueries } from './store-queries.bench.js'
 
 /** `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same run. */
 console.log('Store queries on SQLite (demo newsroom, 84 articles)')
 for (const line of await benchStoreQueries()) console.log(`  ${line}`)
+console.log('Publishing through the Admin API (SQLite, over HTTP)')
+for (const line of await benchPublishToVisible()) console.log(`  ${line}`)
 console.log('Sitemaps of a large archive (SQLite, over HTTP)')
 for (const line of await benchSitemaps()) console.log(`  ${line}`)
 console.log('Media pipeline (SQLite, sharp)')

@@ -4,9 +4,46 @@ import type { ApiRoute } from './api-route.js'
 
 type AnyRoute = ApiRoute<z.ZodType, z.ZodType, z.ZodType>
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' })
-  return rest
+/** Schemas shared between operations (and recursive ones) live in components.schemas. */
+type SharedSchemas = Record<string, unknown>
+
+/**
+ * A zod schema as OpenAPI 3.1 JSON Schema. Definitions zod extracts (`$defs`, needed for the
+ * recursive list node) move to components.schemas under a name unique to this operation.
+ */
+function jsonSchema(
+  schema: z.ZodType,
+  io: 'input' | 'output',
+  shared: SharedSchemas,
+  name: string,
+): Record<string, unknown> {
+  const converted = z.toJSONSchema(schema, { io, unrepresentable: 'any', reused: 'inline' })
+  const {
+    $schema: _dialect,
+    $defs: definitions = {},
+    ...rest
+  } = converted as Record<string, unknown> & {
+    $defs?: Record<string, unknown>
+  }
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite)
+    if (value === null || typeof value !== 'object') return value
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) =>
+        key === '$ref' && typeof inner === 'string' && inner.startsWith('#/$defs/')
+          ? [key, `#/components/schemas/${name}_${inner.slice('#/$defs/'.length)}`]
+          : key === '$ref' && inner === '#'
+            ? [key, `#/components/schemas/${name}`]
+            : [key, rewrite(inner)],
+      ),
+    )
+  }
+  for (const [definition, body] of Object.entries(definitions)) {
+    shared[`${name}_${definition}`] = rewrite(body)
+  }
+  const result = rewrite(rest) as Record<string, unknown>
+  if (JSON.stringify(result).includes(`"#/components/schemas/${name}"`)) shared[name] = result
+  return result
 }
 
 /** `/api/admin/articles/:id` → `/api/admin/articles/{id}` */
@@ -14,9 +51,14 @@ function openApiPath(url: string): string {
   return url.replace(/:(\w+)/g, '{$1}')
 }
 
-function parameters(schema: z.ZodType | undefined, location: 'path' | 'query') {
+function parameters(
+  schema: z.ZodType | undefined,
+  location: 'path' | 'query',
+  shared: SharedSchemas,
+  name: string,
+) {
   if (!schema) return []
-  const described = jsonSchema(schema, 'input') as {
+  const described = jsonSchema(schema, 'input', shared, name) as {
     properties?: Record<string, unknown>
     required?: string[]
   }
@@ -54,20 +96,31 @@ export function buildOpenApiDocument(input: {
   version: string
 }): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {}
+  const shared: SharedSchemas = {}
   for (const route of input.routes) {
     const path = openApiPath(route.url)
     const isGuarded = route.access !== 'public'
     const status = String(route.successStatus ?? 200)
+    const operationId = `${route.method.toLowerCase()}${path.replace(/[^a-zA-Z0-9]+(.)?/g, (_m, next: string | undefined) => (next ?? '').toUpperCase())}`
     const operation: Record<string, unknown> = {
-      operationId: `${route.method.toLowerCase()}${path.replace(/[^a-zA-Z0-9]+(.)?/g, (_m, next: string | undefined) => (next ?? '').toUpperCase())}`,
+      operationId,
       summary: route.summary,
       tags: [route.tag],
-      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+      parameters: [
+        ...parameters(route.params, 'path', shared, `${operationId}Path`),
+        ...parameters(route.query, 'query', shared, `${operationId}Query`),
+      ],
       responses: {
         [status]: {
           description: 'Success',
           ...(route.response
-            ? { content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }
+            ? {
+                content: {
+                  'application/json': {
+                    schema: jsonSchema(route.response, 'output', shared, `${operationId}Response`),
+                  },
+                },
+              }
             : {}),
         },
         '400': { $ref: '#/components/responses/Error' },
@@ -88,7 +141,11 @@ export function buildOpenApiDocument(input: {
     if (route.body) {
       operation['requestBody'] = {
         required: true,
-        content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+        content: {
+          'application/json': {
+            schema: jsonSchema(route.body, 'input', shared, `${operationId}Body`),
+          },
+        },
       }
     }
     paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation }
@@ -104,6 +161,7 @@ export function buildOpenApiDocument(input: {
     servers: [{ url: input.serverUrl }],
     paths,
     components: {
+      schemas: shared,
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'masthead_session' },
         bearer: { type: 'http', scheme: 'bearer' },

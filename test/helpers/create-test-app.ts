@@ -34,7 +34,7 @@ export function createTestApp(
   const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
   return buildApp({
     config,
-    store: store as TestStore,
+    store: store,
     clock: options.clock ?? fixedClock(TEST_NOW),
     storage,
     mailer: options.mailer,

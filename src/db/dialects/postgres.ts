@@ -23,5 +23,8 @@ const sameShapesAsSqlite: pg.CustomTypesConfig = {
 /** A pooled PostgreSQL dialect; also returns the pool so callers can probe the connection. */
 export function createPostgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: sameShapesAsSqlite })
+  // An idle connection the server dropped (restart, failover) is discarded by the pool and the
+  // next query opens a new one; without a listener the event would crash the process.
+  pool.on('error', () => undefined)
   return { dialect: new PostgresDialect({ pool }), pool }
 }

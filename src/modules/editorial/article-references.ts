@@ -58,7 +58,8 @@ export async function resolveReferences(
             .select('id')
             .where('id', '=', refs.section)
             .executeTakeFirst()
-        : await findSectionBySlug(db, language, refs.section)
+        : ((await findSectionBySlug(db, language, refs.section)) ??
+          (await findSectionBySlugInAnyLanguage(db, refs.section)))
     if (!section) {
       throw new AppError('VALIDATION_FAILED', `There is no section ${String(refs.section)}`, {
         property: 'section',
@@ -79,6 +80,19 @@ export async function resolveReferences(
         : ((await resolveIds(db, 'sources', [refs.source], 'source'))[0] ?? null)
   }
   return resolved
+}
+
+/** A section by its slug in any edition (clients often know the English slug only). */
+async function findSectionBySlugInAnyLanguage(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<{ id: number } | undefined> {
+  const row = await db
+    .selectFrom('sectionTranslations')
+    .select('sectionId as id')
+    .where('slug', '=', slug)
+    .executeTakeFirst()
+  return row
 }
 
 /** The byline profile linked to a user, used as the default author of what they write. */

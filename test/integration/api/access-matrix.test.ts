@@ -77,12 +77,12 @@ describeEachDatabase('the access matrix of the Admin API', (store) => {
   it('lets each role through exactly the routes its permissions allow', async () => {
     for (const route of guardedRoutes()) {
       if (route.access === 'public') continue
-      const allowed = PERMISSIONS[route.access.permission].roles as readonly UserRole[]
+      const allowed = PERMISSIONS[route.access.permission].roles
       for (const role of USER_ROLES) {
         const client = clients.get(role)
         if (!client) throw new Error(role)
         const response = await client.request({
-          method: route.method as 'GET',
+          method: route.method,
           url: concrete(route.url),
           payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
         })
@@ -99,7 +99,7 @@ describeEachDatabase('the access matrix of the Admin API', (store) => {
   it('lets each token scope through exactly the routes its scope (or a lesser one) allows', async () => {
     for (const route of guardedRoutes()) {
       if (route.access === 'public') continue
-      const scope = PERMISSIONS[route.access.permission].scope as TokenScope | null
+      const scope = PERMISSIONS[route.access.permission].scope
       for (const [tokenScope, token] of tokens) {
         const response = await app.inject({
           method: route.method as 'GET',

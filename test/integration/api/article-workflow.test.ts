@@ -179,7 +179,7 @@ describeEachDatabase('the article workflow through the Admin API', (store) => {
     ]
     for (const [method, url, payload] of routes) {
       const response = await author.request({
-        method: method as 'GET',
+        method: method,
         url,
         payload: payload as object,
       })

@@ -15,7 +15,11 @@ function recordingHandler(kind: string, concurrency = 1) {
     async handle(payload) {
       active++
       mostActive = Math.max(mostActive, active)
-      await new Promise((resolve) => setTimeout(resolve, 5))
+      // Hold the slot until the runner has filled the others (or give up after a while), so the
+      // bound is observed however slow the machine is.
+      for (let waited = 0; active < concurrency && waited < 500; waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
       seen.push(payload)
       active--
     },

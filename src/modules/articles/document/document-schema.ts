@@ -8,9 +8,12 @@ const webUrl = z
   .refine((url) => /^https?:\/\//i.test(url.trim()), {
     message: 'must be an http or https URL',
   })
-const linkUrl = z.string().max(2000).refine((url) => safeLinkHref(url) !== undefined, {
-  message: 'must be an http, https or mailto URL or a path on this site',
-})
+const linkUrl = z
+  .string()
+  .max(2000)
+  .refine((url) => safeLinkHref(url) !== undefined, {
+    message: 'must be an http, https or mailto URL or a path on this site',
+  })
 const mediaSource = z
   .string()
   .max(2000)
