@@ -1,19 +1,9 @@
-/**
- * The slice of the job queue (src/jobs/job-queue.ts) the media module uses: it enqueues, and it
- * hands the queue a handler.
- */
-export type EnqueueJob = (job: {
-  kind: string
-  payload: unknown
-  uniqueKey?: string
-}) => Promise<void>
+import type { JobHandler, JobQueue } from '../../jobs/job-queue.js'
 
-/** A kind of background job and how many of them one process runs at once. */
-export interface JobHandler {
-  kind: string
-  concurrency: number
-  handle(payload: unknown): Promise<void>
-}
+export type { JobHandler }
+
+/** How the media module asks for background work: the job queue's `enqueue`. */
+export type EnqueueJob = JobQueue['enqueue']
 
 /** The job that makes a media item's variants and crops. */
 export const MEDIA_VARIANTS_JOB = 'media.variants'
