@@ -1,3 +1,4 @@
+import { benchMedia } from './media.bench.js'
 import { benchPublishToVisible } from './publish-to-visible.bench.js'
 import { benchSearch } from './search.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
@@ -14,3 +15,5 @@ console.log(
   'Search over 100,000 generated articles, half Arabic, half English (budget: p95 < 25 ms on SQLite)',
 )
 for (const line of await benchSearch()) console.log(`  ${line}`)
+console.log('Media pipeline (SQLite, sharp)')
+for (const line of await benchMedia()) console.log(`  ${line}`)

@@ -10,6 +10,10 @@ import { createJobRunner, type JobRunner } from './jobs/job-runner.js'
 import { createScheduledPublisher, type ScheduledPublisher } from './jobs/scheduled-publishing.js'
 import { createArticleService, type ArticleService } from './modules/editorial/article-service.js'
 import { registerHealthRoutes } from './modules/health/health.routes.js'
+import { createGalleryService } from './modules/media/gallery-service.js'
+import { createMediaService } from './modules/media/media-service.js'
+import { createMediaUploader } from './modules/media/media-upload.js'
+import { createMediaVariantJob } from './modules/media/media-variant-job.js'
 import { createSearchIndex } from './modules/search/search-index.js'
 import { subscribeSearchIndex } from './modules/search/subscribe-search-index.js'
 import { subscribeWebhooks, webhookDeliveryHandler } from './modules/webhooks/webhook-delivery.js'
@@ -82,7 +86,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       app.log.error({ err: error, event }, 'event listener failed'),
   })
   const queue = createJobQueue({ db, clock })
-  const handlers: JobHandler[] = [webhookDeliveryHandler({ db, clock, fetch: deps.fetch })]
+  const handlers: JobHandler[] = [
+    webhookDeliveryHandler({ db, clock, fetch: deps.fetch }),
+    createMediaVariantJob({
+      db,
+      storage: deps.storage,
+      maxPixels: deps.config.media.maxPixels,
+      events,
+      now: () => clock.now(),
+    }),
+  ]
   const jobs = createJobRunner({
     db,
     clock,
@@ -120,7 +133,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     isSecureCookie: deps.config.siteUrl.startsWith('https:'),
   })
   registerHealthRoutes(app, { store })
-  registerApi(app, {
+  await registerApi(app, {
     db,
     clock,
     events,
@@ -129,6 +142,26 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     siteUrl: deps.config.siteUrl,
     mailer,
     version: VERSION,
+    media: {
+      uploader: createMediaUploader({
+        db,
+        storage: deps.storage,
+        clock,
+        dataDir: deps.config.dataDir,
+        limits: deps.config.media,
+        enqueue: (job) => queue.enqueue(job),
+        events,
+      }),
+      service: createMediaService({
+        db,
+        storage: deps.storage,
+        clock,
+        enqueue: (job) => queue.enqueue(job),
+        events,
+      }),
+      galleries: createGalleryService({ db, clock }),
+      maxBytes: deps.config.media.maxBytes,
+    },
   })
   await registerSiteRoutes(app, { ...deps, assets: await loadAssetManifest() })
   app.addHook('onSend', async (request, reply) => {

@@ -191,6 +191,8 @@ export interface MediaTable {
   focalX: number
   focalY: number
   dominantColor: string | null
+  /** The responsive widths and focal crops as JSON; null until the variant job has made them. */
+  variants: Json | null
   uploadedBy: number | null
   createdAt: Timestamp
 }

@@ -101,6 +101,7 @@ export const EXPECTED_COLUMNS: Schema = {
     'focalX',
     'focalY',
     'dominantColor',
+    'variants',
     'uploadedBy',
     'createdAt',
   ),
