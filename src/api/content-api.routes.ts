@@ -16,8 +16,9 @@ import type { SearchIndex } from '../modules/search/search-index.js'
 import { listSources } from '../modules/sources/source-queries.js'
 import { listTagsWithCounts } from '../modules/tags/tag-queries.js'
 import { defineRoute } from './api-route.js'
+import { LANGUAGE_CODE } from './common-schemas.js'
 
-const language = z.string().regex(/^[a-z]{2,3}$/)
+const language = LANGUAGE_CODE
 const tag = 'content'
 
 /** The article fields the public may read. */

@@ -25,6 +25,7 @@ import { toArticleView } from './article-view.js'
 import { acquireEditLock, findEditLock, releaseEditLock } from './edit-locks.js'
 import { compareSnapshots, findRevision, listRevisions } from './revisions.js'
 import type { WorkflowAction } from './workflow.js'
+import { LANGUAGE_CODE } from '../../api/common-schemas.js'
 
 const ARTICLE_BODY_LIMIT = 4 * 1024 * 1024
 
@@ -242,7 +243,7 @@ export function articleRoutes(deps: {
       tag,
       summary: 'Create a draft translation in another language, linked to this story',
       params: ID_PARAMS,
-      body: z.strictObject({ language: z.string().regex(/^[a-z]{2,3}$/) }),
+      body: z.strictObject({ language: LANGUAGE_CODE }),
       successStatus: 201,
       handle: async ({ params, body, request }) =>
         view(await articles.createTranslation(contextOf(request), params.id, body.language)),

@@ -5,6 +5,7 @@ import { withTransaction } from '../../db/transaction.js'
 import type { Article } from '../articles/article.js'
 import { findArticlesByIds } from '../articles/article-queries.js'
 import { documentPlainText } from '../articles/document/render-document.js'
+import { articlesOwnedBy } from '../articles/newsroom-article-queries.js'
 import { highlightText, snippetOf, type TextSegment } from './highlight-text.js'
 import { isSearchable, parseSearchQuery, positiveTerms } from './parse-search-query.js'
 import { buildSearchDocuments } from './search-documents.js'
@@ -134,24 +135,7 @@ export function createSearchIndex({
     if (input.to) filtered = filtered.where('d.publishedAt', '<', input.to)
     const { tagId, authorId, ownedByUserId } = input
     if (ownedByUserId !== undefined)
-      filtered = filtered.where((eb) =>
-        eb.or([
-          eb(
-            'd.articleId',
-            'in',
-            eb.selectFrom('articles').select('id').where('createdBy', '=', ownedByUserId),
-          ),
-          eb(
-            'd.articleId',
-            'in',
-            eb
-              .selectFrom('articleAuthors')
-              .innerJoin('authors', 'authors.id', 'articleAuthors.authorId')
-              .select('articleAuthors.articleId')
-              .where('authors.userId', '=', ownedByUserId),
-          ),
-        ]),
-      )
+      filtered = filtered.where('d.articleId', 'in', (eb) => articlesOwnedBy(eb, ownedByUserId))
     if (tagId !== undefined)
       filtered = filtered.where('d.articleId', 'in', (eb) =>
         eb.selectFrom('articleTags').select('articleId').where('tagId', '=', tagId),
