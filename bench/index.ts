@@ -1,4 +1,6 @@
+import { benchMedia } from './media.bench.js'
 import { benchPublishToVisible } from './publish-to-visible.bench.js'
+import { benchSearch } from './search.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
 import { benchStoreQueries } from './store-queries.bench.js'
 
@@ -9,3 +11,9 @@ console.log('Publishing through the Admin API (SQLite, over HTTP)')
 for (const line of await benchPublishToVisible()) console.log(`  ${line}`)
 console.log('Sitemaps of a large archive (SQLite, over HTTP)')
 for (const line of await benchSitemaps()) console.log(`  ${line}`)
+console.log(
+  'Search over 100,000 generated articles, half Arabic, half English (budget: p95 < 25 ms on SQLite)',
+)
+for (const line of await benchSearch()) console.log(`  ${line}`)
+console.log('Media pipeline (SQLite, sharp)')
+for (const line of await benchMedia()) console.log(`  ${line}`)

@@ -11,6 +11,12 @@ import { createJobRunner, type JobRunner } from './jobs/job-runner.js'
 import { createScheduledPublisher, type ScheduledPublisher } from './jobs/scheduled-publishing.js'
 import { createArticleService, type ArticleService } from './modules/editorial/article-service.js'
 import { registerHealthRoutes } from './modules/health/health.routes.js'
+import { createGalleryService } from './modules/media/gallery-service.js'
+import { createMediaService } from './modules/media/media-service.js'
+import { createMediaUploader } from './modules/media/media-upload.js'
+import { createMediaVariantJob } from './modules/media/media-variant-job.js'
+import { createSearchIndex } from './modules/search/search-index.js'
+import { subscribeSearchIndex } from './modules/search/subscribe-search-index.js'
 import { subscribeWebhooks, webhookDeliveryHandler } from './modules/webhooks/webhook-delivery.js'
 import type { Clock } from './platform/clock.js'
 import { createEventBus, type EventBus } from './platform/events.js'
@@ -83,7 +89,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       app.log.error({ err: error, event }, 'event listener failed'),
   })
   const queue = createJobQueue({ db, clock })
-  const handlers: JobHandler[] = [webhookDeliveryHandler({ db, clock, fetch: deps.fetch })]
+  const handlers: JobHandler[] = [
+    webhookDeliveryHandler({ db, clock, fetch: deps.fetch }),
+    createMediaVariantJob({
+      db,
+      storage: deps.storage,
+      maxPixels: deps.config.media.maxPixels,
+      events,
+      now: () => clock.now(),
+    }),
+  ]
   const jobs = createJobRunner({
     db,
     clock,
@@ -95,6 +110,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     publishDueArticles: articles.publishDueArticles,
     onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
   })
+  const search = createSearchIndex({ db, now: () => clock.now() })
+  subscribeSearchIndex(events, search)
   subscribeWebhooks({ db, clock, events, queue })
   app.decorate('newsroom', {
     events,
@@ -119,14 +136,35 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     isSecureCookie: deps.config.siteUrl.startsWith('https:'),
   })
   registerHealthRoutes(app, { store })
-  registerApi(app, {
+  await registerApi(app, {
     db,
     clock,
     events,
     articles,
+    search,
     siteUrl: deps.config.siteUrl,
     mailer,
     version: VERSION,
+    media: {
+      uploader: createMediaUploader({
+        db,
+        storage: deps.storage,
+        clock,
+        dataDir: deps.config.dataDir,
+        limits: deps.config.media,
+        enqueue: (job) => queue.enqueue(job),
+        events,
+      }),
+      service: createMediaService({
+        db,
+        storage: deps.storage,
+        clock,
+        enqueue: (job) => queue.enqueue(job),
+        events,
+      }),
+      galleries: createGalleryService({ db, clock }),
+      maxBytes: deps.config.media.maxBytes,
+    },
   })
   registerAdminApp(app, deps.adminFolder)
   await registerSiteRoutes(app, { ...deps, assets: await loadAssetManifest() })

@@ -6,14 +6,11 @@ import type { RouteAccess } from '../http/route-access.js'
 
 type EmptyObject = z.ZodObject<Record<string, never>>
 
-/**
- * One API route: its access, its request schemas (which validate and document it) and a handler
- * that receives the parsed input. The same definitions produce the OpenAPI document.
- */
-export interface ApiRoute<
-  P extends z.ZodType = EmptyObject,
-  Q extends z.ZodType = EmptyObject,
-  B extends z.ZodType = z.ZodUnknown,
+/** What the OpenAPI document says of a route: method, path, access, schemas. */
+export interface RouteDescription<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
 > {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** Fastify path syntax: `/api/admin/articles/:id`. */
@@ -28,6 +25,19 @@ export interface ApiRoute<
   /** Documents the success body; not enforced. */
   response?: z.ZodType
   successStatus?: number
+  /** The body is multipart/form-data with one `file` part (uploads). */
+  isMultipart?: boolean
+}
+
+/**
+ * One API route: its description (access and the request schemas, which validate and document
+ * it) and a handler that receives the parsed input.
+ */
+export interface ApiRoute<
+  P extends z.ZodType = EmptyObject,
+  Q extends z.ZodType = EmptyObject,
+  B extends z.ZodType = z.ZodUnknown,
+> extends RouteDescription<P, Q, B> {
   bodyLimit?: number
   handle(input: {
     params: z.output<P>

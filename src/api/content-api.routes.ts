@@ -12,11 +12,13 @@ import { toArticleView } from '../modules/editorial/article-view.js'
 import { listFooterPages, findPublishedPage } from '../modules/pages/page-queries.js'
 import { listSections, sectionWithDescendantIds } from '../modules/sections/section-queries.js'
 import { getSiteSettings } from '../modules/settings/settings-queries.js'
+import type { SearchIndex } from '../modules/search/search-index.js'
 import { listSources } from '../modules/sources/source-queries.js'
 import { listTagsWithCounts } from '../modules/tags/tag-queries.js'
 import { defineRoute } from './api-route.js'
+import { LANGUAGE_CODE } from './common-schemas.js'
 
-const language = z.string().regex(/^[a-z]{2,3}$/)
+const language = LANGUAGE_CODE
 const tag = 'content'
 
 /** The article fields the public may read. */
@@ -55,6 +57,7 @@ export function contentApiRoutes(deps: {
   clock: Clock
   siteUrl: string
   articles: ArticleService
+  search: SearchIndex
 }) {
   const { db, clock } = deps
   return [
@@ -112,6 +115,39 @@ export function contentApiRoutes(deps: {
           items: page.items.map((item) => ({
             ...item,
             url: `${deps.siteUrl}${deps.articles.publicPathOfKnown(item, sections)}`,
+          })),
+        }
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/search',
+      access: 'public',
+      tag,
+      summary:
+        'Search published articles (Arabic and English folded and stemmed): words, "phrases", -exclusions, OR',
+      query: z.strictObject({
+        language,
+        q: z.string().max(500),
+        sort: z.enum(['relevance', 'date']).optional(),
+        page: z.coerce.number().int().min(1).max(1000).optional(),
+        pageSize: z.coerce.number().int().min(1).max(50).optional(),
+      }),
+      handle: async ({ query }) => {
+        const results = await deps.search.search(
+          { query: query.q, language: query.language, sort: query.sort },
+          query,
+        )
+        const sections = await listSections(db)
+        return {
+          ...results,
+          items: results.items.map(({ article, headline, dek, snippet }) => ({
+            id: article.id,
+            url: `${deps.siteUrl}${deps.articles.publicPathOfKnown(article, sections)}`,
+            publishedAt: article.publishedAt,
+            headline,
+            dek,
+            snippet,
           })),
         }
       },

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { ERROR_CODES } from '../errors/codes.js'
-import type { ApiRoute } from './api-route.js'
+import type { RouteDescription } from './api-route.js'
 
-type AnyRoute = ApiRoute<z.ZodType, z.ZodType, z.ZodType>
+type AnyRoute = RouteDescription
 
 /** Schemas shared between operations (and recursive ones) live in components.schemas. */
 type SharedSchemas = Record<string, unknown>
@@ -138,7 +138,22 @@ export function buildOpenApiDocument(input: {
           }
         : { security: [] }),
     }
-    if (route.body) {
+    if (route.isMultipart) {
+      operation['requestBody'] = {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: ['file'],
+              properties: {
+                file: { type: 'string', contentMediaType: 'application/octet-stream' },
+              },
+            },
+          },
+        },
+      }
+    } else if (route.body) {
       operation['requestBody'] = {
         required: true,
         content: {

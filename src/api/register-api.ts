@@ -10,6 +10,15 @@ import { authorRoutes } from '../modules/authors/author.routes.js'
 import { contactRoutes } from '../modules/contact/contact.routes.js'
 import { articleRoutes } from '../modules/editorial/article.routes.js'
 import type { ArticleService } from '../modules/editorial/article-service.js'
+import type { SearchIndex } from '../modules/search/search-index.js'
+import type { GalleryService } from '../modules/media/gallery-service.js'
+import {
+  GALLERY_ROUTE_DESCRIPTIONS,
+  registerGalleryRoutes,
+} from '../modules/media/gallery.routes.js'
+import type { MediaService } from '../modules/media/media-service.js'
+import type { MediaUploader } from '../modules/media/media-upload.js'
+import { MEDIA_ROUTE_DESCRIPTIONS, registerMediaRoutes } from '../modules/media/media.routes.js'
 import { pageRoutes } from '../modules/pages/page.routes.js'
 import { redirectRoutes } from '../modules/redirects/redirect.routes.js'
 import { sectionRoutes } from '../modules/sections/section.routes.js'
@@ -28,12 +37,19 @@ export interface ApiDependencies {
   events: EventBus
   siteUrl: string
   articles: ArticleService
+  search: SearchIndex
   mailer?: Mailer
   version: string
+  media: {
+    uploader: MediaUploader
+    service: MediaService
+    galleries: GalleryService
+    maxBytes: number
+  }
 }
 
 /** Mounts the Admin API, the content API and the OpenAPI document that describes them both. */
-export function registerApi(app: FastifyInstance, deps: ApiDependencies): void {
+export async function registerApi(app: FastifyInstance, deps: ApiDependencies): Promise<void> {
   const recordChange = createChangeRecorder(deps)
   const shared = { db: deps.db, clock: deps.clock, recordChange }
   const routes = [
@@ -52,8 +68,20 @@ export function registerApi(app: FastifyInstance, deps: ApiDependencies): void {
     ...contentApiRoutes(deps),
   ]
   mountApiRoutes(app, routes)
+  // Uploads stream multipart bodies, so the media library registers its own Fastify routes.
+  await registerMediaRoutes(app, {
+    uploader: deps.media.uploader,
+    media: deps.media.service,
+    maxBytes: deps.media.maxBytes,
+    recordChange,
+  })
+  registerGalleryRoutes(app, { galleries: deps.media.galleries, recordChange })
   registerContentApiCors(app)
-  const document = buildOpenApiDocument({ routes, serverUrl: deps.siteUrl, version: deps.version })
+  const document = buildOpenApiDocument({
+    routes: [...routes, ...MEDIA_ROUTE_DESCRIPTIONS, ...GALLERY_ROUTE_DESCRIPTIONS],
+    serverUrl: deps.siteUrl,
+    version: deps.version,
+  })
   app.get('/api/openapi.json', { config: { access: 'public' } }, async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=300').send(document),
   )

@@ -6,11 +6,18 @@ import { CliError } from './cli-error.js'
 import type { Command } from './command.js'
 import { demoCommand } from './commands/demo.js'
 import { migrateCommand } from './commands/migrate.js'
+import { reindexCommand } from './commands/reindex.js'
 import { startCommand } from './commands/start.js'
 import { userCommand } from './commands/user.js'
 
 /** Every command, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [startCommand, migrateCommand, demoCommand, userCommand]
+export const COMMANDS: readonly Command[] = [
+  startCommand,
+  migrateCommand,
+  demoCommand,
+  userCommand,
+  reindexCommand,
+]
 
 /** Exit status for configuration errors, as the README promises. */
 const CONFIG_ERROR_EXIT = 2

@@ -82,6 +82,30 @@ export const CONFIG_VARIABLES = {
     expects: 'a whole number of seconds from 0 to 3600',
     schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(3600)),
   },
+  MASTHEAD_MEDIA_MAX_BYTES: {
+    default: String(25 * 1024 * 1024),
+    expects: 'a whole number of bytes from 1024 to 1073741824',
+    schema: z
+      .string()
+      .regex(/^\d+$/)
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(1024)
+          .max(1024 * 1024 * 1024),
+      ),
+  },
+  MASTHEAD_MEDIA_MAX_PIXELS: {
+    default: String(100_000_000),
+    expects: 'a whole number of pixels from 1000000 to 1000000000',
+    schema: z
+      .string()
+      .regex(/^\d+$/)
+      .transform(Number)
+      .pipe(z.number().int().min(1_000_000).max(1_000_000_000)),
+  },
 } as const
 
 export type ConfigVariableName = keyof typeof CONFIG_VARIABLES

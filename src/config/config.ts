@@ -16,6 +16,8 @@ export interface Config {
   readonly isDemoEnabled: boolean
   readonly firstAdmin: { readonly email: string | undefined; readonly password: string | undefined }
   readonly logLevel: LogLevel
+  /** Limits on uploaded images: bytes of the file, and pixels (width × height) of the picture. */
+  readonly media: { readonly maxBytes: number; readonly maxPixels: number }
   /**
    * Which proxies may tell the client's address in X-Forwarded-For: none, all, or a list. Trusting
    * a header that clients can set themselves would let anyone dodge per-address limits.

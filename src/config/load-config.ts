@@ -75,6 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smtpUrl = readVariable(env, 'MASTHEAD_SMTP_URL')
   const mailFrom = readVariable(env, 'MASTHEAD_MAIL_FROM')
   const newsroomEmail = readVariable(env, 'MASTHEAD_NEWSROOM_EMAIL')
+  const media = {
+    maxBytes: readVariable(env, 'MASTHEAD_MEDIA_MAX_BYTES'),
+    maxPixels: readVariable(env, 'MASTHEAD_MEDIA_MAX_PIXELS'),
+  }
   const dataDir = resolve(readVariable(env, 'MASTHEAD_DATA_DIR'))
   ensureWritableDirectory(dataDir)
 
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isDemoEnabled,
     firstAdmin: { email: adminEmail || undefined, password: adminPassword || undefined },
     logLevel,
+    media,
     trustProxy: trustProxy === 'true' ? true : trustProxy ? trustProxy.split(',') : false,
     mail: smtpUrl
       ? { smtpUrl, from: mailFrom, newsroomEmail: newsroomEmail || undefined }

@@ -191,6 +191,8 @@ export interface MediaTable {
   focalX: number
   focalY: number
   dominantColor: string | null
+  /** The responsive widths and focal crops as JSON; null until the variant job has made them. */
+  variants: Json | null
   uploadedBy: number | null
   createdAt: Timestamp
 }
@@ -355,6 +357,28 @@ export interface JobsTable {
   updatedAt: Timestamp
 }
 
+/**
+ * One article as the search index holds it: analysed text (normalised, stemmed terms joined by
+ * spaces) and what searches filter on. The full-text structures over it differ per database
+ * (an FTS5 table on SQLite, a tsvector column on PostgreSQL) and are reached only through
+ * modules/search/search-dialect.ts.
+ */
+export interface SearchDocumentsTable {
+  articleId: number
+  language: string
+  status: ArticleStatus
+  sectionId: number
+  sourceId: number | null
+  publishedAt: Timestamp | null
+  /** Days since 1970 of the publication, or of the last change while unpublished. */
+  datedDay: number
+  headline: string
+  dek: string
+  body: string
+  /** Section, tag, author and source names. */
+  keywords: string
+}
+
 export interface Database {
   editions: EditionsTable
   sections: SectionsTable
@@ -386,6 +410,7 @@ export interface Database {
   passwordResets: PasswordResetsTable
   webhooks: WebhooksTable
   webhookDeliveries: WebhookDeliveriesTable
+  searchDocuments: SearchDocumentsTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

@@ -7,6 +7,7 @@ import { createArticle } from '../modules/articles/article-queries.js'
 import { paragraph } from '../modules/articles/document/article-document.js'
 import { createAuthor } from '../modules/authors/author-queries.js'
 import { createPage } from '../modules/pages/page-queries.js'
+import { createSearchIndex } from '../modules/search/search-index.js'
 import { createSection } from '../modules/sections/section-queries.js'
 import { updateSiteSettings } from '../modules/settings/settings-queries.js'
 import { createSource } from '../modules/sources/source-queries.js'
@@ -91,7 +92,8 @@ async function loadTaxonomy(db: Kysely<Database>, now: Date) {
 
 /**
  * Fills an empty newsroom with the demo: sections, tags, authors, agencies, pictures and
- * galleries, about 80 articles in two editions, static pages, settings and a week of page views.
+ * galleries, about 80 articles in two editions, static pages, settings, a week of page views and
+ * the search index.
  * All rows are written in one transaction; the picture files are content-addressed, so a failed
  * load leaves nothing that a second one would duplicate.
  */
@@ -201,6 +203,8 @@ export async function loadDemoContent(
         )
       }
     }
+    // The demo writes rows directly, without the newsroom's events: index them all at once.
+    await createSearchIndex({ db: trx, now: () => now }).rebuild()
     return {
       articles,
       sections: taxonomy.sections.size,

@@ -16,13 +16,14 @@ import type { Edition } from '../modules/editions/edition-queries.js'
 import { listEditions } from '../modules/editions/edition-queries.js'
 import { findPublishedPage } from '../modules/pages/page-queries.js'
 import { findRedirect } from '../modules/redirects/redirect-queries.js'
-import { searchPublishedArticles, searchTerms } from '../modules/search/search-queries.js'
+import { createSearchIndex } from '../modules/search/search-index.js'
 import type { Clock } from '../platform/clock.js'
 import type { Mailer } from '../platform/mail/mailer.js'
 import { createFixedWindowLimiter } from '../platform/fixed-window-limiter.js'
 import type { MediaStorage } from '../platform/storage/media-storage.js'
 import type { AssetManifest } from './assets/asset-manifest.js'
 import type { SafeHtml } from './jsx/html.js'
+import type { ArticleCard } from './view-models.js'
 import { registerFeedRoutes } from './feeds/feed.routes.js'
 import { registerSitemapRoutes } from './sitemaps/sitemap.routes.js'
 import { loadArticle } from './loaders/load-article.js'
@@ -80,6 +81,7 @@ export async function registerSiteRoutes(
 ): Promise<void> {
   const { store, config, clock, storage, assets } = deps
   const db = store.db
+  const searchIndex = createSearchIndex({ db, now: () => clock.now() })
   const contactLimiter = createFixedWindowLimiter({ limit: 5, windowMs: 10 * 60_000 })
   await app.register(formBody, { bodyLimit: 64 * 1024 })
 
@@ -241,19 +243,25 @@ export async function registerSiteRoutes(
     PUBLIC,
     withEdition(async (context, request, reply) => {
       const query = ((request.query as Query)['q'] ?? '').slice(0, 200)
-      const terms = searchTerms(query)
-      const results = await searchPublishedArticles(
-        db,
-        { language: context.frame.language, terms },
+      const results = await searchIndex.search(
+        { query, language: context.frame.language },
         { page: pageNumber(request.query as Query), pageSize: 10 },
-        context.frame.now,
+      )
+      const cards = await loadCards(
+        context,
+        results.items.map((hit) => hit.article),
       )
       const page = SearchPage({
         frame: context.frame,
         query: query.trim(),
-        terms,
-        results: await loadCards(context, results.items),
+        results: results.items.map((hit, index) => ({
+          card: cards[index] as ArticleCard,
+          headline: hit.headline,
+          dek: hit.dek,
+          snippet: hit.snippet,
+        })),
         total: results.total,
+        isTotalCapped: results.isTotalCapped,
         page: results.page,
         pageCount: results.pageCount,
       })

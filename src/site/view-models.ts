@@ -13,12 +13,19 @@ export interface NavigationSection extends Link {
 
 /** An image ready for a template: path, size and alternative text. */
 export interface ImageView {
+  /** The JPEG fallback once variants exist, else the original. */
   src: string
   width: number
   height: number
   alt: string
   caption?: string
   credit?: string
+  /** The JPEG widths (`/media/… 320w, …`), once the variant job has made them. */
+  srcset?: string
+  /** AVIF and WebP sources for `<picture>`, best first. */
+  sources?: { type: string; srcset: string }[]
+  /** The 1200×630 focal crop for Open Graph and cards in feeds of social networks. */
+  social?: { src: string; width: number; height: number }
 }
 
 /** What every page shares: the edition, its navigation, breaking items and footer. */

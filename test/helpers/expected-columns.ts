@@ -101,6 +101,7 @@ export const EXPECTED_COLUMNS: Schema = {
     'focalX',
     'focalY',
     'dominantColor',
+    'variants',
     'uploadedBy',
     'createdAt',
   ),
@@ -193,4 +194,26 @@ export const EXPECTED_COLUMNS: Schema = {
     'createdAt',
     'updatedAt',
   ),
+  searchDocuments: all(
+    'articleId',
+    'language',
+    'status',
+    'sectionId',
+    'sourceId',
+    'publishedAt',
+    'datedDay',
+    'headline',
+    'dek',
+    'body',
+    'keywords',
+  ),
+}
+
+/**
+ * The search index's full-text structures, which differ per database and are not part of the
+ * Database interface: the FTS5 table and its shadow tables on SQLite, the tsvector on PostgreSQL.
+ */
+export const SEARCH_INDEX_STORAGE = {
+  tablePrefix: 'search_fts',
+  column: { table: 'search_documents', name: 'document' },
 }

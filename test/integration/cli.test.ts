@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/db/create-database.js'
+import { MIGRATIONS } from '../../src/db/migrations/index.js'
 import { verifyPassword } from '../../src/modules/users/password.js'
 import { findUserCredentials } from '../../src/modules/users/user-queries.js'
 import { runMasthead } from '../helpers/run-masthead.js'
@@ -17,7 +18,7 @@ describe('the masthead command', () => {
   it('lists its commands with help', async () => {
     const { code, stdout } = await runMasthead(['help'], env)
     expect(code).toBe(0)
-    for (const name of ['start', 'migrate', 'demo', 'user'])
+    for (const name of ['start', 'migrate', 'demo', 'user', 'reindex'])
       expect(stdout).toMatch(new RegExp(`^  ${name} `, 'm'))
   })
 
@@ -44,7 +45,9 @@ describe('the masthead command', () => {
     'migrates, adds a user, refuses a duplicate and resets the password',
     { timeout: 120_000 },
     async () => {
-      expect((await runMasthead(['migrate'], env)).stdout).toMatch(/Applied 1 migration/)
+      expect((await runMasthead(['migrate'], env)).stdout).toMatch(
+        `Applied ${Object.keys(MIGRATIONS).length} migration`,
+      )
       expect((await runMasthead(['migrate'], env)).stdout).toMatch(/up to date/)
       const add = [
         'user',
@@ -85,6 +88,23 @@ describe('the masthead command', () => {
       expect(user).toMatchObject({ name: 'Desk Editor', role: 'editor' })
       expect(await verifyPassword(user?.passwordHash ?? '', 'a new long password')).toBe(true)
       expect(await verifyPassword(user?.passwordHash ?? '', 'correct horse battery')).toBe(false)
+    },
+  )
+
+  it(
+    'rebuilds the search index with a progress line per tenth when output is not a terminal',
+    { timeout: 120_000 },
+    async () => {
+      const demoEnv = { ...env, MASTHEAD_DATA_DIR: join(folder, 'reindex') }
+      expect((await runMasthead(['demo'], demoEnv)).code).toBe(0)
+      const { code, stdout } = await runMasthead(['reindex'], demoEnv)
+      expect(code).toBe(0)
+      const lines = stdout.trim().split('\n')
+      expect(lines.at(-2)).toMatch(/^Indexed (\d+) of \1 articles \(100%\)$/)
+      expect(lines.at(-1)).toMatch(
+        /^Rebuilt the search index on sqlite: \d+ articles in [\d.]+ s\.$/,
+      )
+      expect((await runMasthead(['reindex', '--all', 'yes'], demoEnv)).code).toBe(2)
     },
   )
 

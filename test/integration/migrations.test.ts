@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { assertSchemaNotNewer, isSchemaCurrent, migrateToLatest } from '../../src/db/migrate.js'
 import { MIGRATIONS } from '../../src/db/migrations/index.js'
 import { isAppError } from '../../src/errors/app-error.js'
-import { EXPECTED_COLUMNS } from '../helpers/expected-columns.js'
+import { EXPECTED_COLUMNS, SEARCH_INDEX_STORAGE } from '../helpers/expected-columns.js'
 import { createTestStore, TEST_DIALECTS, type TestStore } from '../helpers/test-databases.js'
 
 const toSnakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
@@ -29,7 +29,18 @@ describe.each(TEST_DIALECTS)('migrations (%s)', (dialect) => {
     const actual = Object.fromEntries(
       tables
         .filter((table) => !table.name.startsWith('kysely_'))
-        .map((table) => [table.name, table.columns.map((column) => column.name).sort()]),
+        .filter((table) => !table.name.startsWith(SEARCH_INDEX_STORAGE.tablePrefix))
+        .map((table) => [
+          table.name,
+          table.columns
+            .map((column) => column.name)
+            .filter(
+              (column) =>
+                table.name !== SEARCH_INDEX_STORAGE.column.table ||
+                column !== SEARCH_INDEX_STORAGE.column.name,
+            )
+            .sort(),
+        ]),
     )
     const expected = Object.fromEntries(
       Object.entries(EXPECTED_COLUMNS).map(([table, columns]) => [

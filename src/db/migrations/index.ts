@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely'
 import * as contentModel from './20261129T1400-content-model.js'
 import * as newsroom from './20261129T1500-newsroom.js'
+import * as mediaVariants from './20261129T1700-media-variants.js'
+import * as searchIndex from './20261129T1700-search-index.js'
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1400-content-model': contentModel,
   '20261129T1500-newsroom': newsroom,
+  '20261129T1700-media-variants': mediaVariants,
+  '20261129T1700-search-index': searchIndex,
 }

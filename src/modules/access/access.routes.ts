@@ -23,6 +23,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js'
 import { TOKEN_SCOPES } from './permissions.js'
 import { hashToken, revokeSession } from './sessions.js'
 import { signIn } from './sign-in.js'
+import { ID_PARAMS } from '../../api/common-schemas.js'
 
 interface Deps {
   db: Kysely<Database>
@@ -31,7 +32,6 @@ interface Deps {
   mailer?: Mailer
 }
 
-const ID_PARAMS = z.strictObject({ id: z.coerce.number().int().positive() })
 const email = z.email().max(254)
 
 function signedInUser(request: FastifyRequest): Extract<Actor, { kind: 'user' }> {

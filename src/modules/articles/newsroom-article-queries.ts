@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import { resolvePageRequest, toPage, type Page, type PageRequest } from '../../db/pagination.js'
 import type { ArticleStatus } from './article.js'
@@ -36,6 +36,28 @@ export interface NewsroomArticleFilter {
   sort?: 'updated' | 'published' | 'headline'
 }
 
+/**
+ * The ids of the articles a user created or is bylined on, as a subquery:
+ * `.where('id', 'in', (eb) => articlesOwnedBy(eb, userId))`.
+ */
+export function articlesOwnedBy<DB extends Database, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  userId: number,
+) {
+  const ebOnDatabase = eb as unknown as ExpressionBuilder<Database, never>
+  return ebOnDatabase
+    .selectFrom('articles')
+    .select('articles.id')
+    .where('articles.createdBy', '=', userId)
+    .union(
+      ebOnDatabase
+        .selectFrom('articleAuthors')
+        .innerJoin('authors', 'authors.id', 'articleAuthors.authorId')
+        .select('articleAuthors.articleId as id')
+        .where('authors.userId', '=', userId),
+    )
+}
+
 /** A LIKE pattern for a word; wildcard characters are dropped (no portable escape in LIKE). */
 function containsPattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, '')}%`
@@ -68,20 +90,7 @@ export async function listNewsroomArticles(
     )
   }
   if (ownedByUserId !== undefined) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('createdBy', '=', ownedByUserId),
-        eb(
-          'id',
-          'in',
-          eb
-            .selectFrom('articleAuthors')
-            .innerJoin('authors', 'authors.id', 'articleAuthors.authorId')
-            .select('articleAuthors.articleId')
-            .where('authors.userId', '=', ownedByUserId),
-        ),
-      ]),
-    )
+    query = query.where('id', 'in', (eb) => articlesOwnedBy(eb, ownedByUserId))
   }
   for (const word of (filter.text ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
     const pattern = containsPattern(word.toLowerCase())
@@ -141,20 +150,7 @@ export async function isArticleOwnedBy(
     .selectFrom('articles')
     .select('id')
     .where('id', '=', articleId)
-    .where((eb) =>
-      eb.or([
-        eb('createdBy', '=', userId),
-        eb(
-          'id',
-          'in',
-          eb
-            .selectFrom('articleAuthors')
-            .innerJoin('authors', 'authors.id', 'articleAuthors.authorId')
-            .select('articleAuthors.articleId')
-            .where('authors.userId', '=', userId),
-        ),
-      ]),
-    )
+    .where('id', 'in', (eb) => articlesOwnedBy(eb, userId))
     .executeTakeFirst()
   return row !== undefined
 }

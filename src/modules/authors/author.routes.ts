@@ -6,22 +6,17 @@ import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import { createAuthor, findAuthorBySlug, listAuthors } from './author-queries.js'
+import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
 
-const localized = z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().max(2000))
+const localized = z.record(LANGUAGE_CODE, z.string().max(2000))
 const AUTHOR = z.strictObject({
-  slug: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u),
+  slug: SLUG,
   name: localized,
   bio: localized.optional(),
   userId: z.number().int().positive().nullable().optional(),
   avatarMediaId: z.number().int().positive().nullable().optional(),
   links: z.record(z.string().max(30), z.url({ protocol: /^https?$/ })).optional(),
 })
-const ID_PARAMS = z.strictObject({ id: z.coerce.number().int().positive() })
 
 export function authorRoutes({
   db,

@@ -6,8 +6,7 @@ import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import { listContactMessages, markContactMessageRead } from './contact-queries.js'
-
-const ID_PARAMS = z.strictObject({ id: z.coerce.number().int().positive() })
+import { ID_PARAMS } from '../../api/common-schemas.js'
 
 export function contactRoutes({
   db,

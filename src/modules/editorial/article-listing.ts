@@ -7,6 +7,8 @@ import {
   type NewsroomArticleFilter,
   type NewsroomArticleRow,
 } from '../articles/newsroom-article-queries.js'
+import type { TextSegment } from '../search/highlight-text.js'
+import type { SearchIndex } from '../search/search-index.js'
 import { listSections, sectionWithDescendantIds } from '../sections/section-queries.js'
 
 export interface ArticleListRequest extends PageRequest {
@@ -22,12 +24,19 @@ export interface ArticleListRequest extends PageRequest {
   sort?: NewsroomArticleFilter['sort']
 }
 
-/** The newsroom's article list as the actor may see it: contributors and authors see their own. */
+/** A list row, with the matched words marked when the list answers a search. */
+export type ArticleListRow = NewsroomArticleRow & { snippet?: TextSegment[] }
+
+/**
+ * The newsroom's article list as the actor may see it: contributors and authors see their own.
+ * With `q` it is a search of the index over every status, ranked by relevance unless sorted.
+ */
 export async function listArticlesFor(
-  db: Kysely<Database>,
+  deps: { db: Kysely<Database>; search: SearchIndex },
   actor: Actor,
   request: ArticleListRequest,
-): Promise<Page<NewsroomArticleRow>> {
+): Promise<Page<ArticleListRow>> {
+  const { db } = deps
   assertPermission(actor, 'articles.read')
   const filter: NewsroomArticleFilter = {
     statuses: request.status,
@@ -64,5 +73,38 @@ export async function listArticlesFor(
     filter.authorId = author?.id ?? -1
   }
   if (!seesAllArticles(actor) && actor.kind === 'user') filter.ownedByUserId = actor.userId
-  return listNewsroomArticles(db, filter, request)
+  if (!request.q?.trim()) return listNewsroomArticles(db, filter, request)
+  const results = await deps.search.search(
+    {
+      query: request.q,
+      language: filter.language,
+      sectionIds: filter.sectionIds,
+      tagId: filter.tagId,
+      authorId: filter.authorId,
+      includeUnpublished: true,
+      statuses: filter.statuses,
+      ownedByUserId: filter.ownedByUserId,
+      sort: request.sort === 'published' ? 'date' : 'relevance',
+    },
+    request,
+  )
+  return {
+    ...results,
+    items: results.items.map(({ article, snippet }) => ({
+      id: article.id,
+      language: article.language,
+      status: article.status,
+      headline: article.headline,
+      slug: article.slug,
+      sectionId: article.sectionId,
+      isBreaking: article.isBreaking,
+      isFeatured: article.isFeatured,
+      publishedAt: article.publishedAt,
+      scheduledAt: article.scheduledAt,
+      updatedAt: article.updatedAt,
+      createdBy: article.createdBy,
+      version: article.version,
+      snippet,
+    })),
+  }
 }

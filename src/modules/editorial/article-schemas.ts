@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
 import { WORKFLOW_ACTION_NAMES } from './workflow.js'
+import { ID_PARAMS, LANGUAGE_CODE } from '../../api/common-schemas.js'
 
 const reference = z.union([z.number().int().positive(), z.string().trim().min(1).max(200)])
 const instant = z.iso.datetime({ offset: true })
@@ -48,7 +49,7 @@ export const ARTICLE_FIELDS = z.strictObject({
 })
 
 export const NEW_ARTICLE = ARTICLE_FIELDS.extend({
-  language: z.string().regex(/^[a-z]{2,3}$/, 'a language code such as en or ar'),
+  language: LANGUAGE_CODE,
   headline: z.string().trim().min(1).max(300),
   section: reference,
   status: z.enum(['draft', 'in_review', 'scheduled', 'published']).optional(),
@@ -92,5 +93,6 @@ export const ARTICLE_LIST_QUERY = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).optional(),
 })
 
-export const ID_PARAMS = z.strictObject({ id: z.coerce.number().int().positive() })
 export const REVISION_PARAMS = ID_PARAMS.extend({ number: z.coerce.number().int().positive() })
+
+export { ID_PARAMS }

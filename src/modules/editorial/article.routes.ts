@@ -8,6 +8,7 @@ import type { Clock } from '../../platform/clock.js'
 import type { Article } from '../articles/article.js'
 import type { ArticleDocument } from '../articles/document/article-document.js'
 import { htmlToDocument } from '../articles/document/html-to-document.js'
+import type { SearchIndex } from '../search/search-index.js'
 import { listArticlesFor } from './article-listing.js'
 import {
   ARTICLE_LIST_QUERY,
@@ -24,6 +25,7 @@ import { toArticleView } from './article-view.js'
 import { acquireEditLock, findEditLock, releaseEditLock } from './edit-locks.js'
 import { compareSnapshots, findRevision, listRevisions } from './revisions.js'
 import type { WorkflowAction } from './workflow.js'
+import { LANGUAGE_CODE } from '../../api/common-schemas.js'
 
 const ARTICLE_BODY_LIMIT = 4 * 1024 * 1024
 
@@ -50,6 +52,7 @@ export function articleRoutes(deps: {
   clock: Clock
   siteUrl: string
   articles: ArticleService
+  search: SearchIndex
 }) {
   const { db, clock, articles } = deps
   const view = async (article: Article) =>
@@ -65,9 +68,10 @@ export function articleRoutes(deps: {
       url: '/api/admin/articles',
       access: { permission: 'articles.read' },
       tag,
-      summary: 'List articles in any status, with filters, search and pagination',
+      summary:
+        'List articles in any status, with filters and pagination; q searches the index (drafts included)',
       query: ARTICLE_LIST_QUERY,
-      handle: ({ query, request }) => listArticlesFor(db, contextOf(request).actor, query),
+      handle: ({ query, request }) => listArticlesFor(deps, contextOf(request).actor, query),
     }),
     defineRoute({
       method: 'POST',
@@ -239,7 +243,7 @@ export function articleRoutes(deps: {
       tag,
       summary: 'Create a draft translation in another language, linked to this story',
       params: ID_PARAMS,
-      body: z.strictObject({ language: z.string().regex(/^[a-z]{2,3}$/) }),
+      body: z.strictObject({ language: LANGUAGE_CODE }),
       successStatus: 201,
       handle: async ({ params, body, request }) =>
         view(await articles.createTranslation(contextOf(request), params.id, body.language)),

@@ -82,3 +82,61 @@ export async function findGalleriesByIds(
   }
   return byId
 }
+
+/** Sets a gallery's title and, when given, replaces its items in the given order. */
+export async function updateGallery(
+  db: Kysely<Database>,
+  id: number,
+  changes: Partial<NewGallery>,
+  now: Date,
+): Promise<boolean> {
+  return withTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable('galleries')
+      .set({
+        updatedAt: now.toISOString(),
+        ...(changes.title ? { title: JSON.stringify(changes.title) } : {}),
+      })
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (result.numUpdatedRows === 0n) return false
+    if (changes.items) {
+      await trx.deleteFrom('galleryItems').where('galleryId', '=', id).execute()
+      if (changes.items.length)
+        await trx
+          .insertInto('galleryItems')
+          .values(
+            changes.items.map((item, position) => ({
+              galleryId: id,
+              mediaId: item.mediaId,
+              position,
+              caption: item.caption ? JSON.stringify(item.caption) : null,
+              credit: item.credit ?? null,
+            })),
+          )
+          .execute()
+    }
+    return true
+  })
+}
+
+/** Deletes a gallery and its items (the media items stay); answers whether there was one. */
+export async function deleteGallery(db: Kysely<Database>, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('galleries').where('id', '=', id).executeTakeFirst()
+  return result.numDeletedRows > 0n
+}
+
+/** Ids and headlines of the articles that show a gallery, as hero or in their body. */
+export async function findGalleryUsage(
+  db: Kysely<Database>,
+  id: number,
+): Promise<{ id: number; headline: string }[]> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'headline'])
+    .where((eb) =>
+      eb.or([eb('heroGalleryId', '=', id), eb('bodyHtml', 'like', `%data-gallery-id="${id}"%`)]),
+    )
+    .orderBy('id')
+    .execute()
+}

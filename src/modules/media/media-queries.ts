@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, MediaTable } from '../../db/database.js'
 import { parseLocalized, type LocalizedText } from '../../platform/localized-text.js'
+import { parseVariants, type MediaVariants } from './media-variants.js'
 
 /** An uploaded image and what the newsroom knows about it. */
 export interface MediaItem {
@@ -18,12 +19,14 @@ export interface MediaItem {
   focalX: number
   focalY: number
   dominantColor: string | null
+  /** Responsive widths and focal crops; null until the variant job has made them. */
+  variants: MediaVariants | null
   createdAt: string
 }
 
 export type NewMediaItem = Omit<
   MediaItem,
-  'id' | 'createdAt' | 'focalX' | 'focalY' | 'credit' | 'copyright' | 'dominantColor'
+  'id' | 'createdAt' | 'focalX' | 'focalY' | 'credit' | 'copyright' | 'dominantColor' | 'variants'
 > &
   Partial<Pick<MediaItem, 'focalX' | 'focalY' | 'credit' | 'copyright' | 'dominantColor'>> & {
     uploadedBy?: number | null
@@ -45,6 +48,7 @@ function toMediaItem(row: Selectable<MediaTable>): MediaItem {
     focalX: row.focalX,
     focalY: row.focalY,
     dominantColor: row.dominantColor,
+    variants: parseVariants(row.variants),
     createdAt: row.createdAt,
   }
 }
@@ -90,4 +94,67 @@ export async function findMediaByIds(
     .where('id', 'in', [...new Set(ids)])
     .execute()
   return new Map(rows.map((row) => [row.id, toMediaItem(row)]))
+}
+
+/** What an editor may change on a media item after upload. */
+export interface MediaItemChanges {
+  alt?: LocalizedText
+  caption?: LocalizedText
+  credit?: string | null
+  copyright?: string | null
+  focalX?: number
+  focalY?: number
+}
+
+/** Applies the changes; answers whether the item exists. */
+export async function updateMediaItem(
+  db: Kysely<Database>,
+  id: number,
+  changes: MediaItemChanges,
+): Promise<boolean> {
+  const values = {
+    ...(changes.alt ? { alt: JSON.stringify(changes.alt) } : {}),
+    ...(changes.caption ? { caption: JSON.stringify(changes.caption) } : {}),
+    ...(changes.credit !== undefined ? { credit: changes.credit } : {}),
+    ...(changes.copyright !== undefined ? { copyright: changes.copyright } : {}),
+    ...(changes.focalX !== undefined ? { focalX: changes.focalX } : {}),
+    ...(changes.focalY !== undefined ? { focalY: changes.focalY } : {}),
+  }
+  if (Object.keys(values).length === 0) return (await findMediaByIds(db, [id])).has(id)
+  const result = await db.updateTable('media').set(values).where('id', '=', id).executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
+/** Records the variants the job made. */
+export async function setMediaVariants(
+  db: Kysely<Database>,
+  id: number,
+  variants: MediaVariants,
+): Promise<void> {
+  await db
+    .updateTable('media')
+    .set({ variants: JSON.stringify(variants) })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** Deletes the row; answers whether there was one. */
+export async function deleteMediaItem(db: Kysely<Database>, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('media').where('id', '=', id).executeTakeFirst()
+  return result.numDeletedRows > 0n
+}
+
+/** How many media items other than `exceptId` keep their original under this storage key. */
+export async function countMediaWithStorageKey(
+  db: Kysely<Database>,
+  storageKey: string,
+  exceptId: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('media')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('storageKey', '=', storageKey)
+    .where('id', '!=', exceptId)
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
 }

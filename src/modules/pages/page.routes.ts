@@ -9,15 +9,11 @@ import type { ArticleDocument } from '../articles/document/article-document.js'
 import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
 import { htmlToDocument } from '../articles/document/html-to-document.js'
 import { createPage, findPageById, listAllPages, updatePage } from './page-queries.js'
+import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
 
 const PAGE = z.strictObject({
-  language: z.string().regex(/^[a-z]{2,3}$/),
-  slug: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u),
+  language: LANGUAGE_CODE,
+  slug: SLUG,
   title: z.string().trim().min(1).max(200),
   body: z.string().max(1_000_000).optional(),
   bodyDoc: ARTICLE_DOCUMENT_SCHEMA.optional(),
@@ -26,7 +22,6 @@ const PAGE = z.strictObject({
   isInFooter: z.boolean().optional(),
   position: z.number().int().min(0).max(1000).optional(),
 })
-const ID_PARAMS = z.strictObject({ id: z.coerce.number().int().positive() })
 
 function documentOf(input: {
   body?: string

@@ -7,15 +7,11 @@ import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import { createSection, listSections } from './section-queries.js'
+import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
 
-const slug = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u, 'letters and digits joined by hyphens')
+const slug = SLUG
 const translations = z.record(
-  z.string().regex(/^[a-z]{2,3}$/),
+  LANGUAGE_CODE,
   z.strictObject({
     name: z.string().trim().min(1).max(100),
     slug,
@@ -27,7 +23,6 @@ const SECTION = z.strictObject({
   position: z.number().int().min(0).max(1000).optional(),
   translations,
 })
-const ID_PARAMS = z.strictObject({ id: z.coerce.number().int().positive() })
 
 export function sectionRoutes({
   db,

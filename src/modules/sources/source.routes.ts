@@ -6,21 +6,16 @@ import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import { createSource, findSourcesByIds, listSources } from './source-queries.js'
+import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
 
 const SOURCE = z.strictObject({
-  slug: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u),
-  name: z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().trim().min(1).max(200)),
+  slug: SLUG,
+  name: z.record(LANGUAGE_CODE, z.string().trim().min(1).max(200)),
   url: z
     .url({ protocol: /^https?$/ })
     .nullable()
     .optional(),
 })
-const ID_PARAMS = z.strictObject({ id: z.coerce.number().int().positive() })
 
 export function sourceRoutes({
   db,

@@ -7,8 +7,7 @@ import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import { slugify } from '../../platform/slugify.js'
 import { findOrCreateTags, listTagsWithCounts } from './tag-queries.js'
-
-const ID_PARAMS = z.strictObject({ id: z.coerce.number().int().positive() })
+import { ID_PARAMS, LANGUAGE_CODE } from '../../api/common-schemas.js'
 
 export function tagRoutes({
   db,
@@ -36,7 +35,7 @@ export function tagRoutes({
       tag: 'tags',
       summary: 'Tags of an edition with their article counts; q narrows by prefix (autocomplete)',
       query: z.strictObject({
-        language: z.string().regex(/^[a-z]{2,3}$/),
+        language: LANGUAGE_CODE,
         q: z.string().max(100).optional(),
       }),
       handle: async ({ query }) => {
@@ -62,7 +61,7 @@ export function tagRoutes({
       tag: 'tags',
       summary: 'Create a tag (or find the one with the same slug)',
       body: z.strictObject({
-        language: z.string().regex(/^[a-z]{2,3}$/),
+        language: LANGUAGE_CODE,
         name: z.string().trim().min(1).max(100),
       }),
       successStatus: 201,

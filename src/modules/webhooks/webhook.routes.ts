@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import { actingUserId } from '../access/actor.js'
+import { ID_PARAMS } from '../../api/common-schemas.js'
 
 const ENTITIES = ['article', 'page', 'section', 'tag', 'author', 'source', 'media', 'settings']
 const ACTIONS = ['created', 'updated', 'published', 'unpublished', 'deleted']
@@ -14,7 +15,6 @@ const EVENT_NAMES = [
   '*',
   ...ENTITIES.flatMap((entity) => ACTIONS.map((action) => `${entity}.${action}`)),
 ]
-const ID_PARAMS = z.strictObject({ id: z.coerce.number().int().positive() })
 
 function toWebhook(row: {
   id: number

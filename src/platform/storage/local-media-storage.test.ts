@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -15,6 +15,18 @@ describe('local media storage', () => {
     expect(await storage.put(Buffer.from('picture'), 'jpg')).toBe(key)
     expect((await storage.get(key))?.toString()).toBe('picture')
     expect(await storage.has(key)).toBe(true)
+  })
+
+  it('moves a finished file in under its content hash, and deletes by key', async () => {
+    const source = join(folder, 'upload.tmp')
+    writeFileSync(source, 'moved picture')
+    const key = await storage.putFile(source, 'png')
+    expect(existsSync(source)).toBe(false)
+    expect((await storage.get(key))?.toString()).toBe('moved picture')
+    expect(key).toBe(await storage.put(Buffer.from('moved picture'), 'png'))
+    await storage.delete(key)
+    expect(await storage.has(key)).toBe(false)
+    await expect(storage.delete('../../etc/passwd')).resolves.toBeUndefined()
   })
 
   it('refuses keys that could reach outside the media folder', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { copyFile, mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import type { MediaStorage } from './media-storage.js'
 
@@ -12,18 +13,48 @@ function pathOfKey(root: string, key: string): string | undefined {
   return path.startsWith(root + sep) ? path : undefined
 }
 
+function keyOf(hash: string, extension: string): string {
+  return `${hash.slice(0, 2)}/${hash.slice(2, 4)}/${hash}.${extension.toLowerCase()}`
+}
+
+async function hashOfFile(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+/** Renames across folders of one disk; copies when the source sits on another one. */
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+    await copyFile(from, to)
+    await unlink(from)
+  }
+}
+
 /** Media files in a folder, named by the SHA-256 of their content, written atomically. */
 export function createLocalMediaStorage(folder: string): MediaStorage {
   const root = resolve(folder)
   return {
     async put(bytes, extension) {
-      const hash = createHash('sha256').update(bytes).digest('hex')
-      const key = `${hash.slice(0, 2)}/${hash.slice(2, 4)}/${hash}.${extension.toLowerCase()}`
+      const key = keyOf(createHash('sha256').update(bytes).digest('hex'), extension)
       const path = pathOfKey(root, key)
       if (!path) throw new Error(`not a valid media file extension: ${extension}`)
       await mkdir(dirname(path), { recursive: true })
       const temporary = `${path}.${process.pid}.tmp`
       await writeFile(temporary, bytes)
+      await rename(temporary, path)
+      return key
+    },
+    async putFile(source, extension) {
+      const key = keyOf(await hashOfFile(source), extension)
+      const path = pathOfKey(root, key)
+      if (!path) throw new Error(`not a valid media file extension: ${extension}`)
+      await mkdir(dirname(path), { recursive: true })
+      const temporary = `${path}.${process.pid}.${Date.now()}.tmp`
+      await moveFile(source, temporary)
       await rename(temporary, path)
       return key
     },
@@ -39,6 +70,10 @@ export function createLocalMediaStorage(folder: string): MediaStorage {
         (stats) => stats.isFile(),
         () => false,
       )
+    },
+    async delete(key) {
+      const path = pathOfKey(root, key)
+      if (path) await rm(path, { force: true })
     },
   }
 }

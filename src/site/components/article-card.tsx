@@ -1,5 +1,6 @@
 import { h } from '../jsx/html.js'
 import type { ArticleCard, Frame } from '../view-models.js'
+import { Picture } from './picture.js'
 import { TimeAgo } from './time-ago.js'
 
 /** The sizes attribute for card images in the site's grid. */
@@ -20,16 +21,7 @@ export function ArticleCardView(props: {
     <article class={`card card--${variant}`}>
       {card.image && variant !== 'compact' ? (
         <a class="card__media" href={card.url} tabindex="-1" aria-hidden="true">
-          <img
-            src={card.image.src}
-            alt=""
-            width={card.image.width}
-            height={card.image.height}
-            sizes={CARD_SIZES}
-            loading={props.isEager ? 'eager' : 'lazy'}
-            fetchpriority={props.isEager ? 'high' : undefined}
-            decoding="async"
-          />
+          <Picture image={card.image} alt="" sizes={CARD_SIZES} isLead={props.isEager} />
         </a>
       ) : null}
       <div class="card__body">

@@ -1,5 +1,9 @@
 import { h } from '../jsx/html.js'
 import type { Frame, GalleryView } from '../view-models.js'
+import { Picture } from './picture.js'
+
+/** Two columns in the article column. */
+const GALLERY_SIZES = '(min-width: 48rem) 23rem, 50vw'
 
 /**
  * A photo gallery: without script a list of images linking to the full files; site.js turns it
@@ -26,13 +30,10 @@ export function Gallery(props: { frame: Frame; gallery: GalleryView; isEager?: b
           <li class="gallery__item">
             <figure>
               <a class="gallery__open" href={item.src} data-index={index}>
-                <img
-                  src={item.src}
-                  alt={item.alt}
-                  width={item.width}
-                  height={item.height}
-                  loading={props.isEager && index === 0 ? 'eager' : 'lazy'}
-                  decoding="async"
+                <Picture
+                  image={item}
+                  sizes={GALLERY_SIZES}
+                  isLead={props.isEager === true && index === 0}
                 />
               </a>
               <figcaption>

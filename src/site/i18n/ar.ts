@@ -59,6 +59,7 @@ export const ar: Record<MessageKey, string> = {
   searchButton: 'بحث',
   searchResultsFor: 'نتائج البحث عن «{query}»',
   searchResultCount: 'عدد النتائج: {count}',
+  searchResultCountCapped: 'أكثر من {count} نتيجة',
   searchNoResults: 'لا توجد مقالات تطابق «{query}».',
   searchEmpty: 'اكتب كلمة أو اسما للبحث في الأرشيف.',
   notFoundTitle: 'الصفحة غير موجودة',

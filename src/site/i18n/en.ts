@@ -57,6 +57,7 @@ export const en = {
   searchButton: 'Search',
   searchResultsFor: 'Results for “{query}”',
   searchResultCount: '{count} results',
+  searchResultCountCapped: 'More than {count} results',
   searchNoResults: 'No articles match “{query}”.',
   searchEmpty: 'Type a word or a name to search the archive.',
   notFoundTitle: 'Page not found',

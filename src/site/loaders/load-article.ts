@@ -9,6 +9,12 @@ import { documentPlainText } from '../../modules/articles/document/render-docume
 import { listAuthorsOfArticles } from '../../modules/authors/author-queries.js'
 import { findGalleriesByIds } from '../../modules/media/gallery-queries.js'
 import { findMediaByIds } from '../../modules/media/media-queries.js'
+import {
+  bodyImageIds,
+  responsiveImage,
+  upgradeBodyImages,
+  type ResponsiveImage,
+} from '../../modules/media/responsive-image.js'
 import { sectionTrail } from '../../modules/sections/section-queries.js'
 import { findSourcesByIds } from '../../modules/sources/source-queries.js'
 import { listTagsOfArticles } from '../../modules/tags/tag-queries.js'
@@ -78,7 +84,24 @@ async function loadGalleries(
 const GALLERY_PLACEHOLDER = /<div class="gallery-block" data-gallery-id="(\d+)"><\/div>/g
 const RELATED_PLACEHOLDER = /<aside class="related-card" data-article-id="(\d+)">.*?<\/aside>/g
 
-/** Fills the body's gallery placeholders and turns related-story links into full cards. */
+/** The responsive files of the body's images that have them by now. */
+async function loadBodyImages(
+  context: SiteContext,
+  html: string,
+): Promise<Map<number, ResponsiveImage>> {
+  const media = await findMediaByIds(context.db, bodyImageIds(html))
+  const images = new Map<number, ResponsiveImage>()
+  for (const [id, item] of media) {
+    const image = responsiveImage(item.variants, 'full')
+    if (image) images.set(id, image)
+  }
+  return images
+}
+
+/**
+ * Fills the body's gallery placeholders, turns related-story links into full cards and gives body
+ * images their `<picture>` sources once their variants exist.
+ */
 async function composeBody(context: SiteContext, article: Article): Promise<string> {
   const galleryIds = [...article.bodyHtml.matchAll(GALLERY_PLACEHOLDER)].map((match) =>
     Number(match[1]),
@@ -93,7 +116,8 @@ async function composeBody(context: SiteContext, article: Article): Promise<stri
   const cards = new Map<number, ArticleCard>(
     (await loadCards(context, relatedArticles)).map((card) => [card.id, card]),
   )
-  return article.bodyHtml
+  const images = await loadBodyImages(context, article.bodyHtml)
+  return upgradeBodyImages(article.bodyHtml, images)
     .replace(GALLERY_PLACEHOLDER, (_match, id: string) => {
       const gallery = galleries.get(Number(id))
       return gallery ? Gallery({ frame: context.frame, gallery }).value : ''

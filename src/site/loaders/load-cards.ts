@@ -1,19 +1,37 @@
 import type { ArticleSummary } from '../../modules/articles/article.js'
 import { findMediaByIds, type MediaItem } from '../../modules/media/media-queries.js'
+import { responsiveImage } from '../../modules/media/responsive-image.js'
 import { pickLocalized } from '../../platform/localized-text.js'
 import { siteUrls } from '../site-urls.js'
 import type { ArticleCard, ImageView } from '../view-models.js'
 import type { SiteContext } from './load-frame.js'
 
-/** A media item as a template image, in the edition's language. */
-export function toImageView(media: MediaItem, language: string): ImageView {
+/**
+ * A media item as a template image, in the edition's language: the whole picture, or its 16:9 focal
+ * crop for cards; with its responsive sources once the variant job has made them.
+ */
+export function toImageView(
+  media: MediaItem,
+  language: string,
+  shape: 'full' | '16:9' = 'full',
+): ImageView {
+  const responsive = responsiveImage(media.variants, shape)
+  const social = media.variants?.files.find((file) => file.shape === 'social')
+  const isCrop = shape !== 'full' && responsive !== undefined
   return {
-    src: siteUrls.media(media.storageKey),
-    width: media.width,
-    height: media.height,
+    src: responsive?.src ?? siteUrls.media(media.storageKey),
+    width: isCrop ? responsive.width : media.width,
+    height: isCrop ? responsive.height : media.height,
     alt: pickLocalized(media.alt, language),
     caption: pickLocalized(media.caption, language) || undefined,
     credit: media.credit ?? undefined,
+    srcset: responsive?.srcset,
+    sources: responsive?.sources,
+    social: social && {
+      src: siteUrls.media(social.key),
+      width: social.width,
+      height: social.height,
+    },
   }
 }
 
@@ -55,7 +73,7 @@ export async function loadCards(
         url: siteUrls.section(language, translation?.slug ?? ''),
       },
       publishedAt: summary.publishedAt ?? summary.updatedAt,
-      image: image && toImageView(image, language),
+      image: image && toImageView(image, language, '16:9'),
       isBreaking:
         summary.isBreaking &&
         (summary.breakingUntil === null || summary.breakingUntil > context.frame.now.toISOString()),

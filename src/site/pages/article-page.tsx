@@ -1,6 +1,7 @@
 import { ArticleCardView } from '../components/article-card.js'
 import { Breadcrumb } from '../components/breadcrumb.js'
 import { Gallery } from '../components/gallery.js'
+import { Picture } from '../components/picture.js'
 import { TimeAgo } from '../components/time-ago.js'
 import { Fragment, h, raw } from '../jsx/html.js'
 import { SiteLayout } from '../layouts/site-layout.js'
@@ -81,7 +82,9 @@ export function articleHead(frame: Frame, article: ArticleView, logoUrl: string)
     canonical,
     alternates,
     type: 'article',
-    image: article.heroImage,
+    image: article.heroImage?.social
+      ? { ...article.heroImage, ...article.heroImage.social }
+      : article.heroImage,
     translationUrl: article.translation?.url,
     meta: [
       { property: 'article:published_time', content: article.publishedAt },
@@ -143,16 +146,7 @@ export function ArticlePage(props: { frame: Frame; article: ArticleView; logoUrl
         </header>
         {hero ? (
           <figure class="article__hero">
-            <img
-              src={hero.src}
-              alt={hero.alt}
-              width={hero.width}
-              height={hero.height}
-              sizes={HERO_SIZES}
-              loading="eager"
-              fetchpriority="high"
-              decoding="async"
-            />
+            <Picture image={hero} sizes={HERO_SIZES} isLead />
             {hero.caption || hero.credit ? (
               <figcaption>
                 {hero.caption}

@@ -1,16 +1,28 @@
 import { TimeAgo } from '../components/time-ago.js'
 import { Pagination } from '../components/pagination.js'
-import { h, type Child } from '../jsx/html.js'
+import type { TextSegment } from '../../modules/search/highlight-text.js'
+import { Fragment, h } from '../jsx/html.js'
 import { SiteLayout } from '../layouts/site-layout.js'
 import { siteUrls } from '../site-urls.js'
 import type { ArticleCard, Frame } from '../view-models.js'
 
-/** Splits text around the search terms and marks each match. */
-export function highlight(text: string, terms: string[]): Child[] {
-  if (terms.length === 0) return [text]
-  const escaped = terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  const pattern = new RegExp(`(${escaped.join('|')})`, 'giu')
-  return text.split(pattern).map((part, index) => (index % 2 === 1 ? <mark>{part}</mark> : part))
+/** Text with the words a search matched in `<mark>`; both kinds of piece are escaped. */
+export function Highlighted(props: { segments: TextSegment[] }) {
+  return (
+    <>
+      {props.segments.map((segment) =>
+        segment.isMatch ? <mark>{segment.text}</mark> : segment.text,
+      )}
+    </>
+  )
+}
+
+/** One search result: the article's card and its texts with the matches marked. */
+export interface SearchResultView {
+  card: ArticleCard
+  headline: TextSegment[]
+  dek: TextSegment[]
+  snippet: TextSegment[]
 }
 
 /** The search box, on the search page and the error pages. */
@@ -39,9 +51,9 @@ export function SearchForm(props: { frame: Frame; query: string }) {
 export function SearchPage(props: {
   frame: Frame
   query: string
-  terms: string[]
-  results: ArticleCard[]
+  results: SearchResultView[]
   total: number
+  isTotalCapped: boolean
   page: number
   pageCount: number
 }) {
@@ -61,7 +73,11 @@ export function SearchPage(props: {
         <h1>{title}</h1>
         <SearchForm frame={frame} query={query} />
         {query ? (
-          <p class="search-count">{frame.t('searchResultCount', { count: props.total })}</p>
+          <p class="search-count">
+            {frame.t(props.isTotalCapped ? 'searchResultCountCapped' : 'searchResultCount', {
+              count: props.total,
+            })}
+          </p>
         ) : (
           <p>{frame.t('searchEmpty')}</p>
         )}
@@ -70,16 +86,27 @@ export function SearchPage(props: {
         <p class="empty">{frame.t('searchNoResults', { query })}</p>
       ) : null}
       <ol class="search-results">
-        {props.results.map((card) => (
+        {props.results.map(({ card, ...texts }) => (
           <li class="search-result">
             <p class="card__meta">
               <a href={card.section.url}>{card.section.label}</a> ·{' '}
               <TimeAgo frame={frame} instant={card.publishedAt} />
             </p>
             <h2 class="search-result__headline">
-              <a href={card.url}>{highlight(card.headline, props.terms)}</a>
+              <a href={card.url}>
+                <Highlighted segments={texts.headline} />
+              </a>
             </h2>
-            {card.dek ? <p class="search-result__dek">{highlight(card.dek, props.terms)}</p> : null}
+            {card.dek ? (
+              <p class="search-result__dek">
+                <Highlighted segments={texts.dek} />
+              </p>
+            ) : null}
+            {texts.snippet.length ? (
+              <p class="search-result__snippet">
+                <Highlighted segments={texts.snippet} />
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>

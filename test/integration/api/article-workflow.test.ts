@@ -189,6 +189,13 @@ describeEachDatabase('the article workflow through the Admin API', (store) => {
     expect(list.json<{ items: { id: number }[] }>().items.map((item) => item.id)).not.toContain(
       secret.id,
     )
+    const searched = async (client: NewsroomClient) =>
+      (await client.request({ method: 'GET', url: '/api/admin/articles?q=embargoed%20budget' }))
+        .json<{ items: { id: number }[] }>()
+        .items.map((item) => item.id)
+    expect(await searched(author)).not.toContain(secret.id)
+    expect(await searched(otherAuthor)).toContain(secret.id)
+    expect(await searched(editor)).toContain(secret.id)
     const stillThere = await otherAuthor.request({
       method: 'GET',
       url: `/api/admin/articles/${secret.id}`,

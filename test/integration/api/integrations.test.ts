@@ -239,6 +239,20 @@ describeEachDatabase('API tokens, webhooks, the content API and OpenAPI', (store
       headers: { 'if-none-match': etag },
     })
     expect(again.statusCode).toBe(304)
+    const search = await app.inject({
+      method: 'GET',
+      url: '/api/v1/search?language=en&q=libraries',
+    })
+    const hits = search.json<{
+      items: { id: number; headline: { text: string; isMatch: boolean }[] }[]
+    }>()
+    expect(hits.items.map((hit) => hit.id)).toEqual([article.id])
+    expect(hits.items[0]?.headline).toContainEqual({ text: 'Library', isMatch: true })
+    const hidden = await app.inject({
+      method: 'GET',
+      url: '/api/v1/search?language=en&q=unannounced',
+    })
+    expect(hidden.json<{ items: unknown[] }>().items).toEqual([])
     const preflight = await app.inject({ method: 'OPTIONS', url: '/api/v1/articles' })
     expect(preflight.statusCode).toBe(204)
     expect(preflight.headers['access-control-allow-methods']).toContain('GET')

@@ -205,6 +205,25 @@ describe('public site under bad input', () => {
     expect(page.querySelector('.search-result mark')?.textContent).toBe(word)
   })
 
+  it('finds an English article by a word of its body, folded, with a marked snippet', async () => {
+    const body = (
+      await site()
+        .store.db.selectFrom('articles')
+        .select('excerpt')
+        .where('language', '=', 'en')
+        .executeTakeFirstOrThrow()
+    ).excerpt
+    const word = body.match(/[A-Za-z]{7,}/)?.[0] ?? 'council'
+    const response = await site().app.inject({
+      url: `/en/search?q=${encodeURIComponent(word.toUpperCase())}`,
+    })
+    const page = parseHtml(response.body)
+    expect(page.querySelectorAll('.search-result').length).toBeGreaterThan(0)
+    const marked = page.querySelectorAll('.search-result mark').map((mark) => mark.textContent)
+    expect(marked.map((text) => text.toLowerCase())).toContain(word.toLowerCase())
+    expect(page.querySelector('.search-result__snippet')).not.toBeNull()
+  })
+
   it('writes numbers in the digits style the settings choose for the Arabic edition', async () => {
     const { db } = site().store
     const westernTime =

@@ -1,7 +1,13 @@
 import { escapeHtml } from '../../../platform/escape-html.js'
+import {
+  BODY_IMAGE_SIZES,
+  pictureParts,
+  type ResponsiveImage,
+} from '../../media/responsive-image.js'
 import type {
   ArticleDocument,
   BlockNode,
+  ImageNode,
   InlineNode,
   Mark,
   TableCellNode,
@@ -53,7 +59,31 @@ function renderTable(node: TableNode): string {
   return `<table>${caption}<tbody>${rows.join('')}</tbody></table>`
 }
 
-function renderBlock(node: BlockNode): string {
+export interface RenderOptions {
+  /** Responsive files of body images by media id; images without them keep their plain `src`. */
+  images?: ReadonlyMap<number, ResponsiveImage>
+}
+
+function renderImage(node: ImageNode, options: RenderOptions): string {
+  const { src, alt, caption, credit, width, height, mediaId } = node.attrs
+  const credits = [
+    caption ? escapeHtml(caption) : '',
+    credit ? `<span class="credit">${escapeHtml(credit)}</span>` : '',
+  ].filter(Boolean)
+  const figcaption = credits.length ? `<figcaption>${credits.join(' ')}</figcaption>` : ''
+  const rest =
+    ` alt="${escapeHtml(alt)}" width="${width}" height="${height}" loading="lazy" ` +
+    'decoding="async">'
+  const image = options.images?.get(mediaId)
+  const picture = image
+    ? (({ open, imgAttributes, close }) => `${open}<img ${imgAttributes}${rest}${close}`)(
+        pictureParts(image, BODY_IMAGE_SIZES),
+      )
+    : `<img src="${escapeHtml(src)}"${rest}`
+  return `<figure class="image" data-media-id="${mediaId}">${picture}${figcaption}</figure>`
+}
+
+function renderBlock(node: BlockNode, options: RenderOptions): string {
   switch (node.type) {
     case 'paragraph':
       return `<p>${renderInline(node.content)}</p>`
@@ -61,28 +91,20 @@ function renderBlock(node: BlockNode): string {
       return `<h${node.attrs.level}>${renderInline(node.content)}</h${node.attrs.level}>`
     case 'blockquote': {
       const cite = node.attrs?.cite ? `<footer>${escapeHtml(node.attrs.cite)}</footer>` : ''
-      return `<blockquote>${node.content.map(renderBlock).join('')}${cite}</blockquote>`
+      return `<blockquote>${node.content.map((child) => renderBlock(child, options)).join('')}${cite}</blockquote>`
     }
     case 'pullQuote':
       return `<aside class="pull-quote"><p>${renderInline(node.content)}</p></aside>`
     case 'bulletList':
     case 'orderedList': {
       const tag = node.type === 'bulletList' ? 'ul' : 'ol'
-      const items = node.content.map((item) => `<li>${item.content.map(renderBlock).join('')}</li>`)
+      const items = node.content.map(
+        (item) => `<li>${item.content.map((child) => renderBlock(child, options)).join('')}</li>`,
+      )
       return `<${tag}>${items.join('')}</${tag}>`
     }
-    case 'image': {
-      const { src, alt, caption, credit, width, height, mediaId } = node.attrs
-      const credits = [
-        caption ? escapeHtml(caption) : '',
-        credit ? `<span class="credit">${escapeHtml(credit)}</span>` : '',
-      ].filter(Boolean)
-      const figcaption = credits.length ? `<figcaption>${credits.join(' ')}</figcaption>` : ''
-      return (
-        `<figure class="image" data-media-id="${mediaId}"><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}" ` +
-        `width="${width}" height="${height}" loading="lazy" decoding="async">${figcaption}</figure>`
-      )
-    }
+    case 'image':
+      return renderImage(node, options)
     case 'gallery':
       return `<div class="gallery-block" data-gallery-id="${node.attrs.galleryId}"></div>`
     case 'relatedArticle': {
@@ -109,8 +131,8 @@ function renderBlock(node: BlockNode): string {
  * the output is safe by construction; blocks that need data from elsewhere (galleries) are left as
  * placeholders that the public site fills in.
  */
-export function renderDocumentHtml(document: ArticleDocument): string {
-  return document.content.map(renderBlock).join('\n')
+export function renderDocumentHtml(document: ArticleDocument, options: RenderOptions = {}): string {
+  return document.content.map((node) => renderBlock(node, options)).join('\n')
 }
 
 /** The plain text of a document, for excerpts, word counts and the search index. */

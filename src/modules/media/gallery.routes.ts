@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import type { RouteDescription } from '../../api/api-route.js'
+import type { RecordChange } from '../../api/change-recorder.js'
+import { galleryChangesSchema, galleryInputSchema, type GalleryService } from './gallery-service.js'
+import { idParam, MEDIA_DELETE, MEDIA_READ, MEDIA_WRITE } from './media.routes.js'
+
+const ID_PARAMS = z.strictObject({ id: z.string() })
+
+/** The gallery routes as the OpenAPI document describes them. */
+export const GALLERY_ROUTE_DESCRIPTIONS: RouteDescription[] = [
+  {
+    method: 'POST',
+    url: '/api/admin/galleries',
+    access: MEDIA_WRITE.config.access,
+    tag: 'media',
+    summary: 'Create a gallery: a title and its images in order',
+    body: galleryInputSchema,
+    successStatus: 201,
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/galleries/:id',
+    access: MEDIA_READ.config.access,
+    tag: 'media',
+    summary: 'One gallery with its items',
+    params: ID_PARAMS,
+  },
+  {
+    method: 'PATCH',
+    url: '/api/admin/galleries/:id',
+    access: MEDIA_WRITE.config.access,
+    tag: 'media',
+    summary: 'Rename a gallery or reorder its items (the items given replace them)',
+    params: ID_PARAMS,
+    body: galleryChangesSchema,
+  },
+  {
+    method: 'DELETE',
+    url: '/api/admin/galleries/:id',
+    access: MEDIA_DELETE.config.access,
+    tag: 'media',
+    summary: 'Delete a gallery (409 when an article uses it)',
+    params: ID_PARAMS,
+  },
+]
+
+/** Galleries in the newsroom API: create, read, rename or reorder (PUT the items in order), delete. */
+export function registerGalleryRoutes(
+  app: FastifyInstance,
+  deps: { galleries: GalleryService; recordChange?: RecordChange },
+): void {
+  const { galleries } = deps
+  app.post('/api/admin/galleries', MEDIA_WRITE, async (request, reply) => {
+    const gallery = await galleries.create(request.body)
+    await deps.recordChange?.(request, { entity: 'gallery', action: 'created', id: gallery.id })
+    return reply.status(201).header('cache-control', 'no-store').send(gallery)
+  })
+  app.get('/api/admin/galleries/:id', MEDIA_READ, async (request, reply) =>
+    reply.header('cache-control', 'no-store').send(await galleries.get(idParam(request))),
+  )
+  app.patch('/api/admin/galleries/:id', MEDIA_WRITE, async (request, reply) => {
+    const gallery = await galleries.update(idParam(request), request.body)
+    await deps.recordChange?.(request, { entity: 'gallery', action: 'updated', id: gallery.id })
+    return reply.header('cache-control', 'no-store').send(gallery)
+  })
+  app.delete('/api/admin/galleries/:id', MEDIA_DELETE, async (request, reply) => {
+    const id = idParam(request)
+    await galleries.remove(id)
+    await deps.recordChange?.(request, { entity: 'gallery', action: 'deleted', id })
+    return reply.status(204).header('cache-control', 'no-store').send()
+  })
+}

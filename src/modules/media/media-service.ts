@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import type { Database } from '../../db/database.js'
+import { AppError } from '../../errors/app-error.js'
+import type { Clock } from '../../platform/clock.js'
+import type { EventBus } from '../../platform/events.js'
+import type { MediaStorage } from '../../platform/storage/media-storage.js'
+import { enqueueMediaVariants, type EnqueueJob } from './media-jobs.js'
+import {
+  countMediaWithStorageKey,
+  deleteMediaItem,
+  findMediaByIds,
+  updateMediaItem,
+  type MediaItem,
+} from './media-queries.js'
+import { findMediaUsage, type MediaUsage } from './media-usage.js'
+import { parseInput } from './parse-input.js'
+
+const localizedText = z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().trim().max(1000))
+const optionalLine = z.string().trim().max(300).nullable()
+
+/** What the library's edit form sends; every field is optional. */
+export const mediaChangesSchema = z
+  .object({
+    alt: localizedText,
+    caption: localizedText,
+    credit: optionalLine,
+    copyright: optionalLine,
+    focalPoint: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }),
+  })
+  .partial()
+  .strict()
+
+export interface MediaServiceDeps {
+  db: Kysely<Database>
+  storage: MediaStorage
+  clock: Clock
+  enqueue: EnqueueJob
+  events?: EventBus
+}
+
+function describeUsage(usages: MediaUsage[]): string {
+  return usages.map((usage) => `${usage.kind} ${usage.id} (${usage.label})`).join('; ')
+}
+
+/** Reading, editing and deleting media items; uploads are the uploader's. */
+export function createMediaService(deps: MediaServiceDeps) {
+  const { db, storage, clock } = deps
+  const publish = (id: number, action: 'updated' | 'deleted') =>
+    deps.events?.publish({ entity: 'media', action, id, occurredAt: clock.now().toISOString() })
+
+  async function get(id: number): Promise<MediaItem> {
+    const item = (await findMediaByIds(db, [id])).get(id)
+    if (!item) throw new AppError('NOT_FOUND', `No media item ${id}`)
+    return item
+  }
+
+  return {
+    get,
+
+    /** Where the item is used, for the library and for the refusal to delete it. */
+    async usage(id: number): Promise<MediaUsage[]> {
+      await get(id)
+      return (await findMediaUsage(db, [id])).get(id) ?? []
+    },
+
+    /** Changes alt text, caption, credit, copyright or focal point; a new focal point recuts the crops. */
+    async update(id: number, input: unknown): Promise<MediaItem> {
+      const changes = parseInput(mediaChangesSchema, input)
+      const before = await get(id)
+      await updateMediaItem(db, id, {
+        alt: changes.alt && { ...before.alt, ...changes.alt },
+        caption: changes.caption && { ...before.caption, ...changes.caption },
+        credit: changes.credit,
+        copyright: changes.copyright,
+        focalX: changes.focalPoint?.x,
+        focalY: changes.focalPoint?.y,
+      })
+      const after = await get(id)
+      if (after.focalX !== before.focalX || after.focalY !== before.focalY)
+        await enqueueMediaVariants(deps.enqueue, id)
+      await publish(id, 'updated')
+      return after
+    },
+
+    /** Deletes an item no article, page, gallery or author uses, with its files; else MEDIA_IN_USE. */
+    async remove(id: number): Promise<void> {
+      const item = await get(id)
+      const usages = (await findMediaUsage(db, [id])).get(id) ?? []
+      if (usages.length > 0)
+        throw new AppError('MEDIA_IN_USE', `Media ${id} is used by: ${describeUsage(usages)}`)
+      await deleteMediaItem(db, id)
+      // Two uploads of the same picture share their files; the last one to go removes them.
+      if ((await countMediaWithStorageKey(db, item.storageKey, id)) === 0) {
+        const keys = [item.storageKey, ...(item.variants?.files ?? []).map((file) => file.key)]
+        for (const key of keys) await storage.delete(key)
+      }
+      await publish(id, 'deleted')
+    },
+  }
+}
+
+export type MediaService = ReturnType<typeof createMediaService>

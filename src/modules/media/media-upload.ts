@@ -1,0 +1,245 @@
+import { randomBytes } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdir, open, rm } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { Transform, type Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { Kysely } from 'kysely'
+import sharp, { type Metadata } from 'sharp'
+import type { Database } from '../../db/database.js'
+import { AppError } from '../../errors/app-error.js'
+import type { Clock } from '../../platform/clock.js'
+import type { EventBus } from '../../platform/events.js'
+import type { MediaStorage } from '../../platform/storage/media-storage.js'
+import { readEmbeddedCredits } from './embedded-credits.js'
+import { detectImageType, IMAGE_TYPE_HEAD_BYTES, type ImageType } from './image-type.js'
+import { enqueueMediaVariants, type EnqueueJob } from './media-jobs.js'
+import {
+  countMediaWithStorageKey,
+  createMediaItem,
+  findMediaByIds,
+  type MediaItem,
+} from './media-queries.js'
+
+export interface MediaUploadLimits {
+  maxBytes: number
+  maxPixels: number
+}
+
+export interface MediaUploaderDeps {
+  db: Kysely<Database>
+  storage: MediaStorage
+  clock: Clock
+  /** Temporary files are written under `<dataDir>/tmp/uploads`, on the same disk as the media. */
+  dataDir: string
+  limits: MediaUploadLimits
+  enqueue: EnqueueJob
+  events?: EventBus
+  /** Uploads decoded at once; the others wait on disk, so memory stays bounded. Default 2. */
+  concurrency?: number
+}
+
+export interface MediaUpload {
+  stream: Readable
+  /** The name the client gave the file; kept for the library, never trusted for the type. */
+  filename: string
+  uploadedBy?: number | null
+}
+
+function temporaryPath(folder: string, suffix: string): string {
+  return join(folder, `${Date.now()}-${randomBytes(8).toString('hex')}${suffix}`)
+}
+
+/** Copies the stream to a file, refusing it as soon as it passes `maxBytes`. */
+async function receive(stream: Readable, path: string, maxBytes: number): Promise<void> {
+  let received = 0
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.length
+      if (received > maxBytes)
+        done(
+          new AppError('MEDIA_TOO_LARGE', `The file is larger than ${maxBytes} bytes`, {
+            property: 'file',
+          }),
+        )
+      else done(null, chunk)
+    },
+  })
+  await pipeline(stream, counter, createWriteStream(path))
+  if (received === 0)
+    throw new AppError('VALIDATION_FAILED', 'The file is empty', { property: 'file' })
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const file = await open(path)
+  try {
+    const head = Buffer.alloc(IMAGE_TYPE_HEAD_BYTES)
+    const { bytesRead } = await file.read(head, 0, head.length, 0)
+    return head.subarray(0, bytesRead)
+  } finally {
+    await file.close()
+  }
+}
+
+const corrupt = (cause?: unknown) =>
+  new AppError('MEDIA_CORRUPT', 'The image is damaged or truncated', { property: 'file', cause })
+
+async function readMetadata(path: string, type: ImageType, maxPixels: number): Promise<Metadata> {
+  // Headers only: the pixel count is checked here, before anything is decoded.
+  const metadata = await sharp(path, { limitInputPixels: false })
+    .metadata()
+    .catch((error: unknown) => Promise.reject(corrupt(error)))
+  if (metadata.format !== type.sharpFormat || !metadata.width || !metadata.height) throw corrupt()
+  const pixels = metadata.width * (metadata.pageHeight ?? metadata.height) * (metadata.pages ?? 1)
+  if (pixels > maxPixels)
+    throw new AppError(
+      'MEDIA_TOO_MANY_PIXELS',
+      `The image has ${pixels} pixels; at most ${maxPixels} are accepted`,
+      { property: 'file' },
+    )
+  return metadata
+}
+
+/** Re-encodes in the same format: orientation applied, then every metadata block left out. */
+async function writeCleanCopy(
+  source: string,
+  target: string,
+  type: ImageType,
+  metadata: Metadata,
+  maxPixels: number,
+): Promise<{ width: number; height: number; size: number }> {
+  const isAnimated = (metadata.pages ?? 1) > 1
+  const image = sharp(source, {
+    limitInputPixels: maxPixels,
+    failOn: 'truncated',
+    animated: isAnimated,
+  })
+  if (!isAnimated) image.rotate()
+  const encoded =
+    type.sharpFormat === 'jpeg'
+      ? image.jpeg({ quality: 90 })
+      : type.sharpFormat === 'png'
+        ? image.png()
+        : type.sharpFormat === 'webp'
+          ? image.webp({ quality: 90 })
+          : type.sharpFormat === 'gif'
+            ? image.gif()
+            : image.avif({ quality: 70, effort: 2 })
+  const info = await encoded
+    .toFile(target)
+    .catch((error: unknown) => Promise.reject(corrupt(error)))
+  return {
+    width: info.width,
+    height: isAnimated ? (metadata.pageHeight ?? info.height) : info.height,
+    size: info.size,
+  }
+}
+
+async function dominantColorOf(path: string): Promise<string> {
+  const { dominant } = await sharp(path).resize(64, 64, { fit: 'inside' }).stats()
+  const hex = (value: number) => value.toString(16).padStart(2, '0')
+  return `#${hex(dominant.r)}${hex(dominant.g)}${hex(dominant.b)}`
+}
+
+function cleanFilename(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '')
+  return clean.slice(0, 255) || 'image'
+}
+
+/** At most `limit` calls of `run` at a time; the others wait their turn in order. */
+function createLimiter(limit: number) {
+  let active = 0
+  const queue: (() => void)[] = []
+  return async <T>(run: () => Promise<T>): Promise<T> => {
+    // A finishing call hands its slot straight to the next in line, so none can jump the queue.
+    if (active >= limit) await new Promise<void>((resolve) => queue.push(resolve))
+    else active += 1
+    try {
+      return await run()
+    } finally {
+      const next = queue.shift()
+      if (next) next()
+      else active -= 1
+    }
+  }
+}
+
+/**
+ * Takes uploads into the media library: the stream goes to a temporary file, the real type is read
+ * from its content, corrupt images and decompression bombs are refused, orientation is applied and
+ * metadata stripped, credits are read from IPTC/XMP, then the clean file is stored and its variants
+ * are queued. A refused upload leaves no file and no row behind.
+ */
+export function createMediaUploader(deps: MediaUploaderDeps) {
+  const { db, storage, clock, limits } = deps
+  const folder = join(deps.dataDir, 'tmp', 'uploads')
+  const limit = createLimiter(deps.concurrency ?? 2)
+
+  async function store(received: string, cleaned: string, input: MediaUpload): Promise<number> {
+    const type = detectImageType(await readHead(received))
+    if (!type)
+      throw new AppError(
+        'MEDIA_UNSUPPORTED_TYPE',
+        'Only JPEG, PNG, WebP, AVIF and GIF images are accepted',
+        { property: 'file' },
+      )
+    const metadata = await readMetadata(received, type, limits.maxPixels)
+    const credits = readEmbeddedCredits(metadata.iptc, metadata.xmp)
+    const clean = await writeCleanCopy(received, cleaned, type, metadata, limits.maxPixels)
+    const dominantColor = await dominantColorOf(cleaned)
+    const storageKey = await storage.putFile(cleaned, type.extension)
+    try {
+      return await createMediaItem(
+        db,
+        {
+          storageKey,
+          originalFilename: cleanFilename(input.filename),
+          mimeType: type.mimeType,
+          sizeBytes: clean.size,
+          width: clean.width,
+          height: clean.height,
+          alt: {},
+          caption: credits.caption,
+          credit: credits.credit ?? null,
+          copyright: credits.copyright ?? null,
+          dominantColor,
+          uploadedBy: input.uploadedBy ?? null,
+        },
+        clock.now(),
+      )
+    } catch (error) {
+      if ((await countMediaWithStorageKey(db, storageKey, -1)) === 0)
+        await storage.delete(storageKey)
+      throw error
+    }
+  }
+
+  return {
+    /** Stores an uploaded image and answers its media item; refusals are AppErrors. */
+    async upload(input: MediaUpload): Promise<MediaItem> {
+      await mkdir(folder, { recursive: true })
+      const received = temporaryPath(folder, '.upload')
+      const cleaned = temporaryPath(folder, '.clean')
+      let id: number
+      try {
+        await receive(input.stream, received, limits.maxBytes)
+        id = await limit(() => store(received, cleaned, input))
+      } finally {
+        await Promise.all([rm(received, { force: true }), rm(cleaned, { force: true })])
+      }
+      await enqueueMediaVariants(deps.enqueue, id)
+      await deps.events?.publish({
+        entity: 'media',
+        action: 'created',
+        id,
+        occurredAt: clock.now().toISOString(),
+      })
+      const item = (await findMediaByIds(db, [id])).get(id)
+      if (!item) throw new AppError('INTERNAL', `media ${id} vanished after upload`)
+      return item
+    },
+  }
+}
+
+export type MediaUploader = ReturnType<typeof createMediaUploader>

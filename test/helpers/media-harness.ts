@@ -1,0 +1,66 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { fixedClock } from '../../src/platform/clock.js'
+import { createMediaService } from '../../src/modules/media/media-service.js'
+import { createMediaUploader } from '../../src/modules/media/media-upload.js'
+import { createMediaVariantJob } from '../../src/modules/media/media-variant-job.js'
+import {
+  createLocalMediaStorage,
+  mediaFolderOf,
+} from '../../src/platform/storage/local-media-storage.js'
+import { TEST_NOW } from './factories.js'
+import type { TestStore } from './test-databases.js'
+
+/** Every file below a folder, as paths relative to it. */
+export function filesUnder(folder: string): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+  } catch {
+    return []
+  }
+}
+
+/** The media services on a test store, with a data folder of their own and a recording queue. */
+export function createMediaHarness(
+  store: TestStore,
+  limits: { maxBytes?: number; maxPixels?: number } = {},
+) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'masthead-media-'))
+  const storage = createLocalMediaStorage(mediaFolderOf(dataDir))
+  const clock = fixedClock(TEST_NOW)
+  const jobs: { kind: string; payload: unknown; uniqueKey?: string }[] = []
+  const enqueue = (job: { kind: string; payload: unknown; uniqueKey?: string }) => {
+    jobs.push(job)
+    return Promise.resolve()
+  }
+  const maxPixels = limits.maxPixels ?? 100_000_000
+  const uploader = createMediaUploader({
+    db: store.db,
+    storage,
+    clock,
+    dataDir,
+    limits: { maxBytes: limits.maxBytes ?? 25 * 1024 * 1024, maxPixels },
+    enqueue,
+  })
+  return {
+    dataDir,
+    storage,
+    jobs,
+    enqueue,
+    uploader,
+    media: createMediaService({ db: store.db, storage, clock, enqueue }),
+    variantJob: createMediaVariantJob({ db: store.db, storage, maxPixels }),
+    upload: (bytes: Buffer, filename = 'photo.jpg') =>
+      uploader.upload({ stream: Readable.from([bytes]), filename }),
+    /** Files left in the media folder and in the temporary uploads folder. */
+    mediaFiles: () => filesUnder(mediaFolderOf(dataDir)),
+    temporaryFiles: () => filesUnder(join(dataDir, 'tmp')),
+    dispose: () => rmSync(dataDir, { recursive: true, force: true }),
+  }
+}
+
+export type MediaHarness = ReturnType<typeof createMediaHarness>
