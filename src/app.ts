@@ -167,7 +167,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   })
   registerAdminApp(app, deps.adminFolder)
-  await registerSiteRoutes(app, { ...deps, assets: await loadAssetManifest() })
+  await registerSiteRoutes(app, { ...deps, search, assets: await loadAssetManifest() })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

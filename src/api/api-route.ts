@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { AppError } from '../errors/app-error.js'
-import { strongEtag } from '../http/conditional-response.js'
+import { matchesIfNoneMatch, strongEtag } from '../http/conditional-response.js'
 import type { RouteAccess } from '../http/route-access.js'
 
 type EmptyObject = z.ZodObject<Record<string, never>>
@@ -75,9 +75,7 @@ const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=60, stale-while-reval
 function sendCacheableJson(request: FastifyRequest, reply: FastifyReply, body: string) {
   const etag = strongEtag(body)
   void reply.header('etag', etag).header('cache-control', PUBLIC_CACHE_CONTROL)
-  if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim() === etag)) {
-    return reply.status(304).send()
-  }
+  if (matchesIfNoneMatch(request, etag)) return reply.status(304).send()
   return reply.header('content-type', 'application/json; charset=utf-8').send(body)
 }
 

@@ -54,3 +54,10 @@ export function createChangeRecorder(deps: {
     }
   }
 }
+
+/** What the newsroom's resource routes are built from. */
+export interface ResourceRouteDeps {
+  db: Kysely<Database>
+  clock: Clock
+  recordChange: RecordChange
+}

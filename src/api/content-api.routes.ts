@@ -6,15 +6,15 @@ import { AppError } from '../errors/app-error.js'
 import type { Clock } from '../platform/clock.js'
 import { systemActor } from '../modules/access/actor.js'
 import { listPublishedArticles } from '../modules/articles/article-queries.js'
-import { listAuthors } from '../modules/authors/author-queries.js'
+import { findAuthorBySlug, listAuthors } from '../modules/authors/author-queries.js'
 import type { ArticleService } from '../modules/editorial/article-service.js'
 import { toArticleView } from '../modules/editorial/article-view.js'
 import { listFooterPages, findPublishedPage } from '../modules/pages/page-queries.js'
 import { listSections, sectionWithDescendantIds } from '../modules/sections/section-queries.js'
 import { getSiteSettings } from '../modules/settings/settings-queries.js'
 import type { SearchIndex } from '../modules/search/search-index.js'
-import { listSources } from '../modules/sources/source-queries.js'
-import { listTagsWithCounts } from '../modules/tags/tag-queries.js'
+import { findSourceBySlug, listSources } from '../modules/sources/source-queries.js'
+import { findTagBySlug, listTagsWithCounts } from '../modules/tags/tag-queries.js'
 import { defineRoute } from './api-route.js'
 import { LANGUAGE_CODE } from './common-schemas.js'
 
@@ -77,39 +77,18 @@ export function contentApiRoutes(deps: {
         pageSize: z.coerce.number().int().min(1).max(100).optional(),
       }),
       handle: async ({ query }) => {
-        const filter: Parameters<typeof listPublishedArticles>[1] = { language: query.language }
+        const { language } = query
+        const sections = await listSections(db)
+        const filter: Parameters<typeof listPublishedArticles>[1] = { language }
+        // An unknown slug matches nothing (id -1) rather than being ignored.
         if (query.section) {
-          const sections = await listSections(db)
-          const match = sections.find((s) => s.translations[query.language]?.slug === query.section)
+          const match = sections.find((s) => s.translations[language]?.slug === query.section)
           filter.sectionIds = match ? sectionWithDescendantIds(sections, match.id) : []
         }
-        if (query.tag) {
-          const found = await db
-            .selectFrom('tags')
-            .select('id')
-            .where('language', '=', query.language)
-            .where('slug', '=', query.tag)
-            .executeTakeFirst()
-          filter.tagId = found?.id ?? -1
-        }
-        if (query.author) {
-          const found = await db
-            .selectFrom('authors')
-            .select('id')
-            .where('slug', '=', query.author)
-            .executeTakeFirst()
-          filter.authorId = found?.id ?? -1
-        }
-        if (query.source) {
-          const found = await db
-            .selectFrom('sources')
-            .select('id')
-            .where('slug', '=', query.source)
-            .executeTakeFirst()
-          filter.sourceId = found?.id ?? -1
-        }
+        if (query.tag) filter.tagId = (await findTagBySlug(db, language, query.tag))?.id ?? -1
+        if (query.author) filter.authorId = (await findAuthorBySlug(db, query.author))?.id ?? -1
+        if (query.source) filter.sourceId = (await findSourceBySlug(db, query.source))?.id ?? -1
         const page = await listPublishedArticles(db, filter, query, clock.now())
-        const sections = await listSections(db)
         return {
           ...page,
           items: page.items.map((item) => ({

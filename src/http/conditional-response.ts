@@ -6,16 +6,18 @@ export function strongEtag(body: string | Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
 }
 
+/** Whether If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */
+export function matchesIfNoneMatch(request: FastifyRequest, etag: string): boolean {
+  return (request.headers['if-none-match'] ?? '').split(',').some((tag) => {
+    const candidate = tag.trim()
+    return candidate === '*' || candidate === etag || candidate === `W/${etag}`
+  })
+}
+
 /** Whether the client's copy, named by If-None-Match or If-Modified-Since, is current. */
 export function isFresh(request: FastifyRequest, etag: string, lastModified: Date): boolean {
-  const ifNoneMatch = request.headers['if-none-match']
   // RFC 9110 §13.1.2: If-None-Match wins; If-Modified-Since counts only without it.
-  if (ifNoneMatch !== undefined) {
-    return ifNoneMatch.split(',').some((tag) => {
-      const candidate = tag.trim()
-      return candidate === '*' || candidate === etag || candidate === `W/${etag}`
-    })
-  }
+  if (request.headers['if-none-match'] !== undefined) return matchesIfNoneMatch(request, etag)
   const ifModifiedSince = Date.parse(request.headers['if-modified-since'] ?? '')
   // HTTP dates have whole seconds.
   return (

@@ -16,7 +16,7 @@ import type { Edition } from '../modules/editions/edition-queries.js'
 import { listEditions } from '../modules/editions/edition-queries.js'
 import { findPublishedPage } from '../modules/pages/page-queries.js'
 import { findRedirect } from '../modules/redirects/redirect-queries.js'
-import { createSearchIndex } from '../modules/search/search-index.js'
+import type { SearchIndex } from '../modules/search/search-index.js'
 import type { Clock } from '../platform/clock.js'
 import type { Mailer } from '../platform/mail/mailer.js'
 import { createFixedWindowLimiter } from '../platform/fixed-window-limiter.js'
@@ -49,6 +49,8 @@ export interface SiteDependencies {
   assets: AssetManifest
   mailer?: Mailer
   sitemapUrlLimit?: number
+  /** The app's one search index (it keeps its term cache across requests). */
+  search: SearchIndex
 }
 
 const PUBLIC = { config: { access: 'public' as const } }
@@ -79,9 +81,8 @@ export async function registerSiteRoutes(
   app: FastifyInstance,
   deps: SiteDependencies,
 ): Promise<void> {
-  const { store, config, clock, storage, assets } = deps
+  const { store, config, clock, storage, assets, search: searchIndex } = deps
   const db = store.db
-  const searchIndex = createSearchIndex({ db, now: () => clock.now() })
   const contactLimiter = createFixedWindowLimiter({ limit: 5, windowMs: 10 * 60_000 })
   await app.register(formBody, { bodyLimit: 64 * 1024 })
 

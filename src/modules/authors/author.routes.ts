@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { RecordChange } from '../../api/change-recorder.js'
-import type { Database } from '../../db/database.js'
+import type { ResourceRouteDeps } from '../../api/change-recorder.js'
 import { AppError } from '../../errors/app-error.js'
-import type { Clock } from '../../platform/clock.js'
 import { createAuthor, findAuthorBySlug, listAuthors } from './author-queries.js'
 import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
 
@@ -18,15 +15,7 @@ const AUTHOR = z.strictObject({
   links: z.record(z.string().max(30), z.url({ protocol: /^https?$/ })).optional(),
 })
 
-export function authorRoutes({
-  db,
-  clock,
-  recordChange,
-}: {
-  db: Kysely<Database>
-  clock: Clock
-  recordChange: RecordChange
-}) {
+export function authorRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
   const byId = async (id: number) => {
     const author = (await listAuthors(db)).find((candidate) => candidate.id === id)
     if (!author) throw new AppError('NOT_FOUND', `There is no author ${id}`)

@@ -1,22 +1,11 @@
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { RecordChange } from '../../api/change-recorder.js'
-import type { Database } from '../../db/database.js'
+import type { ResourceRouteDeps } from '../../api/change-recorder.js'
 import { AppError } from '../../errors/app-error.js'
-import type { Clock } from '../../platform/clock.js'
 import { listContactMessages, markContactMessageRead } from './contact-queries.js'
 import { ID_PARAMS } from '../../api/common-schemas.js'
 
-export function contactRoutes({
-  db,
-  clock,
-  recordChange,
-}: {
-  db: Kysely<Database>
-  clock: Clock
-  recordChange: RecordChange
-}) {
+export function contactRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
   const assertExists = async (id: number) => {
     const row = await db
       .selectFrom('contactMessages')

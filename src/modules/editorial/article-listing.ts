@@ -10,6 +10,7 @@ import {
 import type { TextSegment } from '../search/highlight-text.js'
 import type { SearchIndex } from '../search/search-index.js'
 import { listSections, sectionWithDescendantIds } from '../sections/section-queries.js'
+import { findAuthorBySlug } from '../authors/author-queries.js'
 
 export interface ArticleListRequest extends PageRequest {
   status?: ArticleStatus[]
@@ -55,6 +56,7 @@ export async function listArticlesFor(
     )
     filter.sectionIds = match ? sectionWithDescendantIds(sections, match.id) : []
   }
+  // Tags belong to an edition; without a language the slug is looked up in any of them.
   if (request.tag !== undefined) {
     const tag = await db
       .selectFrom('tags')
@@ -65,12 +67,7 @@ export async function listArticlesFor(
     filter.tagId = tag?.id ?? -1
   }
   if (request.author !== undefined) {
-    const author = await db
-      .selectFrom('authors')
-      .select('id')
-      .where('slug', '=', request.author)
-      .executeTakeFirst()
-    filter.authorId = author?.id ?? -1
+    filter.authorId = (await findAuthorBySlug(db, request.author))?.id ?? -1
   }
   if (!seesAllArticles(actor) && actor.kind === 'user') filter.ownedByUserId = actor.userId
   if (!request.q?.trim()) return listNewsroomArticles(db, filter, request)

@@ -19,27 +19,32 @@ export interface ResolvedReferences {
   sourceId?: number | null
 }
 
+/** Ids of authors or sources named by id or slug, in the given order, with one query. */
 async function resolveIds(
   db: Kysely<Database>,
   table: 'authors' | 'sources',
   refs: (string | number)[],
   property: string,
 ): Promise<number[]> {
-  const ids: number[] = []
-  for (const ref of refs) {
-    const row = await db
-      .selectFrom(table)
-      .select('id')
-      .where(typeof ref === 'number' ? 'id' : 'slug', '=', ref)
-      .executeTakeFirst()
+  if (refs.length === 0) return []
+  const ids = refs.filter((ref): ref is number => typeof ref === 'number')
+  const slugs = refs.filter((ref): ref is string => typeof ref === 'string')
+  const rows = await db
+    .selectFrom(table)
+    .select(['id', 'slug'])
+    .where((eb) => eb.or([eb('id', 'in', [...ids, -1]), eb('slug', 'in', [...slugs, ''])]))
+    .execute()
+  return refs.map((ref) => {
+    const row = rows.find(
+      (candidate) => (typeof ref === 'number' ? candidate.id : candidate.slug) === ref,
+    )
     if (!row) {
       throw new AppError('VALIDATION_FAILED', `There is no ${table.slice(0, -1)} ${String(ref)}`, {
         property,
       })
     }
-    ids.push(row.id)
-  }
-  return ids
+    return row.id
+  })
 }
 
 /** Turns slugs and names into ids; unknown sections, authors and sources are a 400. */

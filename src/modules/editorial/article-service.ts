@@ -22,6 +22,7 @@ import {
   findArticleLinks,
   updateArticle,
   type ArticleChanges,
+  type ArticleLinks,
 } from '../articles/article-updates.js'
 import type { ArticleDocument } from '../articles/document/article-document.js'
 import { isArticleOwnedBy } from '../articles/newsroom-article-queries.js'
@@ -88,11 +89,7 @@ function notFound(id: number): AppError {
 }
 
 /** What an article is attached to, so listeners can purge pages it leaves. */
-async function attachments(
-  db: Kysely<Database>,
-  article: Article,
-): Promise<Record<string, unknown>> {
-  const links = (await findArticleLinks(db, [article.id])).get(article.id)
+function attachmentsOf(article: Article, links: ArticleLinks | undefined): Record<string, unknown> {
   return {
     language: article.language,
     sectionId: article.sectionId,
@@ -222,11 +219,8 @@ export function createArticleService({ db, clock, events }: Deps) {
     return articlePath({ ...article, sectionSlug })
   }
 
-  async function publicPathOf(
-    article: Pick<Article, 'id' | 'language' | 'sectionId' | 'slug'>,
-    executor: Kysely<Database> = db,
-  ) {
-    return publicPathOfKnown(article, await listSections(executor))
+  async function publicPathOf(article: Pick<Article, 'id' | 'language' | 'sectionId' | 'slug'>) {
+    return publicPathOfKnown(article, await listSections(db))
   }
 
   async function create(context: EditorialContext, fields: NewArticleFields): Promise<Article> {
@@ -308,10 +302,9 @@ export function createArticleService({ db, clock, events }: Deps) {
       notice?: { kind: NoticeKind; text: string }
       auditAction: string
     },
-  ): Promise<void> {
+  ): Promise<Record<string, unknown>> {
     const userId = actingUserId(context.actor)
-    const previousPath = article.status === 'published' ? await publicPathOf(article) : undefined
-    await withTransaction(db, async (trx) => {
+    return withTransaction(db, async (trx) => {
       const linksBefore = (await findArticleLinks(trx, [article.id])).get(article.id)
       const isSaved = await updateArticle(
         trx,
@@ -343,8 +336,10 @@ export function createArticleService({ db, clock, events }: Deps) {
           clock.now(),
         )
       }
-      if (previousPath && saved.status === 'published') {
-        const currentPath = await publicPathOf(saved, trx)
+      if (article.status === 'published' && saved.status === 'published') {
+        const sections = await listSections(trx)
+        const previousPath = publicPathOfKnown(article, sections)
+        const currentPath = publicPathOfKnown(saved, sections)
         if (currentPath !== previousPath) {
           await saveRedirect(
             trx,
@@ -354,6 +349,7 @@ export function createArticleService({ db, clock, events }: Deps) {
         }
       }
       await audit(trx, context, input.auditAction, article.id, { changedFields: fields })
+      return attachmentsOf(article, linksBefore)
     })
   }
 
@@ -370,8 +366,7 @@ export function createArticleService({ db, clock, events }: Deps) {
     if (input.baseVersion !== undefined && input.baseVersion !== article.version)
       throw staleRevision()
     const { baseVersion: _base, notice, ...fields } = input
-    const previous = await attachments(db, article)
-    await applySave(context, article, {
+    const previous = await applySave(context, article, {
       changes: (trx) => resolveChanges(trx, article.language, fields),
       kind: 'save',
       notice,
@@ -398,8 +393,7 @@ export function createArticleService({ db, clock, events }: Deps) {
         { property: 'action' },
       )
     }
-    const previous = await attachments(db, article)
-    await applySave(context, article, {
+    const previous = await applySave(context, article, {
       changes: () => statusChanges(article, input.action, input.scheduledAt),
       kind: 'save',
       auditAction: `article.${input.action}`,
@@ -452,8 +446,7 @@ export function createArticleService({ db, clock, events }: Deps) {
       language: _l,
       ...content
     } = revision.snapshot
-    const previous = await attachments(db, article)
-    await applySave(context, article, {
+    const previous = await applySave(context, article, {
       changes: () => content,
       kind: 'restore',
       auditAction: 'article.restore',
@@ -465,7 +458,7 @@ export function createArticleService({ db, clock, events }: Deps) {
   async function remove(context: EditorialContext, id: number): Promise<void> {
     const article = await loadVisible(context.actor, id)
     assertPermission(context.actor, 'articles.delete')
-    const previous = await attachments(db, article)
+    const previous = attachmentsOf(article, (await findArticleLinks(db, [id])).get(id))
     await withTransaction(db, async (trx) => {
       await deleteArticle(trx, id)
       await audit(trx, context, 'article.delete', id, { headline: article.headline })

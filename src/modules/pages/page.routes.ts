@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { RecordChange } from '../../api/change-recorder.js'
-import type { Database } from '../../db/database.js'
+import type { ResourceRouteDeps } from '../../api/change-recorder.js'
 import { AppError } from '../../errors/app-error.js'
-import type { Clock } from '../../platform/clock.js'
 import type { ArticleDocument } from '../articles/document/article-document.js'
 import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
 import { htmlToDocument } from '../articles/document/html-to-document.js'
@@ -32,15 +29,7 @@ function documentOf(input: {
   )
 }
 
-export function pageRoutes({
-  db,
-  clock,
-  recordChange,
-}: {
-  db: Kysely<Database>
-  clock: Clock
-  recordChange: RecordChange
-}) {
+export function pageRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
   const byId = async (id: number) => {
     const page = await findPageById(db, id)
     if (!page) throw new AppError('NOT_FOUND', `There is no page ${id}`)

@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { RecordChange } from '../../api/change-recorder.js'
-import type { Database } from '../../db/database.js'
+import type { ResourceRouteDeps } from '../../api/change-recorder.js'
 import { AppError } from '../../errors/app-error.js'
-import type { Clock } from '../../platform/clock.js'
 import { saveRedirect } from './redirect-queries.js'
 
 const path = z
@@ -14,15 +11,7 @@ const path = z
   .max(2000)
   .regex(/^\/(?!\/)/, 'a path on this site, starting with /')
 
-export function redirectRoutes({
-  db,
-  clock,
-  recordChange,
-}: {
-  db: Kysely<Database>
-  clock: Clock
-  recordChange: RecordChange
-}) {
+export function redirectRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
   return [
     defineRoute({
       method: 'GET',

@@ -1,11 +1,8 @@
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { RecordChange } from '../../api/change-recorder.js'
-import type { Database } from '../../db/database.js'
+import type { ResourceRouteDeps } from '../../api/change-recorder.js'
 import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
-import type { Clock } from '../../platform/clock.js'
 import { createSection, listSections } from './section-queries.js'
 import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
 
@@ -24,15 +21,7 @@ const SECTION = z.strictObject({
   translations,
 })
 
-export function sectionRoutes({
-  db,
-  clock,
-  recordChange,
-}: {
-  db: Kysely<Database>
-  clock: Clock
-  recordChange: RecordChange
-}) {
+export function sectionRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
   return [
     defineRoute({
       method: 'GET',

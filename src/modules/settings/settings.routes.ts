@@ -1,20 +1,9 @@
-import type { Kysely } from 'kysely'
 import { defineRoute } from '../../api/api-route.js'
-import type { RecordChange } from '../../api/change-recorder.js'
-import type { Database } from '../../db/database.js'
-import type { Clock } from '../../platform/clock.js'
+import type { ResourceRouteDeps } from '../../api/change-recorder.js'
 import { getSiteSettings, updateSiteSettings } from './settings-queries.js'
 import { SITE_SETTINGS_SCHEMA } from './site-settings.js'
 
-export function settingsRoutes({
-  db,
-  clock,
-  recordChange,
-}: {
-  db: Kysely<Database>
-  clock: Clock
-  recordChange: RecordChange
-}) {
+export function settingsRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
   return [
     defineRoute({
       method: 'GET',

@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { RecordChange } from '../../api/change-recorder.js'
-import type { Database } from '../../db/database.js'
+import type { ResourceRouteDeps } from '../../api/change-recorder.js'
 import { AppError } from '../../errors/app-error.js'
-import type { Clock } from '../../platform/clock.js'
 import { createSource, findSourcesByIds, listSources } from './source-queries.js'
 import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
 
@@ -17,15 +14,7 @@ const SOURCE = z.strictObject({
     .optional(),
 })
 
-export function sourceRoutes({
-  db,
-  clock,
-  recordChange,
-}: {
-  db: Kysely<Database>
-  clock: Clock
-  recordChange: RecordChange
-}) {
+export function sourceRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
   const byId = async (id: number) => {
     const source = (await findSourcesByIds(db, [id])).get(id)
     if (!source) throw new AppError('NOT_FOUND', `There is no source ${id}`)

@@ -1,23 +1,12 @@
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { RecordChange } from '../../api/change-recorder.js'
-import type { Database } from '../../db/database.js'
+import type { ResourceRouteDeps } from '../../api/change-recorder.js'
 import { AppError } from '../../errors/app-error.js'
-import type { Clock } from '../../platform/clock.js'
 import { slugify } from '../../platform/slugify.js'
 import { findOrCreateTags, listTagsWithCounts } from './tag-queries.js'
 import { ID_PARAMS, LANGUAGE_CODE } from '../../api/common-schemas.js'
 
-export function tagRoutes({
-  db,
-  clock,
-  recordChange,
-}: {
-  db: Kysely<Database>
-  clock: Clock
-  recordChange: RecordChange
-}) {
+export function tagRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
   const findTag = async (id: number) => {
     const tag = await db
       .selectFrom('tags')

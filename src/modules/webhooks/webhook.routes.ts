@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { RecordChange } from '../../api/change-recorder.js'
-import type { Database } from '../../db/database.js'
+import type { ResourceRouteDeps } from '../../api/change-recorder.js'
 import { AppError } from '../../errors/app-error.js'
-import type { Clock } from '../../platform/clock.js'
 import { actingUserId } from '../access/actor.js'
 import { ID_PARAMS } from '../../api/common-schemas.js'
 
@@ -32,15 +29,7 @@ function toWebhook(row: {
   }
 }
 
-export function webhookRoutes({
-  db,
-  clock,
-  recordChange,
-}: {
-  db: Kysely<Database>
-  clock: Clock
-  recordChange: RecordChange
-}) {
+export function webhookRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
   const assertExists = async (id: number) => {
     const row = await db.selectFrom('webhooks').select('id').where('id', '=', id).executeTakeFirst()
     if (!row) throw new AppError('NOT_FOUND', `There is no webhook ${id}`)
