@@ -5,6 +5,7 @@ import type { Config } from './config/config.js'
 import type { Store } from './db/create-database.js'
 import { registerAuthentication } from './http/authentication.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { registerSecurityHeaders } from './http/security-headers.js'
 import { requireDeclaredAccess, type RegisteredRoute } from './http/route-access.js'
 import { createJobQueue, type JobHandler, type JobQueue } from './jobs/job-queue.js'
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js'
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   })
   registerAdminApp(app, deps.adminFolder)
   await registerSiteRoutes(app, { ...deps, search, assets: await loadAssetManifest() })
+  registerSecurityHeaders(app, { siteUrl: deps.config.siteUrl })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
