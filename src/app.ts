@@ -5,6 +5,7 @@ import type { Config } from './config/config.js'
 import type { Store } from './db/create-database.js'
 import { registerAuthentication } from './http/authentication.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { registerRateLimits } from './http/rate-limits.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { requireDeclaredAccess, type RegisteredRoute } from './http/route-access.js'
 import { createJobQueue, type JobHandler, type JobQueue } from './jobs/job-queue.js'
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await jobs.stop()
   })
 
+  registerRateLimits(app, { clock, perMinute: deps.config.rateLimits })
   await registerAuthentication(app, {
     db,
     clock,

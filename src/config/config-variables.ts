@@ -106,6 +106,16 @@ export const CONFIG_VARIABLES = {
       .transform(Number)
       .pipe(z.number().int().min(1_000_000).max(1_000_000_000)),
   },
+  MASTHEAD_API_RATE_LIMIT: {
+    default: '600',
+    expects: 'a whole number of requests per minute (0 turns the limit off)',
+    schema: z.string().regex(/^\d+$/).transform(Number),
+  },
+  MASTHEAD_SEARCH_RATE_LIMIT: {
+    default: '60',
+    expects: 'a whole number of searches per minute (0 turns the limit off)',
+    schema: z.string().regex(/^\d+$/).transform(Number),
+  },
 } as const
 
 export type ConfigVariableName = keyof typeof CONFIG_VARIABLES

@@ -18,6 +18,8 @@ export interface Config {
   readonly logLevel: LogLevel
   /** Limits on uploaded images: bytes of the file, and pixels (width × height) of the picture. */
   readonly media: { readonly maxBytes: number; readonly maxPixels: number }
+  /** Requests per minute and client address: to the APIs, and searches; 0 is no limit. */
+  readonly rateLimits: { readonly api: number; readonly search: number }
   /**
    * Which proxies may tell the client's address in X-Forwarded-For: none, all, or a list. Trusting
    * a header that clients can set themselves would let anyone dodge per-address limits.

@@ -79,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBytes: readVariable(env, 'MASTHEAD_MEDIA_MAX_BYTES'),
     maxPixels: readVariable(env, 'MASTHEAD_MEDIA_MAX_PIXELS'),
   }
+  const rateLimits = {
+    api: readVariable(env, 'MASTHEAD_API_RATE_LIMIT'),
+    search: readVariable(env, 'MASTHEAD_SEARCH_RATE_LIMIT'),
+  }
   const dataDir = resolve(readVariable(env, 'MASTHEAD_DATA_DIR'))
   ensureWritableDirectory(dataDir)
 
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     firstAdmin: { email: adminEmail || undefined, password: adminPassword || undefined },
     logLevel,
     media,
+    rateLimits,
     trustProxy: trustProxy === 'true' ? true : trustProxy ? trustProxy.split(',') : false,
     mail: smtpUrl
       ? { smtpUrl, from: mailFrom, newsroomEmail: newsroomEmail || undefined }
