@@ -7,6 +7,11 @@ import { registerAuthentication } from './http/authentication.js'
 import { registerErrorHandler } from './http/error-handler.js'
 import { registerRateLimits } from './http/rate-limits.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
+import {
+  createTimedServer,
+  DEFAULT_SERVER_TIMEOUTS,
+  type ServerTimeouts,
+} from './http/server-timeouts.js'
 import { requireDeclaredAccess, type RegisteredRoute } from './http/route-access.js'
 import { createJobQueue, type JobHandler, type JobQueue } from './jobs/job-queue.js'
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js'
@@ -44,6 +49,8 @@ export interface AppDependencies {
   fetch?: typeof fetch
   /** Where the built newsroom app is; dist/admin unless a test built its own. */
   adminFolder?: string
+  /** Limits on slow clients; DEFAULT_SERVER_TIMEOUTS unless a test wants short ones. */
+  serverTimeouts?: ServerTimeouts
 }
 
 /** The newsroom's moving parts, for the server to start and for tests to drive. */
@@ -79,6 +86,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // The request id travels in logs and comes back to the client.
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
+    serverFactory: (handler) =>
+      createTimedServer(deps.serverTimeouts ?? DEFAULT_SERVER_TIMEOUTS, handler),
   })
   const routes = requireDeclaredAccess(app)
   const { mailer, clock, store } = deps
