@@ -7,7 +7,10 @@ export const SITE_SETTINGS_SCHEMA = z.object({
   siteName: localizedText.default({ en: 'Masthead News', ar: 'ماستهد نيوز' }),
   /** The "who we are" text in the footer. */
   about: localizedText.default({}),
-  socialLinks: z.array(z.object({ network: z.string().min(1), url: z.url() })).default([]),
+  // Shown as links on every page: web addresses only, never a javascript: or data: URL.
+  socialLinks: z
+    .array(z.object({ network: z.string().min(1), url: z.url({ protocol: /^https?$/ }) }))
+    .default([]),
   defaultEdition: z.string().min(2).default('en'),
   /** IANA zone for dates shown to readers and for "today" in most-read lists. */
   timeZone: z
