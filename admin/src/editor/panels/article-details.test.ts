@@ -11,10 +11,9 @@ describe('the details payload', () => {
     expect(payload).toMatchObject({ source: null, sourceUrl: null, pinnedPosition: null })
   })
 
-  it('keeps an image override stored by another screen', () => {
-    expect(detailsPayload(EMPTY_DETAILS, { imageMediaId: 7, title: 'old' }).seo).toEqual({
-      imageMediaId: 7,
-    })
+  it('keeps a share image chosen elsewhere', () => {
+    const seo = { ...EMPTY_DETAILS.seo, imageMediaId: 7 }
+    expect(detailsPayload({ ...EMPTY_DETAILS, seo }).seo).toEqual({ imageMediaId: 7 })
   })
 
   it('sends ids as numbers, and a pin that is not a number as typed for the server to refuse', () => {

@@ -6,6 +6,8 @@ export interface SeoDraft {
   description: string
   socialTitle: string
   socialDescription: string
+  /** A share image chosen elsewhere; carried through saves untouched. */
+  imageMediaId?: number
 }
 
 /** What the side panels edit around the body: bylines, source, search and social, placement. */
@@ -42,6 +44,7 @@ export function detailsOf(article: Article): ArticleDetails {
       description: article.seo.description ?? '',
       socialTitle: article.seo.socialTitle ?? '',
       socialDescription: article.seo.socialDescription ?? '',
+      ...(article.seo.imageMediaId === undefined ? {} : { imageMediaId: article.seo.imageMediaId }),
     },
     isBreaking: article.isBreaking,
     isFeatured: article.isFeatured,
@@ -51,12 +54,12 @@ export function detailsOf(article: Article): ArticleDetails {
 
 /**
  * The details as the Admin API takes them. Blank overrides are left out so the headline and dek
- * apply; a stored image override (set elsewhere) is kept. A pin that is not a number is sent as
- * typed, for the server to name the field that is wrong.
+ * apply; a share image chosen elsewhere is kept. A pin that is not a number is sent as typed,
+ * for the server to name the field that is wrong.
  */
-export function detailsPayload(details: ArticleDetails, storedSeo: Article['seo'] = {}) {
+export function detailsPayload(details: ArticleDetails) {
   const seo: Article['seo'] = {}
-  if (storedSeo.imageMediaId !== undefined) seo.imageMediaId = storedSeo.imageMediaId
+  if (details.seo.imageMediaId !== undefined) seo.imageMediaId = details.seo.imageMediaId
   for (const key of ['title', 'description', 'socialTitle', 'socialDescription'] as const) {
     const value = details.seo[key].trim()
     if (value) seo[key] = value

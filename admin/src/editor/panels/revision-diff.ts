@@ -25,7 +25,7 @@ export function documentBlocks(document: unknown): string[] {
     if (isTextBlock) blocks.push(textOf(node))
     else children.forEach(walk)
   }
-  if (document && typeof document === 'object') walk(document as DocumentNode)
+  if (document && typeof document === 'object') walk(document)
   return blocks.filter((block) => block.trim() !== '')
 }
 
@@ -70,7 +70,7 @@ export function valueLines(field: string, value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String)
   if (typeof value === 'object')
     return Object.entries(value as Record<string, unknown>).map(
-      ([key, item]) => `${key}: ${String(item)}`,
+      ([key, item]) => `${key}: ${typeof item === 'string' ? item : JSON.stringify(item)}`,
     )
-  return [String(value)]
+  return [typeof value === 'string' ? value : JSON.stringify(value)]
 }

@@ -52,8 +52,8 @@ export function toZonedInput(instant: Date, timeZone: string): string {
 export function fromZonedInput(value: string, timeZone: string): Date | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value)
   if (!match) return undefined
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as number[]
-  const wall = Date.UTC(year!, month! - 1, day, hour, minute)
+  const [year = 0, month = 1, day, hour, minute] = match.slice(1).map(Number)
+  const wall = Date.UTC(year, month - 1, day, hour, minute)
   if (Number.isNaN(wall)) return undefined
   const guess = wall - offsetAt(timeZone, wall)
   return new Date(wall - offsetAt(timeZone, guess))
