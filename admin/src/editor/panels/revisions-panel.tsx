@@ -43,6 +43,13 @@ const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
   status: 'fieldStatus',
   scheduledAt: 'fieldScheduledAt',
   publishedAt: 'fieldPublishedAt',
+  language: 'language',
+  type: 'fieldType',
+  excerpt: 'fieldExcerpt',
+  heroMediaId: 'fieldHeroImage',
+  heroGalleryId: 'fieldHeroGallery',
+  breakingUntil: 'fieldBreakingUntil',
+  relatedArticleIds: 'fieldRelated',
 }
 
 /** The article's history: every save and autosave, two of them compared, one restored. */
@@ -62,6 +69,7 @@ export function RevisionsPanel({
   const [to, setTo] = useState('')
   const [comparison, setComparison] = useState<Comparison | undefined>()
   const [problem, setProblem] = useState('')
+  const [isLoaded, setLoaded] = useState(false)
   const dialog = useRef<HTMLDialogElement>(null)
 
   // Loaded when opened, and again after every save (the version changes).
@@ -70,6 +78,7 @@ export function RevisionsPanel({
     api<{ items: RevisionSummary[] }>('GET', `articles/${article.id}/revisions`).then(
       ({ items }) => {
         setRevisions(items)
+        setLoaded(true)
         setTo((current) => current || String(items[0]?.number ?? ''))
         setFrom((current) => current || String(items[1]?.number ?? items[0]?.number ?? ''))
       },
@@ -134,6 +143,7 @@ export function RevisionsPanel({
           </button>
         </div>
       )}
+      {isLoaded && revisions.length === 0 && <p className="hint">{t('noRevisions')}</p>}
       <ol className="revision-list">
         {revisions.map((revision) => (
           <li key={revision.number}>
@@ -147,12 +157,16 @@ export function RevisionsPanel({
                 </>
               )}
             </p>
-            {revision.changedFields.length > 0 && (
-              <p className="hint">
-                {revision.changedFields
-                  .map((field) => labelOf(field, t))
-                  .join(language === 'ar' ? '، ' : ', ')}
-              </p>
+            {revision.number === 1 ? (
+              <p className="hint">{t('revisionFirst')}</p>
+            ) : (
+              revision.changedFields.length > 0 && (
+                <p className="hint">
+                  {revision.changedFields
+                    .map((field) => labelOf(field, t))
+                    .join(language === 'ar' ? '، ' : ', ')}
+                </p>
+              )
             )}
             <button
               type="button"
