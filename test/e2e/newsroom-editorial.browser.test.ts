@@ -22,6 +22,7 @@ import {
 import { parseHtml } from '../helpers/html.js'
 import { buildEditions } from '../helpers/factories.js'
 import { createTestStore, type TestStore } from '../helpers/test-databases.js'
+import { axeViolations, describeViolations } from './axe.js'
 import { launchBrowser, VIEWPORTS } from './browser.js'
 import { EditorialScreen } from './newsroom-editorial.screen.js'
 
@@ -246,4 +247,35 @@ describe('the editor around the body', () => {
     },
     WORKFLOW_MS,
   )
+
+  it(
+    'passes axe with every panel open, in English and in Arabic',
+    async () => {
+      const found: string[] = []
+      for (const language of ['en', 'ar'] as const) {
+        const screen = await openNewsroom('editor', language)
+        await screen.open(
+          `/admin/articles/${await writeDraftId(screen, `Panels checked in ${language}`)}`,
+        )
+        await screen.body.waitFor()
+        for (const panel of ['.seo-group', '.notices', '.revisions'])
+          await screen.page.locator(`${panel} > summary`).click()
+        await screen.page.locator('.revision-list li').first().waitFor()
+        const violations = await axeViolations(screen.page)
+        if (violations.length > 0) found.push(`${language}: ${describeViolations(violations)}`)
+        await context?.close()
+        context = undefined
+      }
+      expect(found).toEqual([])
+    },
+    WORKFLOW_MS,
+  )
 })
+
+async function writeDraftId(screen: EditorialScreen, headline: string): Promise<number> {
+  await screen.newArticleLink.click()
+  await screen.field('headline').fill(headline)
+  await screen.field('section').selectOption({ index: 1 })
+  await screen.saveButton.click()
+  return screen.articleId()
+}
