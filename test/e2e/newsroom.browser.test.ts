@@ -274,5 +274,6 @@ describe('the newsroom app', () => {
       await context.close()
       context = undefined
     }
-  })
+    // Six pages through axe: on a loaded machine this takes longer than the default 30 seconds.
+  }, 120_000)
 })

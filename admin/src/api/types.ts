@@ -62,6 +62,23 @@ export interface Article {
   slug: string
   section: { id: number; slug: string; name: string }
   tags: { id: number; name: string; slug: string }[]
+  authors: { id: number; slug: string; name: string }[]
+  source: { id: number; slug: string; name: string } | null
+  sourceUrl: string | null
+  seo: {
+    title?: string
+    description?: string
+    socialTitle?: string
+    socialDescription?: string
+    imageMediaId?: number
+  }
+  isBreaking: boolean
+  isFeatured: boolean
+  pinnedPosition: number | null
+  notices: ArticleNotice[]
+  translations: { id: number; language: string; status: ArticleStatus }[]
+  /** The body as the public page shows it (sanitised on the server). */
+  bodyHtml: string
   bodyDoc: JSONContent
   wordCount: number
   scheduledAt: string | null
@@ -69,6 +86,30 @@ export interface Article {
   updatedAt: string
   version: number
   lock: EditLock | null
+}
+
+export type NoticeKind = 'correction' | 'clarification' | 'update' | 'editors_note'
+
+/** A public note on an article: a correction, clarification, update or editor's note. */
+export interface ArticleNotice {
+  id: number
+  kind: NoticeKind
+  text: string
+  createdAt: string
+}
+
+/** A byline profile, as `GET /api/admin/authors` lists it. */
+export interface Author {
+  id: number
+  slug: string
+  name: Record<string, string>
+}
+
+/** A news agency or other source, as `GET /api/admin/sources` lists it. */
+export interface Source {
+  id: number
+  slug: string
+  name: Record<string, string>
 }
 
 export interface Section {

@@ -23,6 +23,7 @@ import {
 import type { ArticleService } from './article-service.js'
 import { toArticleView } from './article-view.js'
 import { acquireEditLock, findEditLock, releaseEditLock } from './edit-locks.js'
+import { createPreviewLinks } from './preview-links.js'
 import { compareSnapshots, findRevision, listRevisions } from './revisions.js'
 import type { WorkflowAction } from './workflow.js'
 import { LANGUAGE_CODE } from '../../api/common-schemas.js'
@@ -55,6 +56,7 @@ export function articleRoutes(deps: {
   search: SearchIndex
 }) {
   const { db, clock, articles } = deps
+  const previews = createPreviewLinks({ db, now: () => clock.now() })
   const view = async (article: Article) =>
     toArticleView(db, {
       article,
@@ -223,6 +225,21 @@ export function articleRoutes(deps: {
       params: REVISION_PARAMS,
       handle: async ({ params, request }) =>
         view(await articles.restore(contextOf(request), params.id, params.number)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/admin/articles/:id/preview-link',
+      access: { permission: 'articles.read' },
+      tag,
+      summary:
+        'A signed link, valid for 24 hours, to the article as its public page will show it (any status, noindex)',
+      params: ID_PARAMS,
+      successStatus: 201,
+      handle: async ({ params, request }) => {
+        await articles.get(contextOf(request).actor, params.id)
+        const { token, expiresAt } = await previews.sign(params.id)
+        return { url: `${deps.siteUrl}/preview/${token}`, expiresAt }
+      },
     }),
     defineRoute({
       method: 'POST',
