@@ -63,6 +63,7 @@ export interface Article {
   section: { id: number; slug: string; name: string }
   tags: { id: number; name: string; slug: string }[]
   bodyDoc: JSONContent
+  heroMediaId: number | null
   wordCount: number
   scheduledAt: string | null
   publishedAt: string | null

@@ -12,6 +12,7 @@ import { directionOf } from '../i18n/messages.js'
 import { Link, useNavigation } from '../router.js'
 import { EMPTY_DOCUMENT, toArticleDocument } from './article-document.js'
 import { BodyEditor } from './body-editor.js'
+import { HeroImageField } from './hero-image-field.js'
 import { TagsInput } from './tags-input.js'
 import { countWords, STATUS_LABELS } from './workflow.js'
 import { WorkflowBar } from './workflow-bar.js'
@@ -28,6 +29,7 @@ interface Draft {
   sectionId: string
   tags: string[]
   bodyDoc: JSONContent
+  heroMediaId: number | null
 }
 
 function draftOf(article: Article): Draft {
@@ -39,6 +41,7 @@ function draftOf(article: Article): Draft {
     sectionId: String(article.section.id),
     tags: article.tags.map((tag) => tag.name),
     bodyDoc: article.bodyDoc,
+    heroMediaId: article.heroMediaId,
   }
 }
 
@@ -51,6 +54,7 @@ function payloadOf(draft: Draft) {
     ...(draft.sectionId ? { section: Number(draft.sectionId) } : {}),
     tags: draft.tags,
     bodyDoc: toArticleDocument(draft.bodyDoc),
+    heroMediaId: draft.heroMediaId,
   }
 }
 
@@ -79,6 +83,7 @@ export default function EditorScreen({
           sectionId: '',
           tags: [],
           bodyDoc: EMPTY_DOCUMENT,
+          heroMediaId: null,
         }
       : undefined,
   )
@@ -475,6 +480,11 @@ export default function EditorScreen({
               />
             )}
           </Field>
+          <HeroImageField
+            mediaId={draft.heroMediaId}
+            language={draft.language}
+            onChange={(heroMediaId) => change({ heroMediaId })}
+          />
           <Field id="slug" label={t('slug')} hint={t('slugHint')} error={fieldError.slug}>
             {(control) => (
               <input

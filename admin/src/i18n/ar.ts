@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.js'
+import { mediaAr } from './media.ar.js'
 
 /** The newsroom app's strings in Arabic; the compiler and a test keep the keys in step with en.ts. */
 export const ar: Record<MessageKey, string> = {
@@ -72,7 +73,6 @@ export const ar: Record<MessageKey, string> = {
   orderedList: 'قائمة مرقّمة',
   blockquote: 'اقتباس',
   horizontalRule: 'فاصل',
-  keptBlockHint: 'يبقى كما هو',
   blockImage: 'صورة',
   blockGallery: 'معرض صور',
   blockRelated: 'خبر ذو صلة',
@@ -117,4 +117,5 @@ export const ar: Record<MessageKey, string> = {
   errorSlug: 'استخدم حروفًا وأرقامًا فقط تفصل بينها شرطات، بلا مسافات.',
   errorSection: 'اختر قسمًا من القائمة.',
   errorGeneric: 'حدث خطأ. حاول مجددًا.',
+  ...mediaAr,
 }

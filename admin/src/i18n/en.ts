@@ -1,3 +1,4 @@
+import { mediaEn } from './media.en.js'
 /** The newsroom app's strings in English; ar.ts has the same keys (a test checks both ways). */
 export const en = {
   appName: 'Masthead newsroom',
@@ -70,7 +71,6 @@ export const en = {
   orderedList: 'Numbered list',
   blockquote: 'Quote',
   horizontalRule: 'Separator',
-  keptBlockHint: 'Kept as it is',
   blockImage: 'Photo',
   blockGallery: 'Gallery',
   blockRelated: 'Related story',
@@ -115,6 +115,7 @@ export const en = {
   errorSlug: 'Use only letters and digits joined by hyphens, without spaces.',
   errorSection: 'Choose a section from the list.',
   errorGeneric: 'Something went wrong. Try again.',
+  ...mediaEn,
 } as const
 
 /** A key of the message files. */
