@@ -1,15 +1,13 @@
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react'
 import type { Editor, JSONContent } from '@tiptap/react'
-import StarterKit from '@tiptap/starter-kit'
 import { useEffect, useRef, useState } from 'react'
 import { imageBlockAttrs, uploadMedia } from '../api/media.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { directionOf } from '../i18n/messages.js'
 import { uploadErrorMessage } from '../media/upload-errors.js'
 import { ArticleLanguageContext } from './blocks/article-language.js'
-import { articleBlocks } from './blocks/article-blocks.js'
 import { InsertBar } from './insert-bar.js'
-import { keptBlocks } from './kept-blocks.js'
+import { bodyExtensions } from './body-extensions.js'
 import '../media/media.css'
 
 /** The body editor: TipTap limited to what an article document holds, in the article's direction. */
@@ -32,19 +30,9 @@ export function BodyEditor({
   // article's language at the time they arrive.
   const dropped = useRef<(files: File[], position: number) => void>(() => undefined)
   const editor = useEditor({
-    extensions: [
-      StarterKit.configure({
-        heading: { levels: [2, 3, 4] },
-        blockquote: false,
-        code: false,
-        codeBlock: false,
-        strike: false,
-        underline: false,
-        link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
-      }),
-      ...articleBlocks({ onImageFiles: (files, position) => dropped.current(files, position) }),
-      ...keptBlocks(),
-    ],
+    extensions: bodyExtensions({
+      onImageFiles: (files, position) => dropped.current(files, position),
+    }),
     content,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
