@@ -19,6 +19,7 @@ import {
 import { buildEditions } from '../helpers/factories.js'
 import { makeImage } from '../helpers/images.js'
 import { createTestStore, type TestStore } from '../helpers/test-databases.js'
+import { axeViolations, describeViolations } from './axe.js'
 import { launchBrowser, VIEWPORTS } from './browser.js'
 import { NewsroomMediaScreen } from './newsroom-media.screen.js'
 import { NewsroomScreen } from './newsroom.screen.js'
@@ -151,5 +152,15 @@ describe('media in the newsroom', () => {
     await media.uploadRow(library, 'done').waitFor()
     await media.tile(library, 'quay-at-noon.jpg').waitFor()
     expect(await media.tile(library, 'notes.txt').count()).toBe(0)
-  }, 60_000)
+
+    // The library, an item's details, then the picker dialog pass axe.
+    await media.tile(library, 'quay-at-noon.jpg').click()
+    await media.page.locator('.media-details').waitFor()
+    const found = [describeViolations(await axeViolations(media.page))]
+    await media.page.goto(new URL('/admin/articles/new?language=en', baseUrl).toString())
+    await media.heroButton.click()
+    await media.dialog.locator('.media-tile').first().waitFor()
+    found.push(describeViolations(await axeViolations(media.page)))
+    expect(found.filter(Boolean)).toEqual([])
+  }, 90_000)
 })
