@@ -195,7 +195,8 @@ function Toolbar({ editor }: { editor: Editor }) {
         type="button"
         className="tool"
         aria-label={t('undo')}
-        title={t('undo')}
+        title={`${t('undo')} (Control+Z)`}
+        aria-keyshortcuts="Control+Z"
         disabled={!state.canUndo}
         onClick={() => chain().undo().run()}
       >
@@ -205,7 +206,8 @@ function Toolbar({ editor }: { editor: Editor }) {
         type="button"
         className="tool"
         aria-label={t('redo')}
-        title={t('redo')}
+        title={`${t('redo')} (Control+Shift+Z)`}
+        aria-keyshortcuts="Control+Shift+Z"
         disabled={!state.canRedo}
         onClick={() => chain().redo().run()}
       >
