@@ -8,6 +8,7 @@ export type Route =
   | { name: 'articles'; query: URLSearchParams }
   | { name: 'new-article'; language: string }
   | { name: 'article'; id: number }
+  | { name: 'media' }
   | { name: 'not-found' }
 
 /** Reads a location under /admin into a route. */
@@ -15,6 +16,7 @@ export function parseRoute(pathname: string, search: string): Route {
   const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname
   const query = new URLSearchParams(search)
   if (path === '' || path === '/' || path === '/articles') return { name: 'articles', query }
+  if (path === '/media') return { name: 'media' }
   if (path === '/articles/new')
     return { name: 'new-article', language: query.get('language') ?? '' }
   const match = /^\/articles\/(\d+)$/.exec(path)

@@ -80,6 +80,7 @@ export interface Article {
   /** The body as the public page shows it (sanitised on the server). */
   bodyHtml: string
   bodyDoc: JSONContent
+  heroMediaId: number | null
   wordCount: number
   scheduledAt: string | null
   publishedAt: string | null

@@ -12,6 +12,7 @@ import { directionOf } from '../i18n/messages.js'
 import { Link, useNavigation } from '../router.js'
 import { EMPTY_DOCUMENT, toArticleDocument } from './article-document.js'
 import { BodyEditor } from './body-editor.js'
+import { HeroImageField } from './hero-image-field.js'
 import { TagsInput } from './tags-input.js'
 import { countWords, STATUS_LABELS } from './workflow.js'
 import { WorkflowBar } from './workflow-bar.js'
@@ -42,6 +43,7 @@ interface Draft {
   tags: string[]
   bodyDoc: JSONContent
   details: ArticleDetails
+  heroMediaId: number | null
 }
 
 function draftOf(article: Article): Draft {
@@ -54,6 +56,7 @@ function draftOf(article: Article): Draft {
     tags: article.tags.map((tag) => tag.name),
     bodyDoc: article.bodyDoc,
     details: detailsOf(article),
+    heroMediaId: article.heroMediaId,
   }
 }
 
@@ -67,6 +70,7 @@ function payloadOf(draft: Draft) {
     tags: draft.tags,
     bodyDoc: toArticleDocument(draft.bodyDoc),
     ...detailsPayload(draft.details),
+    heroMediaId: draft.heroMediaId,
   }
 }
 
@@ -96,6 +100,7 @@ export default function EditorScreen({
           tags: [],
           bodyDoc: EMPTY_DOCUMENT,
           details: EMPTY_DETAILS,
+          heroMediaId: null,
         }
       : undefined,
   )
@@ -520,6 +525,11 @@ export default function EditorScreen({
               />
             )}
           </Field>
+          <HeroImageField
+            mediaId={draft.heroMediaId}
+            language={draft.language}
+            onChange={(heroMediaId) => change({ heroMediaId })}
+          />
           <Field id="slug" label={t('slug')} hint={t('slugHint')} error={fieldError.slug}>
             {(control) => (
               <input

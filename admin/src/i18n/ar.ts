@@ -1,5 +1,6 @@
 import { editorialAr } from './editorial.ar.js'
 import type { MessageKey } from './en.js'
+import { mediaAr } from './media.ar.js'
 
 /** The newsroom app's strings in Arabic; the compiler and a test keep the keys in step with en.ts. */
 export const ar: Record<MessageKey, string> = {
@@ -73,7 +74,6 @@ export const ar: Record<MessageKey, string> = {
   orderedList: 'قائمة مرقّمة',
   blockquote: 'اقتباس',
   horizontalRule: 'فاصل',
-  keptBlockHint: 'يبقى كما هو',
   blockImage: 'صورة',
   blockGallery: 'معرض صور',
   blockRelated: 'خبر ذو صلة',
@@ -119,4 +119,5 @@ export const ar: Record<MessageKey, string> = {
   errorSection: 'اختر قسمًا من القائمة.',
   errorGeneric: 'حدث خطأ. حاول مجددًا.',
   ...editorialAr,
+  ...mediaAr,
 }

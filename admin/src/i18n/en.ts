@@ -1,4 +1,5 @@
 import { editorialEn } from './editorial.en.js'
+import { mediaEn } from './media.en.js'
 
 /** The newsroom app's strings in English; ar.ts has the same keys (a test checks both ways). */
 export const en = {
@@ -72,7 +73,6 @@ export const en = {
   orderedList: 'Numbered list',
   blockquote: 'Quote',
   horizontalRule: 'Separator',
-  keptBlockHint: 'Kept as it is',
   blockImage: 'Photo',
   blockGallery: 'Gallery',
   blockRelated: 'Related story',
@@ -118,6 +118,7 @@ export const en = {
   errorSection: 'Choose a section from the list.',
   errorGeneric: 'Something went wrong. Try again.',
   ...editorialEn,
+  ...mediaEn,
 } as const
 
 /** A key of the message files. */
