@@ -10,6 +10,7 @@ import { SignInScreen } from './screens/sign-in-screen.js'
 
 // The editor (and TipTap with it) loads only when an article is opened.
 const EditorScreen = lazy(() => import('./editor/editor-screen.js'))
+const SettingsScreen = lazy(() => import('./settings/settings-screen.js'))
 
 type SessionState =
   | { kind: 'loading' }
@@ -82,6 +83,7 @@ export function App() {
           {route.name === 'article' && (
             <EditorScreen key={route.id} user={user} articleId={route.id} />
           )}
+          {route.name === 'settings' && <SettingsScreen user={user} area={route.area} />}
           {route.name === 'not-found' && <p className="notice">{t('notFound')}</p>}
         </Suspense>
       </main>

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'articles'; query: URLSearchParams }
   | { name: 'new-article'; language: string }
   | { name: 'article'; id: number }
+  | { name: 'settings'; area: string }
   | { name: 'not-found' }
 
 /** Reads a location under /admin into a route. */
@@ -17,6 +18,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (path === '' || path === '/' || path === '/articles') return { name: 'articles', query }
   if (path === '/articles/new')
     return { name: 'new-article', language: query.get('language') ?? '' }
+  const settings = /^\/settings(?:\/([a-z-]+))?\/?$/.exec(path)
+  if (settings) return { name: 'settings', area: settings[1] ?? '' }
   const match = /^\/articles\/(\d+)$/.exec(path)
   if (match) return { name: 'article', id: Number(match[1]) }
   return { name: 'not-found' }

@@ -17,6 +17,7 @@ export function AppHeader({ user, onSignOut }: { user?: SessionUser; onSignOut?:
       {user && (
         <nav aria-label={t('articles')}>
           <Link to="/">{t('articles')}</Link>
+          <Link to="/settings">{t('settings')}</Link>
         </nav>
       )}
       <div className="header-end">

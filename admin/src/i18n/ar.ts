@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.js'
+import { settingsAr } from './settings.ar.js'
 
 /** The newsroom app's strings in Arabic; the compiler and a test keep the keys in step with en.ts. */
 export const ar: Record<MessageKey, string> = {
@@ -117,4 +118,5 @@ export const ar: Record<MessageKey, string> = {
   errorSlug: 'استخدم حروفًا وأرقامًا فقط تفصل بينها شرطات، بلا مسافات.',
   errorSection: 'اختر قسمًا من القائمة.',
   errorGeneric: 'حدث خطأ. حاول مجددًا.',
+  ...settingsAr,
 }

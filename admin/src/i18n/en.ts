@@ -1,3 +1,5 @@
+import { settingsEn } from './settings.en.js'
+
 /** The newsroom app's strings in English; ar.ts has the same keys (a test checks both ways). */
 export const en = {
   appName: 'Masthead newsroom',
@@ -115,6 +117,7 @@ export const en = {
   errorSlug: 'Use only letters and digits joined by hyphens, without spaces.',
   errorSection: 'Choose a section from the list.',
   errorGeneric: 'Something went wrong. Try again.',
+  ...settingsEn,
 } as const
 
 /** A key of the message files. */
