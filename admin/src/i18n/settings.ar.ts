@@ -138,5 +138,9 @@ export const settingsAr: Record<keyof typeof settingsEn, string> = {
   noDeliveries: 'لم يُرسل شيء بعد.',
   columnEvent: 'الحدث',
   columnAttempts: 'المحاولات',
+  errorPathOnSite: 'استخدم مسارًا في هذا الموقع يبدأ بـ /.',
+  errorUrl: 'استخدم عنوان ويب كاملًا يبدأ بـ https://.',
+  errorColour: 'اكتب اللون بالرمز # وستة أرقام ست عشرية، مثل ‎#b00020.',
+  errorRedirectToItself: 'لا يمكن أن يقود التحويل إلى المسار نفسه.',
   columnAnswer: 'آخر رد',
 }

@@ -136,5 +136,9 @@ export const settingsEn = {
   noDeliveries: 'Nothing delivered yet.',
   columnEvent: 'Event',
   columnAttempts: 'Attempts',
+  errorPathOnSite: 'Use a path on this site, starting with /.',
+  errorUrl: 'Use a full web address, starting with https://.',
+  errorColour: 'Use a colour as # and six hexadecimal digits, for example #b00020.',
+  errorRedirectToItself: 'A redirect cannot lead to the same path.',
   columnAnswer: 'Last answer',
 } as const

@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { FormEvent, ReactNode } from 'react'
 import { ApiError, NETWORK_FAILURE, type ApiErrorItem } from '../api/api-error.js'
 import { useI18n } from '../i18n/i18n-context.js'
+import { useNavigation } from '../router.js'
 import { controlId, FormFields, type FieldSpec } from './form-fields.js'
 import { mapErrorsToForm, type FormErrors, type FormValues } from './form-values.js'
 
@@ -64,6 +65,13 @@ export function ApiForm({
   const [values, setValues] = useState<FormValues>(initialValues)
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS)
   const [isSaving, setSaving] = useState(false)
+  const { setLeaveGuard } = useNavigation()
+  const isChanged = values !== initialValues
+  useEffect(() => {
+    if (!isChanged) return
+    setLeaveGuard(t('leaveWarning'))
+    return () => setLeaveGuard(undefined)
+  }, [isChanged, setLeaveGuard, t])
   const setValue = (name: string, value: FormValues[string]) =>
     setValues((current) => ({ ...current, [name]: value }))
 

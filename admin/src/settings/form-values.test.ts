@@ -29,11 +29,16 @@ describe('API errors on a settings form', () => {
         },
         { code: 'VALIDATION_FAILED', message: 'slug: second error', property: 'slug' },
         { code: 'VALIDATION_FAILED', message: 'url: Invalid URL', property: 'url' },
+        { code: 'VALIDATION_FAILED', message: 'name.ar: Not quite', property: 'name.ar' },
         { code: 'CONFLICT', message: 'Someone else changed it' },
       ],
       FIELDS,
     )
-    expect(mapped.fields).toEqual({ slug: { key: 'errorSlug' }, url: { text: 'Invalid URL' } })
+    expect(mapped.fields).toEqual({
+      slug: { key: 'errorSlug' },
+      url: { key: 'errorUrl' },
+      'name.ar': { text: 'Not quite' },
+    })
     expect(mapped.general).toEqual([{ code: 'CONFLICT', message: 'Someone else changed it' }])
   })
 })

@@ -1,5 +1,6 @@
 import type { ApiErrorItem } from '../api/api-error.js'
 import { KNOWN_MESSAGES, messageWithoutProperty, type FieldMessage } from '../api/field-errors.js'
+import type { MessageKey } from '../i18n/messages.js'
 
 /** What a settings form holds: text inputs as strings, checkboxes as booleans, lists as arrays. */
 export type FormValue = string | boolean | string[]
@@ -33,6 +34,14 @@ export function fieldOfProperty(
   return fieldNames.find((name) => name.startsWith(`${property}.`))
 }
 
+/** Validation messages of the settings' inputs, shown in the interface language. */
+const SETTINGS_MESSAGES: [RegExp, MessageKey][] = [
+  [/a path on this site, starting with \//i, 'errorPathOnSite'],
+  [/^invalid url/i, 'errorUrl'],
+  [/a colour as #rrggbb/i, 'errorColour'],
+  [/cannot point to itself/i, 'errorRedirectToItself'],
+]
+
 /** Sorts API errors into the first per field (in the interface's words when known) and the rest. */
 export function mapErrorsToForm(
   errors: readonly ApiErrorItem[],
@@ -44,7 +53,9 @@ export function mapErrorsToForm(
     if (!field) result.general.push(error)
     else if (!result.fields[field]) {
       const text = messageWithoutProperty(error)
-      const key = KNOWN_MESSAGES.find(([pattern]) => pattern.test(text))?.[1]
+      const key = [...KNOWN_MESSAGES, ...SETTINGS_MESSAGES].find(([pattern]) =>
+        pattern.test(text),
+      )?.[1]
       result.fields[field] = key ? { key } : { text }
     }
   }

@@ -221,28 +221,30 @@ export function ResourceArea<Item extends { id: number }>({
                     </td>
                   ))}
                   {hasActions && (
-                    <td className="row-actions">
-                      {definition.fields && allows(definition.canEdit, item) && (
-                        <button
-                          type="button"
-                          className="button secondary"
-                          aria-label={t('editItem', { name: definition.nameOf(item) })}
-                          onClick={() => setEditing(item)}
-                        >
-                          {t('edit')}
-                        </button>
-                      )}
-                      {definition.rowActions?.(item)}
-                      {allows(definition.canDelete, item) && (
-                        <button
-                          type="button"
-                          className="button secondary danger"
-                          aria-label={`${t(definition.deleteLabel ?? 'delete')} ${definition.nameOf(item)}`}
-                          onClick={() => void remove(item)}
-                        >
-                          {t(definition.deleteLabel ?? 'delete')}
-                        </button>
-                      )}
+                    <td>
+                      <div className="row-actions">
+                        {definition.fields && allows(definition.canEdit, item) && (
+                          <button
+                            type="button"
+                            className="button secondary"
+                            aria-label={t('editItem', { name: definition.nameOf(item) })}
+                            onClick={() => setEditing(item)}
+                          >
+                            {t('edit')}
+                          </button>
+                        )}
+                        {definition.rowActions?.(item)}
+                        {allows(definition.canDelete, item) && (
+                          <button
+                            type="button"
+                            className="button secondary danger"
+                            aria-label={`${t(definition.deleteLabel ?? 'delete')} ${definition.nameOf(item)}`}
+                            onClick={() => void remove(item)}
+                          >
+                            {t(definition.deleteLabel ?? 'delete')}
+                          </button>
+                        )}
+                      </div>
                     </td>
                   )}
                 </tr>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import type { SessionUser } from '../api/types.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { Link } from '../router.js'
@@ -21,6 +22,12 @@ export default function SettingsScreen({ user, area }: { user: SessionUser; area
   const current = areas.find((candidate) => candidate.slug === area) ?? areas[0]
   const rights = rightsOf(user.role)
   const slug: SettingsAreaSlug | undefined = current?.slug
+  useEffect(() => {
+    // On a phone the menu scrolls sideways: keep the open area's link in view.
+    document
+      .querySelector('.settings-nav [aria-current=page]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }, [slug])
   return (
     <div className="settings-screen">
       <nav className="settings-nav" aria-label={t('settings')}>

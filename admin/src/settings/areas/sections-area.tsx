@@ -5,6 +5,7 @@ import { api } from '../../api/client.js'
 import { forgetSections, sectionName } from '../../api/sections.js'
 import type { Section } from '../../api/types.js'
 import { useI18n } from '../../i18n/i18n-context.js'
+import { useNavigation } from '../../router.js'
 import type { MessageKey } from '../../i18n/messages.js'
 import { ApiForm, errorsOfFailure, GeneralErrors } from '../api-form.js'
 import type { FieldSpec } from '../form-fields.js'
@@ -97,6 +98,13 @@ export function SectionsArea({ canWrite }: { canWrite: boolean }) {
   const [dropHint, setDropHint] = useState<{ id: number; place: DropPlace } | undefined>()
   const [isSaving, setSaving] = useState(false)
   const refocus = useRef<string | undefined>(undefined)
+  const { setLeaveGuard } = useNavigation()
+  const isDirty = saved !== undefined && !isSameArrangement(saved, tree)
+  useEffect(() => {
+    if (!isDirty) return
+    setLeaveGuard(t('leaveWarning'))
+    return () => setLeaveGuard(undefined)
+  }, [isDirty, setLeaveGuard, t])
 
   useEffect(() => {
     api<{ items: Section[] }>('GET', 'sections').then(
@@ -122,7 +130,6 @@ export function SectionsArea({ canWrite }: { canWrite: boolean }) {
       </p>
     )
 
-  const isDirty = !isSameArrangement(saved, tree)
   const nameOf = (section: Section) => sectionName(section, language)
   const describePlace = (next: Section[], id: number) => {
     const section = next.find((candidate) => candidate.id === id)
