@@ -98,7 +98,8 @@ async function publicNavigation(language: string): Promise<string[]> {
   )
 }
 
-describe('the newsroom settings', () => {
+// Generous per-test time: each test signs in afresh in a new browser context on a shared machine.
+describe('the newsroom settings', { timeout: 90_000 }, () => {
   it('reorders sections with the keyboard alone, and the public navigation follows', async () => {
     const screen = await openSettings('sections')
     const before = await publicNavigation('en')
@@ -126,17 +127,20 @@ describe('the newsroom settings', () => {
     expect(await publicNavigation('en')).toEqual([second, first, ...before.slice(2)])
   })
 
-  it('changes the Arabic site name, and the Arabic public site shows it', async () => {
+  it('changes the Arabic site name and footer line, and the Arabic public site shows them', async () => {
     const screen = await openSettings('site', { language: 'ar' })
     expect(await screen.page.locator('html').getAttribute('dir')).toBe('rtl')
     const name = screen.field('site-settings-siteName-ar')
     expect(await name.getAttribute('dir')).toBe('rtl')
     await name.fill('صحيفة الميناء اليومية')
+    await screen.field('site-settings-footerText-ar').fill('جميع الحقوق محفوظة لصحيفة الميناء')
     await screen.submit()
     await screen.page
       .locator('[role=status]', { hasText: 'تم الحفظ.' })
       .waitFor({ state: 'attached' })
-    expect(await publicHtml('/ar/')).toContain('صحيفة الميناء اليومية')
+    const arabic = await publicHtml('/ar/')
+    expect(arabic).toContain('صحيفة الميناء اليومية')
+    expect(arabic).toContain('جميع الحقوق محفوظة لصحيفة الميناء')
     expect(await publicHtml('/en/')).not.toContain('صحيفة الميناء اليومية')
   })
 
