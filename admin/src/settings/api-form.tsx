@@ -66,14 +66,16 @@ export function ApiForm({
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS)
   const [isSaving, setSaving] = useState(false)
   const { setLeaveGuard } = useNavigation()
-  const isChanged = values !== initialValues
+  const [isChanged, setChanged] = useState(false)
   useEffect(() => {
     if (!isChanged) return
     setLeaveGuard(t('leaveWarning'))
     return () => setLeaveGuard(undefined)
   }, [isChanged, setLeaveGuard, t])
-  const setValue = (name: string, value: FormValues[string]) =>
+  const setValue = (name: string, value: FormValues[string]) => {
+    setChanged(true)
     setValues((current) => ({ ...current, [name]: value }))
+  }
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
