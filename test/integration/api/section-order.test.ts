@@ -15,7 +15,7 @@ interface Listed {
 describeEachDatabase('arranging the section tree', (store) => {
   let app: FastifyInstance
   let editor: NewsroomClient
-  let ids: { news: number; world: number; sport: number; culture: number }
+  let ids: { news: number; world: number; sport: number; culture: number; opinion: number }
 
   beforeAll(async () => {
     const db = store().db
@@ -23,8 +23,9 @@ describeEachDatabase('arranging the section tree', (store) => {
     const news = await buildSection(db, { position: 0 })
     const world = await buildSection(db, { parentId: news, position: 0 })
     const sport = await buildSection(db, { position: 1 })
-    const culture = await buildSection(db, { position: 2 })
-    ids = { news, world, sport, culture }
+    const opinion = await buildSection(db, { position: 2 })
+    const culture = await buildSection(db, { position: 3 })
+    ids = { news, world, sport, culture, opinion }
     app = await createTestApp(store(), { clock: manualClock(TEST_NOW) })
     editor = await signInAs(app, db, 'editor')
   })
@@ -34,12 +35,13 @@ describeEachDatabase('arranging the section tree', (store) => {
     client.request({ method: 'PUT', url: '/api/admin/sections/order', payload: { items } })
 
   it('moves, re-parents and renumbers in one request, and the list follows', async () => {
-    const { news, world, sport, culture } = ids
+    const { news, world, sport, culture, opinion } = ids
     const response = await arrange(editor, [
       { id: sport, parentId: null },
       { id: news, parentId: null },
       { id: culture, parentId: news },
       { id: world, parentId: news },
+      { id: opinion, parentId: null },
     ])
     expect(response.statusCode).toBe(200)
     const listed = response.json<{ items: Listed[] }>().items
@@ -48,25 +50,28 @@ describeEachDatabase('arranging the section tree', (store) => {
       [news, null, 1],
       [culture, news, 0],
       [world, news, 1],
+      [opinion, null, 2],
     ])
     const audit = await store()
       .db.selectFrom('auditLog')
       .select('entityId')
       .where('action', '=', 'section.updated')
       .execute()
-    // The three sections whose place changed are audited; world kept its parent but not its rank.
-    expect(audit.map((row) => Number(row.entityId)).sort()).toEqual(
-      [sport, news, culture, world].sort(),
+    // Only the sections whose parent or rank changed are audited: opinion stayed third.
+    const byNumber = (a: number, b: number) => a - b
+    expect(audit.map((row) => Number(row.entityId)).sort(byNumber)).toEqual(
+      [sport, news, culture, world].sort(byNumber),
     )
   })
 
   it('refuses a cycle, a missing section and an unknown parent, naming the item', async () => {
-    const { news, world, sport, culture } = ids
+    const { news, world, sport, culture, opinion } = ids
     const cycle = await arrange(editor, [
       { id: news, parentId: world },
       { id: world, parentId: news },
       { id: sport, parentId: null },
       { id: culture, parentId: null },
+      { id: opinion, parentId: null },
     ])
     expect(cycle.statusCode).toBe(400)
     expect(cycle.json()).toMatchObject({
@@ -79,12 +84,13 @@ describeEachDatabase('arranging the section tree', (store) => {
       { id: world, parentId: news },
       { id: sport, parentId: null },
       { id: culture, parentId: null },
+      { id: opinion, parentId: null },
     ])
     expect(unknownParent.json()).toMatchObject({ errors: [{ property: 'items.0.parentId' }] })
-    const listed = (
-      await editor.request({ method: 'GET', url: '/api/admin/sections' })
-    ).json<{ items: Listed[] }>().items
-    expect(listed.map((section) => section.id)).toEqual([sport, news, culture, world])
+    const listed = (await editor.request({ method: 'GET', url: '/api/admin/sections' })).json<{
+      items: Listed[]
+    }>().items
+    expect(listed.map((section) => section.id)).toEqual([sport, news, culture, world, opinion])
   })
 
   it('is for editors: an author may not rearrange', async () => {
