@@ -127,6 +127,29 @@ describe('the newsroom settings', { timeout: 90_000 }, () => {
     expect(await publicNavigation('en')).toEqual([second, first, ...before.slice(2)])
   })
 
+  it('moves a section under another by dragging it', async () => {
+    const screen = await openSettings('sections')
+    const top = await publicNavigation('en')
+    const [target, , , dragged] = top as [string, string, string, string]
+    const row = (name: string) =>
+      screen.page
+        .locator('.section-row')
+        .filter({ has: screen.page.getByText(name, { exact: true }) })
+    // The middle of a row drops inside it; its top and bottom quarters drop before and after.
+    await row(dragged).dragTo(row(target))
+    await screen.page.locator('.dirty').waitFor()
+    await screen.button('Save order').click()
+    await screen.page
+      .locator('[role=status]', { hasText: 'The order of the sections is saved.' })
+      .waitFor({ state: 'attached' })
+    expect(await publicNavigation('en')).toEqual(top.filter((name) => name !== dragged))
+    const html = await publicHtml('/en/')
+    const children = new RegExp(
+      `>${target}</a>\\s*<ul class="site-nav__children">([\\s\\S]*?)</ul>`,
+    )
+    expect(children.exec(html)?.[1]).toContain(`>${dragged}</a>`)
+  })
+
   it('changes the Arabic site name and footer line, and the Arabic public site shows them', async () => {
     const screen = await openSettings('site', { language: 'ar' })
     expect(await screen.page.locator('html').getAttribute('dir')).toBe('rtl')
