@@ -11,6 +11,7 @@ import { SignInScreen } from './screens/sign-in-screen.js'
 // The editor (and TipTap with it) loads only when an article is opened.
 const EditorScreen = lazy(() => import('./editor/editor-screen.js'))
 const MediaLibraryScreen = lazy(() => import('./media/media-library-screen.js'))
+const SettingsScreen = lazy(() => import('./settings/settings-screen.js'))
 
 type SessionState =
   | { kind: 'loading' }
@@ -84,6 +85,7 @@ export function App() {
             <EditorScreen key={route.id} user={user} articleId={route.id} />
           )}
           {route.name === 'media' && <MediaLibraryScreen />}
+          {route.name === 'settings' && <SettingsScreen user={user} area={route.area} />}
           {route.name === 'not-found' && <p className="notice">{t('notFound')}</p>}
         </Suspense>
       </main>

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'new-article'; language: string }
   | { name: 'article'; id: number }
   | { name: 'media' }
+  | { name: 'settings'; area: string }
   | { name: 'not-found' }
 
 /** Reads a location under /admin into a route. */
@@ -19,6 +20,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (path === '/media') return { name: 'media' }
   if (path === '/articles/new')
     return { name: 'new-article', language: query.get('language') ?? '' }
+  const settings = /^\/settings(?:\/([a-z-]+))?\/?$/.exec(path)
+  if (settings) return { name: 'settings', area: settings[1] ?? '' }
   const match = /^\/articles\/(\d+)$/.exec(path)
   if (match) return { name: 'article', id: Number(match[1]) }
   return { name: 'not-found' }

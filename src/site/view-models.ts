@@ -39,6 +39,8 @@ export interface Frame {
   siteUrl: string
   siteName: string
   about: string
+  /** The settings' footer line in this edition; the copyright line stands in when empty. */
+  footerText: string
   t: Translate
   navigation: NavigationSection[]
   breaking: Link[]

@@ -51,7 +51,7 @@ export function fieldOfProperty(property: string | undefined): ArticleFormField 
 }
 
 /** Strips the `field: ` prefix validation messages carry, since the field is shown beside it. */
-function messageWithoutProperty(error: ApiErrorItem): string {
+export function messageWithoutProperty(error: ApiErrorItem): string {
   const prefix = `${error.property ?? ''}: `
   return error.property && error.message.startsWith(prefix)
     ? error.message.slice(prefix.length)
@@ -62,7 +62,7 @@ function messageWithoutProperty(error: ApiErrorItem): string {
  * The server's validation messages are in English only; those it commonly sends are shown in
  * the interface language instead, and any other is shown as the server wrote it.
  */
-const KNOWN_MESSAGES: [RegExp, MessageKey][] = [
+export const KNOWN_MESSAGES: [RegExp, MessageKey][] = [
   [/too small: expected string to have >=1/i, 'errorRequired'],
   [/too big: expected string to have <=/i, 'errorTooLong'],
   [/letters and digits joined by hyphens/i, 'errorSlug'],

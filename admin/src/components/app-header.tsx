@@ -18,6 +18,7 @@ export function AppHeader({ user, onSignOut }: { user?: SessionUser; onSignOut?:
         <nav aria-label={t('articles')}>
           <Link to="/">{t('articles')}</Link>
           <Link to="/media">{t('mediaLibrary')}</Link>
+          <Link to="/settings">{t('settings')}</Link>
         </nav>
       )}
       <div className="header-end">

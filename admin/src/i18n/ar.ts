@@ -1,6 +1,7 @@
 import { editorialAr } from './editorial.ar.js'
 import type { MessageKey } from './en.js'
 import { mediaAr } from './media.ar.js'
+import { settingsAr } from './settings.ar.js'
 
 /** The newsroom app's strings in Arabic; the compiler and a test keep the keys in step with en.ts. */
 export const ar: Record<MessageKey, string> = {
@@ -120,4 +121,5 @@ export const ar: Record<MessageKey, string> = {
   errorGeneric: 'حدث خطأ. حاول مجددًا.',
   ...editorialAr,
   ...mediaAr,
+  ...settingsAr,
 }

@@ -1,5 +1,6 @@
 import { editorialEn } from './editorial.en.js'
 import { mediaEn } from './media.en.js'
+import { settingsEn } from './settings.en.js'
 
 /** The newsroom app's strings in English; ar.ts has the same keys (a test checks both ways). */
 export const en = {
@@ -119,6 +120,7 @@ export const en = {
   errorGeneric: 'Something went wrong. Try again.',
   ...editorialEn,
   ...mediaEn,
+  ...settingsEn,
 } as const
 
 /** A key of the message files. */

@@ -162,13 +162,14 @@ function SiteFooter(props: { frame: Frame }) {
           </ul>
         ) : null}
         <p class="site-footer__copyright">
-          {frame.t('copyright', {
-            year: new Intl.DateTimeFormat(frame.locale, {
-              year: 'numeric',
-              timeZone: frame.timeZone,
-            }).format(frame.now),
-            site: frame.siteName,
-          })}
+          {frame.footerText ||
+            frame.t('copyright', {
+              year: new Intl.DateTimeFormat(frame.locale, {
+                year: 'numeric',
+                timeZone: frame.timeZone,
+              }).format(frame.now),
+              site: frame.siteName,
+            })}
         </p>
       </div>
     </footer>

@@ -61,6 +61,7 @@ export async function loadSiteContext(input: {
     siteUrl: input.config.siteUrl,
     siteName: pickLocalized(settings.siteName, language),
     about: pickLocalized(settings.about, language),
+    footerText: pickLocalized(settings.footerText, language),
     t: translatorFor(language),
     navigation: sections
       .filter((section) => section.parentId === null && section.translations[language])
