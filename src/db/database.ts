@@ -379,6 +379,21 @@ export interface SearchDocumentsTable {
   keywords: string
 }
 
+/** An item another system (WordPress, Ghost) gave an import, and the row it became. */
+export interface ImportRecordsTable {
+  id: CreatedId
+  origin: 'wordpress' | 'ghost'
+  kind: 'article' | 'page' | 'media' | 'section' | 'tag' | 'author'
+  /** The id in its system, prefixed with its site (`https://example.com#42`). */
+  externalId: string
+  guid: string | null
+  /** The Masthead row; null for a remote file kept only as a reference. */
+  entityId: number | null
+  remoteUrl: string | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
 export interface Database {
   editions: EditionsTable
   sections: SectionsTable
@@ -411,6 +426,7 @@ export interface Database {
   webhooks: WebhooksTable
   webhookDeliveries: WebhookDeliveriesTable
   searchDocuments: SearchDocumentsTable
+  importRecords: ImportRecordsTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>
