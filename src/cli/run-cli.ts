@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.js'
 import { CliError } from './cli-error.js'
 import type { Command } from './command.js'
 import { demoCommand } from './commands/demo.js'
+import { importCommand } from './commands/import.js'
 import { migrateCommand } from './commands/migrate.js'
 import { reindexCommand } from './commands/reindex.js'
 import { startCommand } from './commands/start.js'
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   userCommand,
   reindexCommand,
+  importCommand,
 ]
 
 /** Exit status for configuration errors, as the README promises. */

@@ -383,10 +383,11 @@ export interface SearchDocumentsTable {
 export interface ImportRecordsTable {
   id: CreatedId
   origin: 'wordpress' | 'ghost'
-  kind: 'article' | 'page' | 'media' | 'section' | 'tag' | 'author'
+  kind: 'article' | 'page' | 'media' | 'gallery' | 'section' | 'tag' | 'author'
   /** The id in its system, prefixed with its site (`https://example.com#42`). */
   externalId: string
-  guid: string | null
+  /** With the id, what identifies a post ('' for other items): ids repeat across exports. */
+  guid: Generated<string>
   /** The Masthead row; null for a remote file kept only as a reference. */
   entityId: number | null
   remoteUrl: string | null
