@@ -71,13 +71,14 @@ function permalinkPaths(link: string): string[] {
 async function saveRedirects(
   scope: PostScope,
   item: WxrItem,
-  toPath: string,
+  target: { toPath: string; isNew: boolean },
   db: Kysely<Database>,
 ) {
+  const { toPath } = target
   const paths = permalinkPaths(item.link).filter((path) => path !== toPath)
   for (const fromPath of paths)
     await saveRedirect(db, { fromPath, toPath, statusCode: 301 }, scope.now)
-  if (paths.length) tally(scope.report.imported, 'redirects')
+  if (paths.length) tally(target.isNew ? scope.report.imported : scope.report.updated, 'redirects')
 }
 
 function plainExcerpt(html: string): string {
