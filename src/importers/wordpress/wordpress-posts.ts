@@ -60,7 +60,7 @@ function permalinkPaths(link: string): string[] {
   try {
     const url = new URL(link)
     if (url.search || url.pathname === '/') return []
-    const path = decodeURI(url.pathname)
+    const path = decodeURI(url.pathname).replace(/\/{2,}/g, '/')
     const bare = path.replace(/\/+$/, '')
     return [...new Set([path, bare, `${bare}/`])].filter((candidate) => candidate.length > 1)
   } catch {
