@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { ImportInputError } from '../../importers/import-input-error.js'
 import { formatReport, type ImportReport } from '../../importers/import-report.js'
+import { importGhost } from '../../importers/ghost/import-ghost.js'
 import { importWordPress } from '../../importers/wordpress/import-wordpress.js'
 import { createJobQueue } from '../../jobs/job-queue.js'
 import { createMediaUploader } from '../../modules/media/media-upload.js'
@@ -50,6 +51,20 @@ async function runWordPress(context: CommandContext, file: string, args: string[
   })
 }
 
+async function runGhost(context: CommandContext, file: string, args: string[]) {
+  const dryRun = takeFlag(args, '--dry-run')
+  const options = parseOptions(dryRun.rest, ['edition'])
+  return withMigratedStore(context.config(), ({ db }) =>
+    importGhost({
+      db,
+      path: resolve(file),
+      ...(options.edition && { language: options.edition }),
+      isDryRun: dryRun.isSet,
+      now: () => systemClock.now(),
+    }),
+  )
+}
+
 export const importCommand: Command = {
   name: 'import',
   usage: USAGE,
@@ -61,7 +76,10 @@ export const importCommand: Command = {
     const started = performance.now()
     let report: ImportReport
     try {
-      report = await runWordPress(context, file, rest)
+      report =
+        kind === 'wordpress'
+          ? await runWordPress(context, file, rest)
+          : await runGhost(context, file, rest)
     } catch (error) {
       if (error instanceof ImportInputError) throw new CliError(`${file}: ${error.message}`)
       if (error instanceof Error && 'code' in error && error.code === 'ENOENT')

@@ -193,9 +193,9 @@ class DryRunRollback extends Error {}
  */
 export async function importWordPress(options: WordPressImportOptions): Promise<ImportReport> {
   const found = await survey(options)
-  const language = await chooseLanguage(options.db, options.language, found.language)
   const report = emptyReport()
   const run = async (db: Kysely<Database>) => {
+    const language = await chooseLanguage(db, options.language, found.language)
     const base = { db, site: found.site, language, now: options.now(), report }
     const taxonomy = await importWordPressTaxonomy(base, found)
     const media = await importWordPressMedia(

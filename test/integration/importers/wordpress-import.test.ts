@@ -105,7 +105,8 @@ describeEachDatabase('WordPress import of the theme and block test data', (store
     for (const { headline, bodyHtml } of bodies) {
       expect(bodyHtml, headline).not.toMatch(/\[\/?(caption|gallery|embed)\b|<!-- \/?wp:/)
     }
-    const captioned = bodies.find((body) => body.headline === 'Markup: Image Alignment')?.bodyHtml ?? ''
+    const captioned =
+      bodies.find((body) => body.headline === 'Markup: Image Alignment')?.bodyHtml ?? ''
     expect(captioned).toContain('<figcaption>')
     const galleries = await db.selectFrom('galleries').select('id').execute()
     expect(galleries.length).toBeGreaterThan(5)
