@@ -3,6 +3,7 @@ import { benchPublishToVisible } from './publish-to-visible.bench.js'
 import { benchSearch } from './search.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
 import { benchStoreQueries } from './store-queries.bench.js'
+import { benchWordPressImport } from './wordpress-import.bench.js'
 
 /** `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same run. */
 console.log('Store queries on SQLite (demo newsroom, 84 articles)')
@@ -17,3 +18,5 @@ console.log(
 for (const line of await benchSearch()) console.log(`  ${line}`)
 console.log('Media pipeline (SQLite, sharp)')
 for (const line of await benchMedia()) console.log(`  ${line}`)
+console.log('WordPress import of a generated 50,000-post WXR file (SQLite; target ≥ 1,000 posts/s)')
+for (const line of await benchWordPressImport()) console.log(`  ${line}`)

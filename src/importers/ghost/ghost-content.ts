@@ -71,7 +71,9 @@ function mobiledocHtml(doc: Mobiledoc): string {
             .join('')
         return ''
       }
-      const words = (markers ?? []).map((marker) => escapeHtml(String(marker[3] ?? ''))).join('')
+      const words = (markers ?? [])
+        .map(([, , , value]) => (typeof value === 'string' ? escapeHtml(value) : ''))
+        .join('')
       const tag =
         typeof tagOrIndex === 'string' && /^(h[1-6]|p|blockquote)$/.test(tagOrIndex)
           ? tagOrIndex
