@@ -306,20 +306,41 @@ async function savePage(
     )
 }
 
-/**
- * Imports one post (as an article) or page, in one transaction with its galleries, import record,
- * old-permalink redirects and search entry: a killed import leaves no half of it. A post imported
- * before (same WordPress id or guid) is updated in place.
- */
-export async function importWordPressPost(scope: PostScope, item: WxrItem): Promise<void> {
+async function savePost(scope: PostScope, item: WxrItem, trx: Kysely<Database>): Promise<void> {
   const title = item.title || UNTITLED[scope.language] || 'Untitled'
+  const body = await convertBody(scope, item, trx, title)
+  if (item.postType === 'page') await savePage(scope, item, trx, body.document)
+  else await saveArticle(scope, item, trx, await articleInput(scope, item, trx, body.document))
+  recordConversion(scope, body.conversion)
+}
+
+/**
+ * Imports posts (as articles) and pages, each whole with its galleries, import record,
+ * old-permalink redirects and search entry, in one transaction for the batch: a killed import
+ * leaves no half of any post, and a second run updates what was imported (same WordPress id and
+ * guid). When the batch fails, its posts are imported one by one so that only the faulty one is
+ * reported, with its reason.
+ */
+export async function importWordPressPosts(scope: PostScope, items: WxrItem[]): Promise<void> {
   // Counted apart and added once the transaction has committed.
-  const local = { ...scope, report: emptyReport() }
-  await withTransaction(scope.db, async (trx) => {
-    const body = await convertBody(local, item, trx, title)
-    if (item.postType === 'page') await savePage(local, item, trx, body.document)
-    else await saveArticle(local, item, trx, await articleInput(local, item, trx, body.document))
-    recordConversion(local, body.conversion)
-  })
-  mergeReport(scope.report, local.report)
+  const batch = { ...scope, report: emptyReport() }
+  try {
+    await withTransaction(scope.db, async (trx) => {
+      for (const item of items) await savePost(batch, item, trx)
+    })
+    mergeReport(scope.report, batch.report)
+    return
+  } catch (error) {
+    if (items.length === 1) throw error
+  }
+  for (const item of items) {
+    const single = { ...scope, report: emptyReport() }
+    try {
+      await withTransaction(scope.db, (trx) => savePost(single, item, trx))
+      mergeReport(scope.report, single.report)
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      scope.report.failed.push({ item: `${item.postType} ${item.postId} "${item.title}"`, reason })
+    }
+  }
 }

@@ -93,4 +93,4 @@ it('the command exits non-zero with one line naming the problem', async () => {
   })
   expect(result.code).toBe(1)
   expect(result.stderr).toMatch(/^masthead: .*cli-lolz\.xml: a document type declaration/)
-})
+}, 90_000)
