@@ -4,6 +4,7 @@ import { benchPublishToVisible } from './publish-to-visible.bench.js'
 import { benchSearch } from './search.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
 import { benchStoreQueries } from './store-queries.bench.js'
+import { benchWordPressImport } from './wordpress-import.bench.js'
 
 /** `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same run. */
 console.log('Store queries on SQLite (demo newsroom, 84 articles)')
@@ -22,3 +23,5 @@ console.log(
   'Newsroom app in Chromium (first-load budget: 350 KB gzipped; typing: no long task over 50 ms)',
 )
 for (const line of await benchAdminTyping()) console.log(`  ${line}`)
+console.log('WordPress import of a generated 50,000-post WXR file (SQLite; target ≥ 1,000 posts/s)')
+for (const line of await benchWordPressImport()) console.log(`  ${line}`)

@@ -6,6 +6,7 @@ import { CliError } from './cli-error.js'
 import type { Command } from './command.js'
 import { backupCommand } from './commands/backup.js'
 import { demoCommand } from './commands/demo.js'
+import { importCommand } from './commands/import.js'
 import { migrateCommand } from './commands/migrate.js'
 import { reindexCommand } from './commands/reindex.js'
 import { restoreCommand } from './commands/restore.js'
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   reindexCommand,
   backupCommand,
   restoreCommand,
+  importCommand,
 ]
 
 /** Exit status for configuration errors, as the README promises. */

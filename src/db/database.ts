@@ -379,6 +379,22 @@ export interface SearchDocumentsTable {
   keywords: string
 }
 
+/** An item another system (WordPress, Ghost) gave an import, and the row it became. */
+export interface ImportRecordsTable {
+  id: CreatedId
+  origin: 'wordpress' | 'ghost'
+  kind: 'article' | 'page' | 'media' | 'gallery' | 'section' | 'tag' | 'author'
+  /** The id in its system, prefixed with its site (`https://example.com#42`). */
+  externalId: string
+  /** With the id, what identifies a post ('' for other items): ids repeat across exports. */
+  guid: Generated<string>
+  /** The Masthead row; null for a remote file kept only as a reference. */
+  entityId: number | null
+  remoteUrl: string | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
 export interface Database {
   editions: EditionsTable
   sections: SectionsTable
@@ -411,6 +427,7 @@ export interface Database {
   webhooks: WebhooksTable
   webhookDeliveries: WebhookDeliveriesTable
   searchDocuments: SearchDocumentsTable
+  importRecords: ImportRecordsTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

@@ -207,6 +207,17 @@ export const EXPECTED_COLUMNS: Schema = {
     'body',
     'keywords',
   ),
+  importRecords: all(
+    'id',
+    'origin',
+    'kind',
+    'externalId',
+    'guid',
+    'entityId',
+    'remoteUrl',
+    'createdAt',
+    'updatedAt',
+  ),
 }
 
 /**
