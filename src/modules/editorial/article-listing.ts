@@ -10,7 +10,9 @@ import {
 import type { TextSegment } from '../search/highlight-text.js'
 import type { SearchIndex } from '../search/search-index.js'
 import { listSections, sectionWithDescendantIds } from '../sections/section-queries.js'
-import { findAuthorBySlug } from '../authors/author-queries.js'
+import { findAuthorBySlug, listAuthorsOfArticles } from '../authors/author-queries.js'
+import { pickLocalized } from '../../platform/localized-text.js'
+import type { Section } from '../sections/section-queries.js'
 
 export interface ArticleListRequest extends PageRequest {
   status?: ArticleStatus[]
@@ -25,8 +27,42 @@ export interface ArticleListRequest extends PageRequest {
   sort?: NewsroomArticleFilter['sort']
 }
 
-/** A list row, with the matched words marked when the list answers a search. */
-export type ArticleListRow = NewsroomArticleRow & { snippet?: TextSegment[] }
+/** A list row: its section's name and its bylines (in the article's language), and the matched
+ * words marked when the list answers a search. */
+export type ArticleListRow = NewsroomArticleRow & {
+  sectionName: string
+  authors: { id: number; slug: string; name: string }[]
+  snippet?: TextSegment[]
+}
+
+/** Adds each row's section name and bylines: one query for the whole page. */
+export async function withNames<Row extends NewsroomArticleRow>(
+  db: Kysely<Database>,
+  sections: Section[],
+  page: Page<Row>,
+): Promise<Page<Row & Pick<ArticleListRow, 'sectionName' | 'authors'>>> {
+  const authors = await listAuthorsOfArticles(
+    db,
+    page.items.map((row) => row.id),
+  )
+  return {
+    ...page,
+    items: page.items.map((row) => {
+      const section = sections.find((candidate) => candidate.id === row.sectionId)
+      const sectionText =
+        section?.translations[row.language] ?? Object.values(section?.translations ?? {})[0]
+      return {
+        ...row,
+        sectionName: sectionText?.name ?? '',
+        authors: (authors.get(row.id) ?? []).map((author) => ({
+          id: author.id,
+          slug: author.slug,
+          name: pickLocalized(author.name, row.language),
+        })),
+      }
+    }),
+  }
+}
 
 /**
  * The newsroom's article list as the actor may see it: contributors and authors see their own.
@@ -47,8 +83,8 @@ export async function listArticlesFor(
     text: request.q,
     sort: request.sort,
   }
+  const sections = await listSections(db)
   if (request.section !== undefined) {
-    const sections = await listSections(db)
     const match = sections.find(
       (section) =>
         section.id === request.section ||
@@ -70,7 +106,8 @@ export async function listArticlesFor(
     filter.authorId = (await findAuthorBySlug(db, request.author))?.id ?? -1
   }
   if (!seesAllArticles(actor) && actor.kind === 'user') filter.ownedByUserId = actor.userId
-  if (!request.q?.trim()) return listNewsroomArticles(db, filter, request)
+  if (!request.q?.trim())
+    return withNames(db, sections, await listNewsroomArticles(db, filter, request))
   const results = await deps.search.search(
     {
       query: request.q,
@@ -85,7 +122,7 @@ export async function listArticlesFor(
     },
     request,
   )
-  return {
+  return withNames(db, sections, {
     ...results,
     items: results.items.map(({ article, snippet }) => ({
       id: article.id,
@@ -103,5 +140,5 @@ export async function listArticlesFor(
       version: article.version,
       snippet,
     })),
-  }
+  })
 }
