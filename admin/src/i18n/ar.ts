@@ -1,4 +1,9 @@
+import { articleList } from './article-list.ar.js'
+import { dashboard } from './dashboard.ar.js'
 import type { MessageKey } from './en.js'
+import { inbox } from './inbox.ar.js'
+import { nav } from './nav.ar.js'
+import { profile } from './profile.ar.js'
 
 /** The newsroom app's strings in Arabic; the compiler and a test keep the keys in step with en.ts. */
 export const ar: Record<MessageKey, string> = {
@@ -117,4 +122,9 @@ export const ar: Record<MessageKey, string> = {
   errorSlug: 'استخدم حروفًا وأرقامًا فقط تفصل بينها شرطات، بلا مسافات.',
   errorSection: 'اختر قسمًا من القائمة.',
   errorGeneric: 'حدث خطأ. حاول مجددًا.',
+  ...nav,
+  ...dashboard,
+  ...profile,
+  ...articleList,
+  ...inbox,
 }

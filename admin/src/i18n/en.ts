@@ -1,3 +1,9 @@
+import { articleList } from './article-list.en.js'
+import { dashboard } from './dashboard.en.js'
+import { inbox } from './inbox.en.js'
+import { nav } from './nav.en.js'
+import { profile } from './profile.en.js'
+
 /** The newsroom app's strings in English; ar.ts has the same keys (a test checks both ways). */
 export const en = {
   appName: 'Masthead newsroom',
@@ -115,6 +121,11 @@ export const en = {
   errorSlug: 'Use only letters and digits joined by hyphens, without spaces.',
   errorSection: 'Choose a section from the list.',
   errorGeneric: 'Something went wrong. Try again.',
+  ...nav,
+  ...dashboard,
+  ...profile,
+  ...articleList,
+  ...inbox,
 } as const
 
 /** A key of the message files. */
