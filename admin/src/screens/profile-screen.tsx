@@ -18,18 +18,23 @@ const ROLE_LABELS: Record<SessionUser['role'], MessageKey> = {
   contributor: 'roleContributor',
 }
 
-/** A form's last answer: a confirmation, or an error for the whole form. */
-type FormState = { kind: 'idle' } | { kind: 'done'; text: string } | { kind: 'error'; text: string }
+/**
+ * A form's last answer: a confirmation, or an error for the whole form. Kept as a message key, so
+ * it follows a change of interface language (saving the profile can make one).
+ */
+type FormState =
+  { kind: 'idle' } | { kind: 'done'; key: MessageKey } | { kind: 'error'; key: MessageKey }
 
 function FormStatus({ state }: { state: FormState }) {
+  const { t } = useI18n()
   if (state.kind === 'idle') return null
   return state.kind === 'done' ? (
     <p className="form-done" role="status">
-      {state.text}
+      {t(state.key)}
     </p>
   ) : (
     <p className="form-error" role="alert">
-      {state.text}
+      {t(state.key)}
     </p>
   )
 }
@@ -88,9 +93,9 @@ function DetailsForm({
       })
       onUserChanged({ ...user, name: saved.name, uiLanguage: saved.uiLanguage })
       setLanguage(uiLanguage)
-      setState({ kind: 'done', text: t('profileSaved') })
+      setState({ kind: 'done', key: 'profileSaved' })
     } catch {
-      setState({ kind: 'error', text: t('errorGeneric') })
+      setState({ kind: 'error', key: 'errorGeneric' })
     } finally {
       setBusy(false)
     }
@@ -166,13 +171,13 @@ function PasswordForm() {
       setCurrent('')
       setNext('')
       setRepeat('')
-      setState({ kind: 'done', text: t('passwordChanged') })
+      setState({ kind: 'done', key: 'passwordChanged' })
     } catch (error) {
       const property = error instanceof ApiError ? error.errors[0]?.property : undefined
       if (property === 'currentPassword') setFieldErrors({ currentPassword: t('passwordWrong') })
       else if (property === 'newPassword')
         setFieldErrors({ newPassword: t('passwordTooShort', { count: SHORTEST_PASSWORD }) })
-      else setState({ kind: 'error', text: t('errorGeneric') })
+      else setState({ kind: 'error', key: 'errorGeneric' })
     }
   }
   const errorOf = (name: string) => {
@@ -266,7 +271,7 @@ function TwoFactorCard({
       const enrolment = await api<{ secret: string; uri: string }>('POST', 'account/two-factor')
       reset({ kind: 'enrolling', ...enrolment })
     } catch {
-      setState({ kind: 'error', text: t('errorGeneric') })
+      setState({ kind: 'error', key: 'errorGeneric' })
     }
   }
   const confirmCode = async (event: FormEvent) => {
@@ -275,10 +280,10 @@ function TwoFactorCard({
       await api('POST', 'account/two-factor/confirm', { body: { code: code.trim() } })
       onUserChanged({ ...user, hasTwoFactor: true })
       reset({ kind: 'view' })
-      setState({ kind: 'done', text: t('twoFactorEnabled') })
+      setState({ kind: 'done', key: 'twoFactorEnabled' })
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) setFieldError(t('twoFactorInvalid'))
-      else setState({ kind: 'error', text: t('errorGeneric') })
+      else setState({ kind: 'error', key: 'errorGeneric' })
     }
   }
   const disable = async (event: FormEvent) => {
@@ -287,10 +292,10 @@ function TwoFactorCard({
       await api('DELETE', 'account/two-factor', { body: { password } })
       onUserChanged({ ...user, hasTwoFactor: false })
       reset({ kind: 'view' })
-      setState({ kind: 'done', text: t('twoFactorDisabled') })
+      setState({ kind: 'done', key: 'twoFactorDisabled' })
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) setFieldError(t('passwordWrong'))
-      else setState({ kind: 'error', text: t('errorGeneric') })
+      else setState({ kind: 'error', key: 'errorGeneric' })
     }
   }
 
