@@ -145,8 +145,11 @@ function ArticleListPanel({
               <Link to={`/articles/${row.id}`} lang={row.language} dir={directionOf(row.language)}>
                 {row.headline}
               </Link>
-              <span className="panel-detail" lang={row.language}>
-                {[row.sectionName, detail?.(row)].filter(Boolean).join(' · ')}
+              <span className="panel-detail">
+                <span lang={row.language} dir={directionOf(row.language)}>
+                  {row.sectionName}
+                </span>
+                {detail?.(row) && <> · {detail(row)}</>}
               </span>
             </li>
           ))}
