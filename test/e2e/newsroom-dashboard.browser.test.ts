@@ -23,12 +23,14 @@ import {
 } from '../../src/platform/storage/local-media-storage.js'
 import { buildEditions } from '../helpers/factories.js'
 import { createTestStore, type TestStore } from '../helpers/test-databases.js'
+import { axeViolations, describeViolations } from './axe.js'
 import { launchBrowser, VIEWPORTS } from './browser.js'
 import { NewsroomDashboardScreen } from './newsroom-dashboard.screen.js'
 
 const PASSWORD = 'a long newsroom password'
 const EDITOR = { email: 'dashboard-editor@news.example', name: 'Nadia Desk' }
 const CONTRIBUTOR = { email: 'dashboard-contributor@news.example', name: 'Omar Stringer' }
+const ADMIN = { email: 'dashboard-admin@news.example', name: 'Rana Admin' }
 
 let browser: Browser
 let store: TestStore
@@ -92,6 +94,7 @@ beforeAll(async () => {
   ).sectionId
   await addPerson(EDITOR, 'editor')
   await addPerson(CONTRIBUTOR, 'contributor')
+  await addPerson(ADMIN, 'admin')
   await createContactMessage(
     store.db,
     {
@@ -223,4 +226,37 @@ describe('the newsroom dashboard and article list', () => {
     expect(await again.page.locator('html').getAttribute('dir')).toBe('rtl')
     await again.page.getByRole('heading', { name: 'لوحة المتابعة', level: 1 }).waitFor()
   }, 90_000)
+
+  it('passes axe on the dashboard, the list with a selection, the profile, the inbox and the audit log, in English and Arabic', async () => {
+    for (const language of ['en', 'ar']) {
+      context = await browser.newContext({ ...VIEWPORTS.desktop })
+      await context.addInitScript(`localStorage.setItem('masthead.uiLanguage', '${language}')`)
+      const screen = new NewsroomDashboardScreen(await context.newPage(), baseUrl)
+      await screen.open()
+      await screen.signIn(ADMIN.email, PASSWORD)
+      const found: string[] = []
+      const check = async (label: string) => {
+        const violations = await axeViolations(screen.page)
+        if (violations.length > 0) found.push(`${label}: ${describeViolations(violations)}`)
+      }
+      await screen.panel('contact').waitFor()
+      await check('dashboard')
+      await screen.open('/admin/articles')
+      await screen.waitForList()
+      await screen.rows.first().locator('input[type=checkbox]').check()
+      await check('articles')
+      for (const [path, ready] of [
+        ['/admin/profile', '.cards'],
+        ['/admin/inbox', '.message-list'],
+        ['/admin/audit-log', '.audit-table'],
+      ] as const) {
+        await screen.open(path)
+        await screen.page.locator(ready).waitFor()
+        await check(path)
+      }
+      expect(found, language).toEqual([])
+      await context.close()
+      context = undefined
+    }
+  }, 240_000)
 })
