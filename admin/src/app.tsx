@@ -28,14 +28,20 @@ export function App() {
   const { route } = useNavigation()
   const [session, setSession] = useState<SessionState>({ kind: 'loading' })
 
+  const sessionFound = useCallback((next: Session) => {
+    setCsrfToken(next.csrfToken)
+    setSession({ kind: 'signed-in', user: next.user })
+  }, [])
+  /**
+   * At sign-in the language chosen in the profile wins over this browser's last choice; later
+   * (a reload) the header's switch is left as the person set it.
+   */
   const signedIn = useCallback(
     (next: Session) => {
-      setCsrfToken(next.csrfToken)
-      // The language chosen in the profile wins over this browser's last choice.
       if (next.user.uiLanguage) setLanguage(next.user.uiLanguage)
-      setSession({ kind: 'signed-in', user: next.user })
+      sessionFound(next)
     },
-    [setLanguage],
+    [setLanguage, sessionFound],
   )
   const userChanged = useCallback(
     (user: SessionUser) =>
@@ -49,11 +55,11 @@ export function App() {
         state.kind === 'signed-in' ? { kind: 'expired', user: state.user } : state,
       ),
     )
-    api<Session>('GET', 'session').then(signedIn, (error: unknown) => {
+    api<Session>('GET', 'session').then(sessionFound, (error: unknown) => {
       if (error instanceof ApiError && error.status === 401) setSession({ kind: 'signed-out' })
       else setSession({ kind: 'signed-out' })
     })
-  }, [signedIn])
+  }, [sessionFound])
 
   const signOut = async () => {
     await api('DELETE', 'session').catch(() => undefined)
