@@ -264,5 +264,5 @@ describe('the newsroom app', () => {
       await context.close()
       context = undefined
     }
-  })
+  }, 90_000)
 })
