@@ -1,4 +1,5 @@
 import { benchMedia } from './media.bench.js'
+import { benchNewsroomScreens } from './newsroom-screens.bench.js'
 import { benchPublishToVisible } from './publish-to-visible.bench.js'
 import { benchSearch } from './search.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
@@ -17,3 +18,7 @@ console.log(
 for (const line of await benchSearch()) console.log(`  ${line}`)
 console.log('Media pipeline (SQLite, sharp)')
 for (const line of await benchMedia()) console.log(`  ${line}`)
+console.log(
+  'Newsroom list and dashboard (SQLite, demo newsroom; budget: named list ≥ 0.25 of bare)',
+)
+for (const line of await benchNewsroomScreens()) console.log(`  ${line}`)

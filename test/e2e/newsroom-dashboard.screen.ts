@@ -16,6 +16,8 @@ export class NewsroomDashboardScreen {
     await this.page.locator('#sign-in-email').fill(email)
     await this.page.locator('#sign-in-password').fill(password)
     await this.page.locator('.sign-in button[type=submit]').click()
+    // The sign-in form has a heading of its own: wait for it to go, then for the screen's.
+    await this.page.locator('.sign-in').waitFor({ state: 'detached' })
     await this.page.locator('main h1').first().waitFor()
   }
 

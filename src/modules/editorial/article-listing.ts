@@ -9,10 +9,13 @@ import {
 } from '../articles/newsroom-article-queries.js'
 import type { TextSegment } from '../search/highlight-text.js'
 import type { SearchIndex } from '../search/search-index.js'
-import { listSections, sectionWithDescendantIds } from '../sections/section-queries.js'
-import { findAuthorBySlug, listAuthorsOfArticles } from '../authors/author-queries.js'
+import {
+  findSectionNames,
+  listSections,
+  sectionWithDescendantIds,
+} from '../sections/section-queries.js'
+import { findAuthorBySlug, listBylinesOfArticles } from '../authors/author-queries.js'
 import { pickLocalized } from '../../platform/localized-text.js'
-import type { Section } from '../sections/section-queries.js'
 
 export interface ArticleListRequest extends PageRequest {
   status?: ArticleStatus[]
@@ -35,32 +38,31 @@ export type ArticleListRow = NewsroomArticleRow & {
   snippet?: TextSegment[]
 }
 
-/** Adds each row's section name and bylines: one query for the whole page. */
+/** Adds each row's section name and bylines, in the row's language: two queries for a page. */
 export async function withNames<Row extends NewsroomArticleRow>(
   db: Kysely<Database>,
-  sections: Section[],
   page: Page<Row>,
 ): Promise<Page<Row & Pick<ArticleListRow, 'sectionName' | 'authors'>>> {
-  const authors = await listAuthorsOfArticles(
-    db,
-    page.items.map((row) => row.id),
-  )
+  const [sectionNames, bylines] = await Promise.all([
+    findSectionNames(
+      db,
+      page.items.map((row) => row.sectionId),
+    ),
+    listBylinesOfArticles(
+      db,
+      page.items.map((row) => row.id),
+    ),
+  ])
   return {
     ...page,
-    items: page.items.map((row) => {
-      const section = sections.find((candidate) => candidate.id === row.sectionId)
-      const sectionText =
-        section?.translations[row.language] ?? Object.values(section?.translations ?? {})[0]
-      return {
-        ...row,
-        sectionName: sectionText?.name ?? '',
-        authors: (authors.get(row.id) ?? []).map((author) => ({
-          id: author.id,
-          slug: author.slug,
-          name: pickLocalized(author.name, row.language),
-        })),
-      }
-    }),
+    items: page.items.map((row) => ({
+      ...row,
+      sectionName: pickLocalized(sectionNames.get(row.sectionId) ?? {}, row.language),
+      authors: (bylines.get(row.id) ?? []).map((author) => ({
+        ...author,
+        name: pickLocalized(author.name, row.language),
+      })),
+    })),
   }
 }
 
@@ -83,8 +85,8 @@ export async function listArticlesFor(
     text: request.q,
     sort: request.sort,
   }
-  const sections = await listSections(db)
   if (request.section !== undefined) {
+    const sections = await listSections(db)
     const match = sections.find(
       (section) =>
         section.id === request.section ||
@@ -106,8 +108,7 @@ export async function listArticlesFor(
     filter.authorId = (await findAuthorBySlug(db, request.author))?.id ?? -1
   }
   if (!seesAllArticles(actor) && actor.kind === 'user') filter.ownedByUserId = actor.userId
-  if (!request.q?.trim())
-    return withNames(db, sections, await listNewsroomArticles(db, filter, request))
+  if (!request.q?.trim()) return withNames(db, await listNewsroomArticles(db, filter, request))
   const results = await deps.search.search(
     {
       query: request.q,
@@ -122,7 +123,7 @@ export async function listArticlesFor(
     },
     request,
   )
-  return withNames(db, sections, {
+  return withNames(db, {
     ...results,
     items: results.items.map(({ article, snippet }) => ({
       id: article.id,

@@ -7,8 +7,8 @@ import {
   listNewsroomArticles,
   type NewsroomArticleFilter,
 } from '../articles/newsroom-article-queries.js'
+import { listEditions } from '../editions/edition-queries.js'
 import { listContactMessages, type ContactMessage } from '../contact/contact-queries.js'
-import { listSections } from '../sections/section-queries.js'
 import { withNames, type ArticleListRow } from './article-listing.js'
 
 /** How many rows each panel shows; the panel's total says how many there are in all. */
@@ -46,17 +46,15 @@ export async function loadNewsroomDashboard(
   actor: Extract<Actor, { kind: 'user' }>,
   now: Date,
 ): Promise<NewsroomDashboard> {
-  const sections = await listSections(db)
   const ownedByUserId = seesAllArticles(actor) ? undefined : actor.userId
   const panel = async (filter: NewsroomArticleFilter) =>
     toPanel(
       await withNames(
         db,
-        sections,
         await listNewsroomArticles(db, filter, { pageSize: DASHBOARD_PANEL_SIZE }),
       ),
     )
-  const editions = await db.selectFrom('editions').select('code').orderBy('position').execute()
+  const editions = await listEditions(db)
   const [myDrafts, inReview, scheduled, recentlyPublished, breaking, contact, mostRead] =
     await Promise.all([
       panel({ statuses: ['draft'], ownedByUserId: actor.userId }),
