@@ -1,5 +1,6 @@
 import { benchAdminTyping } from './admin-typing.bench.js'
 import { benchMedia } from './media.bench.js'
+import { benchNewsroomScreens } from './newsroom-screens.bench.js'
 import { benchPublishToVisible } from './publish-to-visible.bench.js'
 import { benchSearch } from './search.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
@@ -25,3 +26,7 @@ console.log(
 for (const line of await benchAdminTyping()) console.log(`  ${line}`)
 console.log('WordPress import of a generated 50,000-post WXR file (SQLite; target ≥ 1,000 posts/s)')
 for (const line of await benchWordPressImport()) console.log(`  ${line}`)
+console.log(
+  'Newsroom list and dashboard (SQLite, demo newsroom; budget: named list ≥ 0.25 of bare)',
+)
+for (const line of await benchNewsroomScreens()) console.log(`  ${line}`)

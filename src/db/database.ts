@@ -238,6 +238,8 @@ export interface UsersTable {
   totpSecret: string | null
   /** A secret offered for enrolment, confirmed by a first code before it becomes `totpSecret`. */
   totpPendingSecret: string | null
+  /** The newsroom interface language the person chose ('en', 'ar'); null: not chosen yet. */
+  uiLanguage: string | null
   disabledAt: Timestamp | null
   lastLoginAt: Timestamp | null
   createdAt: Timestamp

@@ -117,6 +117,7 @@ export const EXPECTED_COLUMNS: Schema = {
     'role',
     'totpSecret',
     'totpPendingSecret',
+    'uiLanguage',
     'disabledAt',
     'lastLoginAt',
     'createdAt',

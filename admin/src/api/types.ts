@@ -6,6 +6,9 @@ export interface SessionUser {
   email: string
   name: string
   role: 'admin' | 'editor' | 'author' | 'contributor'
+  /** The interface language the person chose in their profile; null until they choose. */
+  uiLanguage: 'en' | 'ar' | null
+  hasTwoFactor?: boolean
 }
 
 export interface Session {
@@ -31,7 +34,12 @@ export interface ArticleSummary {
   headline: string
   slug: string
   sectionId: number
+  /** The section's name in the article's language. */
+  sectionName: string
+  authors: { id: number; slug: string; name: string }[]
   isBreaking: boolean
+  publishedAt: string | null
+  scheduledAt: string | null
   updatedAt: string
   version: number
 }
@@ -118,4 +126,33 @@ export interface Section {
   parentId: number | null
   position: number
   translations: Record<string, { name: string; slug: string }>
+}
+
+/** A dashboard panel of articles: the first few and how many there are in all. */
+export interface ArticlePanel {
+  items: ArticleSummary[]
+  total: number
+}
+
+/** A message sent with the public site's contact form. */
+export interface ContactMessage {
+  id: number
+  language: string
+  name: string
+  email: string
+  subject: string
+  message: string
+  createdAt: string
+  readAt: string | null
+}
+
+/** What `GET /api/admin/dashboard` answers. */
+export interface Dashboard {
+  myDrafts: ArticlePanel
+  inReview: ArticlePanel
+  scheduled: ArticlePanel
+  recentlyPublished: ArticlePanel
+  breaking: ArticlePanel
+  contact: { unreadCount: number; latest: ContactMessage[] } | null
+  mostReadToday: { id: number; language: string; headline: string; views: number }[]
 }

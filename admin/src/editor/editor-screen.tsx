@@ -354,7 +354,7 @@ export default function EditorScreen({
   return (
     <form className="editor-screen" onSubmit={onSubmit} aria-labelledby="editor-title" noValidate>
       <div className="editor-top">
-        <Link to="/" className="back-link">
+        <Link to="/articles" className="back-link">
           {t('backToArticles')}
         </Link>
         <h1 id="editor-title" className="visually-hidden">

@@ -1,7 +1,12 @@
 import { editorialAr } from './editorial.ar.js'
-import type { MessageKey } from './en.js'
 import { mediaAr } from './media.ar.js'
 import { settingsAr } from './settings.ar.js'
+import { articleList } from './article-list.ar.js'
+import { dashboard } from './dashboard.ar.js'
+import type { MessageKey } from './en.js'
+import { inbox } from './inbox.ar.js'
+import { nav } from './nav.ar.js'
+import { profile } from './profile.ar.js'
 
 /** The newsroom app's strings in Arabic; the compiler and a test keep the keys in step with en.ts. */
 export const ar: Record<MessageKey, string> = {
@@ -122,4 +127,9 @@ export const ar: Record<MessageKey, string> = {
   ...editorialAr,
   ...mediaAr,
   ...settingsAr,
+  ...nav,
+  ...dashboard,
+  ...profile,
+  ...articleList,
+  ...inbox,
 }

@@ -1,6 +1,11 @@
 import { editorialEn } from './editorial.en.js'
 import { mediaEn } from './media.en.js'
 import { settingsEn } from './settings.en.js'
+import { articleList } from './article-list.en.js'
+import { dashboard } from './dashboard.en.js'
+import { inbox } from './inbox.en.js'
+import { nav } from './nav.en.js'
+import { profile } from './profile.en.js'
 
 /** The newsroom app's strings in English; ar.ts has the same keys (a test checks both ways). */
 export const en = {
@@ -121,6 +126,11 @@ export const en = {
   ...editorialEn,
   ...mediaEn,
   ...settingsEn,
+  ...nav,
+  ...dashboard,
+  ...profile,
+  ...articleList,
+  ...inbox,
 } as const
 
 /** A key of the message files. */

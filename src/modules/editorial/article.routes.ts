@@ -9,6 +9,7 @@ import type { Article } from '../articles/article.js'
 import type { ArticleDocument } from '../articles/document/article-document.js'
 import { htmlToDocument } from '../articles/document/html-to-document.js'
 import type { SearchIndex } from '../search/search-index.js'
+import { applyBulkAction, BULK_ACTIONS } from './article-bulk.js'
 import { listArticlesFor } from './article-listing.js'
 import {
   ARTICLE_LIST_QUERY,
@@ -90,6 +91,19 @@ export function articleRoutes(deps: {
         const document = bodyOf({ body: html, bodyDoc }) ?? { type: 'doc', content: [] }
         return view(await articles.create(contextOf(request), { ...fields, bodyDoc: document }))
       },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/admin/articles/bulk',
+      access: { permission: 'articles.publish' },
+      tag,
+      summary:
+        'Publish, unpublish or delete several articles; each is done or refused on its own, with a result per article',
+      body: z.strictObject({
+        action: z.enum(BULK_ACTIONS),
+        ids: z.array(z.number().int().positive()).min(1).max(100),
+      }),
+      handle: ({ body, request }) => applyBulkAction(articles, contextOf(request), body),
     }),
     defineRoute({
       method: 'GET',

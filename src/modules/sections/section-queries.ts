@@ -203,3 +203,21 @@ export async function arrangeSections(
     return changed
   })
 }
+
+/** The names of some sections by language: `names.get(id)?.[language]`; one query. */
+export async function findSectionNames(
+  db: Kysely<Database>,
+  sectionIds: number[],
+): Promise<Map<number, Record<string, string>>> {
+  const names = new Map<number, Record<string, string>>()
+  if (sectionIds.length === 0) return names
+  const rows = await db
+    .selectFrom('sectionTranslations')
+    .select(['sectionId', 'language', 'name'])
+    .where('sectionId', 'in', [...new Set(sectionIds)])
+    .execute()
+  for (const row of rows) {
+    names.set(row.sectionId, { ...names.get(row.sectionId), [row.language]: row.name })
+  }
+  return names
+}
