@@ -5,6 +5,7 @@ import type { Config } from './config/config.js'
 import type { Store } from './db/create-database.js'
 import { registerAuthentication } from './http/authentication.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { registerPageCache } from './http/page-cache-hooks.js'
 import { requireDeclaredAccess, type RegisteredRoute } from './http/route-access.js'
 import { createJobQueue, type JobHandler, type JobQueue } from './jobs/job-queue.js'
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js'
@@ -21,8 +22,10 @@ import { subscribeWebhooks, webhookDeliveryHandler } from './modules/webhooks/we
 import type { Clock } from './platform/clock.js'
 import { createEventBus, type EventBus } from './platform/events.js'
 import type { Mailer } from './platform/mail/mailer.js'
+import { createPageCache, type PageCache } from './platform/page-cache.js'
 import type { MediaStorage } from './platform/storage/media-storage.js'
 import { loadAssetManifest } from './site/assets/asset-manifest.js'
+import { purgeOnChange, xkeyPurge, type PurgeBroadcast } from './site/cache/purge-on-change.js'
 import { registerSiteRoutes } from './site/site.routes.js'
 
 const VERSION = '0.1.0'
@@ -42,6 +45,10 @@ export interface AppDependencies {
   fetch?: typeof fetch
   /** Where the built newsroom app is; dist/admin unless a test built its own. */
   adminFolder?: string
+  /** The process's page cache; one sized by the configuration unless given. */
+  pageCache?: PageCache
+  /** Carries purges to the other processes (cluster workers, PostgreSQL NOTIFY). */
+  purgeBroadcast?: PurgeBroadcast
 }
 
 /** The newsroom's moving parts, for the server to start and for tests to drive. */
@@ -51,6 +58,7 @@ export interface Newsroom {
   jobs: JobRunner
   scheduler: ScheduledPublisher
   articles: ArticleService
+  pageCache: PageCache
   /** Every route with its declared access (the access matrix test walks them). */
   routes: RegisteredRoute[]
   /** Starts the job runner and the scheduled publisher (the server does; tests drive them). */
@@ -83,6 +91,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const db = store.db
   if (mailer) app.addHook('onClose', () => mailer.close())
   registerErrorHandler(app)
+  const pageCache =
+    deps.pageCache ??
+    createPageCache({
+      maxBytes: deps.config.pageCache.maxBytes,
+      onCompressError: (error) => app.log.error({ err: error }, 'page compression failed'),
+    })
+  // First of the request hooks, so a cached page is sent before sessions or routes are looked at.
+  registerPageCache(app, { cache: pageCache })
 
   const events = createEventBus({
     onListenerError: (error, event) =>
@@ -113,12 +129,22 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const search = createSearchIndex({ db, now: () => clock.now() })
   subscribeSearchIndex(events, search)
   subscribeWebhooks({ db, clock, events, queue })
+  const { purgeUrl } = deps.config.pageCache
+  purgeOnChange({
+    db,
+    events,
+    cache: pageCache,
+    broadcast: () => deps.purgeBroadcast,
+    edge: purgeUrl ? xkeyPurge(purgeUrl, deps.fetch) : undefined,
+    onEdgeError: (error) => app.log.warn({ err: error }, 'edge purge failed'),
+  })
   app.decorate('newsroom', {
     events,
     queue,
     jobs,
     scheduler,
     articles,
+    pageCache,
     routes,
     startBackgroundWork() {
       jobs.start()

@@ -19,6 +19,11 @@ export interface Config {
   /** Limits on uploaded images: bytes of the file, and pixels (width × height) of the picture. */
   readonly media: { readonly maxBytes: number; readonly maxPixels: number }
   /**
+   * The page cache's byte budget per process (0 turns it off) and, when a CDN or Varnish sits in
+   * front, where purges are sent as `PURGE` requests with an `xkey` header.
+   */
+  readonly pageCache: { readonly maxBytes: number; readonly purgeUrl: string | undefined }
+  /**
    * Which proxies may tell the client's address in X-Forwarded-For: none, all, or a list. Trusting
    * a header that clients can set themselves would let anyone dodge per-address limits.
    */

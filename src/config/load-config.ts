@@ -79,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBytes: readVariable(env, 'MASTHEAD_MEDIA_MAX_BYTES'),
     maxPixels: readVariable(env, 'MASTHEAD_MEDIA_MAX_PIXELS'),
   }
+  const pageCacheMegabytes = readVariable(env, 'MASTHEAD_PAGE_CACHE_MB')
+  const purgeUrl = readVariable(env, 'MASTHEAD_PURGE_URL')
   const dataDir = resolve(readVariable(env, 'MASTHEAD_DATA_DIR'))
   ensureWritableDirectory(dataDir)
 
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     firstAdmin: { email: adminEmail || undefined, password: adminPassword || undefined },
     logLevel,
     media,
+    pageCache: { maxBytes: pageCacheMegabytes * 1024 * 1024, purgeUrl: purgeUrl || undefined },
     trustProxy: trustProxy === 'true' ? true : trustProxy ? trustProxy.split(',') : false,
     mail: smtpUrl
       ? { smtpUrl, from: mailFrom, newsroomEmail: newsroomEmail || undefined }

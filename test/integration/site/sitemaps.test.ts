@@ -138,6 +138,8 @@ describeEachDatabase('sitemaps and robots.txt', (store) => {
       },
       TEST_NOW,
     )
+    // Written to the database directly, past the events that purge the page cache.
+    app.newsroom.pageCache.clear()
     const bodies = [
       (await get('/sitemaps/news-en.xml')).body,
       (await get(`/sitemaps/articles-en-${TEST_NOW.toISOString().slice(0, 7)}.xml`)).body,
