@@ -25,7 +25,8 @@ import type { Mailer } from './platform/mail/mailer.js'
 import { createPageCache, type PageCache } from './platform/page-cache.js'
 import type { MediaStorage } from './platform/storage/media-storage.js'
 import { loadAssetManifest } from './site/assets/asset-manifest.js'
-import { purgeOnChange, xkeyPurge, type PurgeBroadcast } from './site/cache/purge-on-change.js'
+import type { PurgeBroadcast } from './platform/purge-broadcast.js'
+import { purgeOnChange, xkeyPurge } from './site/cache/purge-on-change.js'
 import { registerSiteRoutes } from './site/site.routes.js'
 
 const VERSION = '0.1.0'
@@ -48,7 +49,7 @@ export interface AppDependencies {
   /** The process's page cache; one sized by the configuration unless given. */
   pageCache?: PageCache
   /** Carries purges to the other processes (cluster workers, PostgreSQL NOTIFY). */
-  purgeBroadcast?: PurgeBroadcast
+  purgeBroadcast?: Pick<PurgeBroadcast, 'send'>
 }
 
 /** The newsroom's moving parts, for the server to start and for tests to drive. */

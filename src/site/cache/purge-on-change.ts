@@ -2,12 +2,8 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { EventBus } from '../../platform/events.js'
 import type { PageCache } from '../../platform/page-cache.js'
+import type { PurgeBroadcast } from '../../platform/purge-broadcast.js'
 import { purgeTagsOf } from './purge-tags.js'
-
-/** Carries purges to the other processes serving the same site (cluster workers, other machines). */
-export interface PurgeBroadcast {
-  send(tags: string[]): Promise<void>
-}
 
 /** Tells a CDN or Varnish in front what to drop. */
 export type EdgePurge = (tags: string[]) => Promise<void>
@@ -21,7 +17,7 @@ export function purgeOnChange(deps: {
   db: Kysely<Database>
   events: EventBus
   cache: PageCache
-  broadcast: () => PurgeBroadcast | undefined
+  broadcast: () => Pick<PurgeBroadcast, 'send'> | undefined
   edge?: EdgePurge
   onEdgeError: (error: unknown) => void
 }): void {
