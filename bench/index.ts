@@ -1,4 +1,5 @@
 import { benchMedia } from './media.bench.js'
+import { benchPageCache } from './page-cache.bench.js'
 import { benchPublishToVisible } from './publish-to-visible.bench.js'
 import { benchSearch } from './search.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
@@ -17,3 +18,5 @@ console.log(
 for (const line of await benchSearch()) console.log(`  ${line}`)
 console.log('Media pipeline (SQLite, sharp)')
 for (const line of await benchMedia()) console.log(`  ${line}`)
+console.log('Page cache under load (wrk, nginx from Debian; SQLite, real processes)')
+for (const line of await benchPageCache()) console.log(`  ${line}`)

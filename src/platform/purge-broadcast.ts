@@ -35,11 +35,13 @@ export function createClusterPurgeBroadcast(onPurge: (tags: string[]) => void): 
   }
   process.on('message', listener)
   return {
-    async send(tags) {
+    send(tags) {
       process.send?.({ type: IPC_MESSAGE, tags } satisfies PurgeMessage)
+      return Promise.resolve()
     },
-    async close() {
+    close() {
       process.off('message', listener)
+      return Promise.resolve()
     },
   }
 }
