@@ -173,13 +173,17 @@ async function publishToVisible(cluster: RunningCluster, id: number, path: strin
  * bytes; uncached render time at one connection; publish → visible on one and two processes; cold
  * start to the first 200; resident memory after the run.
  */
-export async function benchPageCache(): Promise<string[]> {
+export async function benchPageCache(onLine?: (line: string) => void): Promise<string[]> {
   if (!(await hasCommand('wrk')) || !(await hasCommand('nginx')))
     return ['skipped: needs wrk and nginx from Debian (apt-get install wrk nginx-light)']
   const lines: string[] = []
+  const say = (line: string) => {
+    lines.push(line)
+    onLine?.(line)
+  }
   const generated = performance.now()
   const dataDir = await generateArchive()
-  lines.push(
+  say(
     `${ARTICLES} generated articles (plus the demo's 84) in ${((performance.now() - generated) / 1000).toFixed(1)} s; wrk ${SECONDS} s per page at ${CONNECTIONS} connections`,
   )
   const env = { MASTHEAD_DATA_DIR: dataDir, MASTHEAD_SITE_URL: 'http://127.0.0.1:39500' }
@@ -196,7 +200,7 @@ export async function benchPageCache(): Promise<string[]> {
     const cluster = await startMastheadCluster({ workers, port: 39_500, env: { ...env } })
     const article = await articleList()
     if (!article) throw new Error('no article')
-    lines.push(
+    say(
       `${workers} process(es): cold start to first 200 ${Math.round(performance.now() - spawned)} ms`,
     )
     const articlePath = new URL(article.url).pathname
@@ -214,22 +218,20 @@ export async function benchPageCache(): Promise<string[]> {
     ]
     for (const [name, path] of pages) {
       await fetch(`${base}${path}`)
-      lines.push(
-        `  cached ${name}: ${format(await wrk(`${base}${path}`, ['Accept-Encoding: br, gzip']))}`,
-      )
+      say(`  cached ${name}: ${format(await wrk(`${base}${path}`, ['Accept-Encoding: br, gzip']))}`)
     }
     const articleBytes = Buffer.from(await (await fetch(`${base}${articlePath}`)).arrayBuffer())
     const nginx = await nginxServing(articleBytes, 39_501)
     const cachedArticle = await wrk(`${base}${articlePath}`)
     const nginxArticle = await wrk(nginx.url)
     nginx.stop()
-    lines.push(
+    say(
       `  article, same ${articleBytes.length} bytes identity: masthead ${Math.round(cachedArticle.rate)} req/s, nginx ${Math.round(nginxArticle.rate)} req/s: ${(cachedArticle.rate / nginxArticle.rate).toFixed(2)} × nginx (target ≥ 0.5)`,
     )
-    lines.push(
+    say(
       `  publish → visible (median of 5): ${Math.round(await publishToVisible(cluster, article.id, articlePath))} ms`,
     )
-    lines.push(
+    say(
       `  resident memory per worker after the run: ${workerRssMb(cluster.primary.pid ?? 0).join(', ')} MB`,
     )
     await cluster.stop()
@@ -257,7 +259,7 @@ export async function benchPageCache(): Promise<string[]> {
       times.push(performance.now() - started)
     }
     times.sort((a, b) => a - b)
-    lines.push(
+    say(
       `uncached ${name}: one at a time p50 ${(times[15] ?? 0).toFixed(1)} ms; at ${CONNECTIONS} connections ${format(await wrk(`${base}${path}`))}`,
     )
   }
