@@ -9,6 +9,7 @@ import { openStore } from '../src/db/create-database.js'
 import { prepareStore } from '../src/server.js'
 import {
   adminClient,
+  CLUSTER_ADMIN,
   startMastheadCluster,
   type RunningCluster,
 } from '../test/helpers/masthead-cluster.js'
@@ -30,7 +31,12 @@ async function hasCommand(name: string): Promise<boolean> {
 /** A data folder with the demo newsroom and ARTICLES more articles with tags and an author. */
 async function generateArchive(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'masthead-bench-cache-'))
-  const config = loadConfig({ MASTHEAD_DATA_DIR: dataDir, MASTHEAD_LOG_LEVEL: 'silent' })
+  const config = loadConfig({
+    MASTHEAD_DATA_DIR: dataDir,
+    MASTHEAD_LOG_LEVEL: 'silent',
+    MASTHEAD_ADMIN_EMAIL: CLUSTER_ADMIN.email,
+    MASTHEAD_ADMIN_PASSWORD: CLUSTER_ADMIN.password,
+  })
   const store = await openStore(config.database)
   await prepareStore(config, store, () => {})
   await store.close()
