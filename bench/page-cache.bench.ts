@@ -137,20 +137,26 @@ http { access_log off; default_type text/html; etag on;
   return { url: `http://127.0.0.1:${port}/article.html`, stop: () => nginx.kill('SIGTERM') }
 }
 
-/** Resident memory of the cluster's workers, in MB. */
+function rssMb(pid: number | string): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
+}
+
+/** Resident memory of the cluster's workers in MB; with one process, of that process. */
 function workerRssMb(primaryPid: number): number[] {
-  return readdirSync('/proc')
+  const workers = readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .flatMap((pid) => {
       try {
         const status = readFileSync(`/proc/${pid}/status`, 'utf8')
         if (!new RegExp(`PPid:\\s+${primaryPid}\\n`).test(status)) return []
         if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('masthead')) return []
-        return [Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)]
+        return [rssMb(pid)]
       } catch {
         return []
       }
     })
+  return workers.length > 0 ? workers : [rssMb(primaryPid)]
 }
 
 /** Time from a save through the Admin API until `path` shows the new headline on `reads` reads. */
@@ -204,43 +210,48 @@ export async function benchPageCache(onLine?: (line: string) => void): Promise<s
   for (const workers of [1, 2]) {
     const spawned = performance.now()
     const cluster = await startMastheadCluster({ workers, port: 39_500, env: { ...env } })
-    const article = await articleList()
-    if (!article) throw new Error('no article')
-    say(
-      `${workers} process(es): cold start to first 200 ${Math.round(performance.now() - spawned)} ms`,
-    )
-    const articlePath = new URL(article.url).pathname
-    const tag = (await (await fetch(`${base}/api/v1/tags?language=en`)).json()) as {
-      items: { slug: string }[]
+    try {
+      const article = await articleList()
+      if (!article) throw new Error('no article')
+      say(
+        `${workers} process(es): cold start to first 200 ${Math.round(performance.now() - spawned)} ms`,
+      )
+      const articlePath = new URL(article.url).pathname
+      const tag = (await (await fetch(`${base}/api/v1/tags?language=en`)).json()) as {
+        items: { slug: string }[]
+      }
+      const pages: [string, string][] = [
+        ['home', '/en/'],
+        ['section', '/en/news/'],
+        ['article', articlePath],
+        ['tag', `/en/tag/${encodeURIComponent(tag.items[0]?.slug ?? '')}`],
+        ['search', '/en/search?q=harbour'],
+        ['rss', '/en/rss.xml'],
+        ['content API', '/api/v1/articles?language=en'],
+      ]
+      for (const [name, path] of pages) {
+        await fetch(`${base}${path}`)
+        say(
+          `  cached ${name}: ${format(await wrk(`${base}${path}`, ['Accept-Encoding: br, gzip']))}`,
+        )
+      }
+      const articleBytes = Buffer.from(await (await fetch(`${base}${articlePath}`)).arrayBuffer())
+      const nginx = await nginxServing(articleBytes, 39_501)
+      const cachedArticle = await wrk(`${base}${articlePath}`)
+      const nginxArticle = await wrk(nginx.url)
+      nginx.stop()
+      say(
+        `  article, same ${articleBytes.length} bytes identity: masthead ${Math.round(cachedArticle.rate)} req/s, nginx ${Math.round(nginxArticle.rate)} req/s: ${(cachedArticle.rate / nginxArticle.rate).toFixed(2)} × nginx (target ≥ 0.5)`,
+      )
+      say(
+        `  publish → visible (median of 5): ${Math.round(await publishToVisible(cluster, article.id, articlePath))} ms`,
+      )
+      say(
+        `  resident memory per worker after the run: ${workerRssMb(cluster.primary.pid ?? 0).join(', ')} MB`,
+      )
+    } finally {
+      await cluster.stop()
     }
-    const pages: [string, string][] = [
-      ['home', '/en/'],
-      ['section', '/en/news/'],
-      ['article', articlePath],
-      ['tag', `/en/tag/${encodeURIComponent(tag.items[0]?.slug ?? '')}`],
-      ['search', '/en/search?q=harbour'],
-      ['rss', '/en/rss.xml'],
-      ['content API', '/api/v1/articles?language=en'],
-    ]
-    for (const [name, path] of pages) {
-      await fetch(`${base}${path}`)
-      say(`  cached ${name}: ${format(await wrk(`${base}${path}`, ['Accept-Encoding: br, gzip']))}`)
-    }
-    const articleBytes = Buffer.from(await (await fetch(`${base}${articlePath}`)).arrayBuffer())
-    const nginx = await nginxServing(articleBytes, 39_501)
-    const cachedArticle = await wrk(`${base}${articlePath}`)
-    const nginxArticle = await wrk(nginx.url)
-    nginx.stop()
-    say(
-      `  article, same ${articleBytes.length} bytes identity: masthead ${Math.round(cachedArticle.rate)} req/s, nginx ${Math.round(nginxArticle.rate)} req/s: ${(cachedArticle.rate / nginxArticle.rate).toFixed(2)} × nginx (target ≥ 0.5)`,
-    )
-    say(
-      `  publish → visible (median of 5): ${Math.round(await publishToVisible(cluster, article.id, articlePath))} ms`,
-    )
-    say(
-      `  resident memory per worker after the run: ${workerRssMb(cluster.primary.pid ?? 0).join(', ')} MB`,
-    )
-    await cluster.stop()
   }
 
   const uncached = await startMastheadCluster({
@@ -248,27 +259,30 @@ export async function benchPageCache(onLine?: (line: string) => void): Promise<s
     port: 39_500,
     env: { ...env, MASTHEAD_PAGE_CACHE_MB: '0' },
   })
-  const article = await articleList()
-  const pages: [string, string][] = [
-    ['home', '/en/'],
-    ['section', '/en/news/'],
-    ['article', new URL(article?.url ?? base).pathname],
-    ['search', '/en/search?q=harbour'],
-    ['rss', '/en/rss.xml'],
-    ['content API', '/api/v1/articles?language=en'],
-  ]
-  for (const [name, path] of pages) {
-    const times: number[] = []
-    for (let index = 0; index < 30; index++) {
-      const started = performance.now()
-      await (await fetch(`${base}${path}`)).arrayBuffer()
-      times.push(performance.now() - started)
+  try {
+    const article = await articleList()
+    const pages: [string, string][] = [
+      ['home', '/en/'],
+      ['section', '/en/news/'],
+      ['article', new URL(article?.url ?? base).pathname],
+      ['search', '/en/search?q=harbour'],
+      ['rss', '/en/rss.xml'],
+      ['content API', '/api/v1/articles?language=en'],
+    ]
+    for (const [name, path] of pages) {
+      const times: number[] = []
+      for (let index = 0; index < 30; index++) {
+        const started = performance.now()
+        await (await fetch(`${base}${path}`)).arrayBuffer()
+        times.push(performance.now() - started)
+      }
+      times.sort((a, b) => a - b)
+      say(
+        `uncached ${name}: one at a time p50 ${(times[15] ?? 0).toFixed(1)} ms; at ${CONNECTIONS} connections ${format(await wrk(`${base}${path}`))}`,
+      )
     }
-    times.sort((a, b) => a - b)
-    say(
-      `uncached ${name}: one at a time p50 ${(times[15] ?? 0).toFixed(1)} ms; at ${CONNECTIONS} connections ${format(await wrk(`${base}${path}`))}`,
-    )
+  } finally {
+    await uncached.stop()
   }
-  await uncached.stop()
   return lines
 }
