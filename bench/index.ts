@@ -1,9 +1,12 @@
+import { benchAdminTyping } from './admin-typing.bench.js'
 import { benchMedia } from './media.bench.js'
 import { benchPageCache } from './page-cache.bench.js'
+import { benchNewsroomScreens } from './newsroom-screens.bench.js'
 import { benchPublishToVisible } from './publish-to-visible.bench.js'
 import { benchSearch } from './search.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
 import { benchStoreQueries } from './store-queries.bench.js'
+import { benchWordPressImport } from './wordpress-import.bench.js'
 
 /** `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same run. */
 console.log('Store queries on SQLite (demo newsroom, 84 articles)')
@@ -20,3 +23,13 @@ console.log('Media pipeline (SQLite, sharp)')
 for (const line of await benchMedia()) console.log(`  ${line}`)
 console.log('Page cache under load (wrk, nginx from Debian; SQLite, real processes)')
 for (const line of await benchPageCache()) console.log(`  ${line}`)
+console.log(
+  'Newsroom app in Chromium (first-load budget: 350 KB gzipped; typing: no long task over 50 ms)',
+)
+for (const line of await benchAdminTyping()) console.log(`  ${line}`)
+console.log('WordPress import of a generated 50,000-post WXR file (SQLite; target ≥ 1,000 posts/s)')
+for (const line of await benchWordPressImport()) console.log(`  ${line}`)
+console.log(
+  'Newsroom list and dashboard (SQLite, demo newsroom; budget: named list ≥ 0.25 of bare)',
+)
+for (const line of await benchNewsroomScreens()) console.log(`  ${line}`)

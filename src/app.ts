@@ -6,6 +6,13 @@ import type { Store } from './db/create-database.js'
 import { registerAuthentication } from './http/authentication.js'
 import { registerErrorHandler } from './http/error-handler.js'
 import { registerPageCache } from './http/page-cache-hooks.js'
+import { registerRateLimits } from './http/rate-limits.js'
+import { registerSecurityHeaders } from './http/security-headers.js'
+import {
+  createTimedServer,
+  DEFAULT_SERVER_TIMEOUTS,
+  type ServerTimeouts,
+} from './http/server-timeouts.js'
 import { requireDeclaredAccess, type RegisteredRoute } from './http/route-access.js'
 import { createJobQueue, type JobHandler, type JobQueue } from './jobs/job-queue.js'
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js'
@@ -50,6 +57,8 @@ export interface AppDependencies {
   pageCache?: PageCache
   /** Carries purges to the other processes (cluster workers, PostgreSQL NOTIFY). */
   purgeBroadcast?: Pick<PurgeBroadcast, 'send'>
+  /** Limits on slow clients; DEFAULT_SERVER_TIMEOUTS unless a test wants short ones. */
+  serverTimeouts?: ServerTimeouts
 }
 
 /** The newsroom's moving parts, for the server to start and for tests to drive. */
@@ -86,6 +95,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // The request id travels in logs and comes back to the client.
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
+    serverFactory: (handler) =>
+      createTimedServer(deps.serverTimeouts ?? DEFAULT_SERVER_TIMEOUTS, handler),
   })
   const routes = requireDeclaredAccess(app)
   const { mailer, clock, store } = deps
@@ -157,6 +168,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await jobs.stop()
   })
 
+  registerRateLimits(app, { clock, perMinute: deps.config.rateLimits })
   await registerAuthentication(app, {
     db,
     clock,
@@ -195,6 +207,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   })
   registerAdminApp(app, deps.adminFolder)
   await registerSiteRoutes(app, { ...deps, search, assets: await loadAssetManifest() })
+  registerSecurityHeaders(app, { siteUrl: deps.config.siteUrl })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

@@ -6,10 +6,16 @@ import { AppHeader } from './components/app-header.js'
 import { useI18n } from './i18n/i18n-context.js'
 import { useNavigation } from './router.js'
 import { ArticlesScreen } from './screens/articles-screen.js'
+import { AuditLogScreen } from './screens/audit-log-screen.js'
+import { DashboardScreen } from './screens/dashboard-screen.js'
+import { InboxScreen } from './screens/inbox-screen.js'
+import { ProfileScreen } from './screens/profile-screen.js'
 import { SignInScreen } from './screens/sign-in-screen.js'
 
 // The editor (and TipTap with it) loads only when an article is opened.
 const EditorScreen = lazy(() => import('./editor/editor-screen.js'))
+const MediaLibraryScreen = lazy(() => import('./media/media-library-screen.js'))
+const SettingsScreen = lazy(() => import('./settings/settings-screen.js'))
 
 type SessionState =
   | { kind: 'loading' }
@@ -20,14 +26,30 @@ type SessionState =
 
 /** The newsroom app: the session, the header and the screen of the current route. */
 export function App() {
-  const { t } = useI18n()
+  const { t, setLanguage } = useI18n()
   const { route } = useNavigation()
   const [session, setSession] = useState<SessionState>({ kind: 'loading' })
 
-  const signedIn = useCallback((next: Session) => {
+  const sessionFound = useCallback((next: Session) => {
     setCsrfToken(next.csrfToken)
     setSession({ kind: 'signed-in', user: next.user })
   }, [])
+  /**
+   * At sign-in the language chosen in the profile wins over this browser's last choice; later
+   * (a reload) the header's switch is left as the person set it.
+   */
+  const signedIn = useCallback(
+    (next: Session) => {
+      if (next.user.uiLanguage) setLanguage(next.user.uiLanguage)
+      sessionFound(next)
+    },
+    [setLanguage, sessionFound],
+  )
+  const userChanged = useCallback(
+    (user: SessionUser) =>
+      setSession((state) => (state.kind === 'signed-in' ? { ...state, user } : state)),
+    [],
+  )
 
   useEffect(() => {
     onSessionEnded(() =>
@@ -35,11 +57,11 @@ export function App() {
         state.kind === 'signed-in' ? { kind: 'expired', user: state.user } : state,
       ),
     )
-    api<Session>('GET', 'session').then(signedIn, (error: unknown) => {
+    api<Session>('GET', 'session').then(sessionFound, (error: unknown) => {
       if (error instanceof ApiError && error.status === 401) setSession({ kind: 'signed-out' })
       else setSession({ kind: 'signed-out' })
     })
-  }, [signedIn])
+  }, [sessionFound])
 
   const signOut = async () => {
     await api('DELETE', 'session').catch(() => undefined)
@@ -75,6 +97,7 @@ export function App() {
             </p>
           }
         >
+          {route.name === 'dashboard' && <DashboardScreen />}
           {route.name === 'articles' && <ArticlesScreen query={route.query} />}
           {route.name === 'new-article' && (
             <EditorScreen key="new" user={user} language={route.language} />
@@ -82,6 +105,11 @@ export function App() {
           {route.name === 'article' && (
             <EditorScreen key={route.id} user={user} articleId={route.id} />
           )}
+          {route.name === 'media' && <MediaLibraryScreen />}
+          {route.name === 'settings' && <SettingsScreen user={user} area={route.area} />}
+          {route.name === 'profile' && <ProfileScreen user={user} onUserChanged={userChanged} />}
+          {route.name === 'inbox' && <InboxScreen query={route.query} />}
+          {route.name === 'audit-log' && <AuditLogScreen query={route.query} />}
           {route.name === 'not-found' && <p className="notice">{t('notFound')}</p>}
         </Suspense>
       </main>

@@ -5,20 +5,40 @@ import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react'
 export const BASE = '/admin'
 
 export type Route =
+  | { name: 'dashboard' }
   | { name: 'articles'; query: URLSearchParams }
   | { name: 'new-article'; language: string }
   | { name: 'article'; id: number }
+  | { name: 'media' }
+  | { name: 'settings'; area: string }
+  | { name: 'profile' }
+  | { name: 'inbox'; query: URLSearchParams }
+  | { name: 'audit-log'; query: URLSearchParams }
   | { name: 'not-found' }
 
-/** Reads a location under /admin into a route. */
+/**
+ * Reads a location under /admin into a route. The article list used to live at /admin itself, so
+ * /admin with list filters in its query (an old link) still opens the list.
+ */
 export function parseRoute(pathname: string, search: string): Route {
-  const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname
+  const path = (pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname).replace(
+    /(.)\/$/,
+    '$1',
+  )
   const query = new URLSearchParams(search)
-  if (path === '' || path === '/' || path === '/articles') return { name: 'articles', query }
+  if (path === '' || path === '/')
+    return query.size > 0 ? { name: 'articles', query } : { name: 'dashboard' }
+  if (path === '/articles') return { name: 'articles', query }
+  if (path === '/media') return { name: 'media' }
   if (path === '/articles/new')
     return { name: 'new-article', language: query.get('language') ?? '' }
+  const settings = /^\/settings(?:\/([a-z-]+))?\/?$/.exec(path)
+  if (settings) return { name: 'settings', area: settings[1] ?? '' }
   const match = /^\/articles\/(\d+)$/.exec(path)
   if (match) return { name: 'article', id: Number(match[1]) }
+  if (path === '/profile') return { name: 'profile' }
+  if (path === '/inbox') return { name: 'inbox', query }
+  if (path === '/audit-log') return { name: 'audit-log', query }
   return { name: 'not-found' }
 }
 

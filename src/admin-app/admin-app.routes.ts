@@ -81,12 +81,7 @@ export function registerAdminApp(app: FastifyInstance, folder = adminBuildFolder
         .header('cache-control', 'no-store')
         .type('text/plain; charset=utf-8')
         .send('The newsroom app is not built: run `npm run build`.\n')
-    return reply
-      .header('cache-control', 'no-cache')
-      .header('x-frame-options', 'DENY')
-      .header('referrer-policy', 'same-origin')
-      .type('text/html; charset=utf-8')
-      .send(index)
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index)
   }
 
   app.get<{ Params: { file: string } }>('/admin/assets/:file', PUBLIC, async (request, reply) => {

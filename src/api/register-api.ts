@@ -9,6 +9,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.js'
 import { authorRoutes } from '../modules/authors/author.routes.js'
 import { contactRoutes } from '../modules/contact/contact.routes.js'
 import { articleRoutes } from '../modules/editorial/article.routes.js'
+import { dashboardRoutes } from '../modules/editorial/dashboard.routes.js'
 import type { ArticleService } from '../modules/editorial/article-service.js'
 import type { SearchIndex } from '../modules/search/search-index.js'
 import type { GalleryService } from '../modules/media/gallery-service.js'
@@ -55,6 +56,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
   const routes = [
     ...accessRoutes(deps),
     ...articleRoutes(deps),
+    ...dashboardRoutes(deps),
     ...sectionRoutes(shared),
     ...tagRoutes(shared),
     ...authorRoutes(shared),

@@ -4,9 +4,12 @@ import { loadConfig } from '../config/load-config.js'
 import { AppError } from '../errors/app-error.js'
 import { CliError } from './cli-error.js'
 import type { Command } from './command.js'
+import { backupCommand } from './commands/backup.js'
 import { demoCommand } from './commands/demo.js'
+import { importCommand } from './commands/import.js'
 import { migrateCommand } from './commands/migrate.js'
 import { reindexCommand } from './commands/reindex.js'
+import { restoreCommand } from './commands/restore.js'
 import { startCommand } from './commands/start.js'
 import { userCommand } from './commands/user.js'
 
@@ -17,6 +20,9 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   userCommand,
   reindexCommand,
+  backupCommand,
+  restoreCommand,
+  importCommand,
 ]
 
 /** Exit status for configuration errors, as the README promises. */

@@ -116,6 +116,16 @@ export const CONFIG_VARIABLES = {
     expects: 'empty or an http:// or https:// URL that takes PURGE requests with an xkey header',
     schema: z.union([z.literal(''), z.string().regex(/^https?:\/\/[^\s]+$/)]),
   },
+  MASTHEAD_API_RATE_LIMIT: {
+    default: '600',
+    expects: 'a whole number of requests per minute (0 turns the limit off)',
+    schema: z.string().regex(/^\d+$/).transform(Number),
+  },
+  MASTHEAD_SEARCH_RATE_LIMIT: {
+    default: '60',
+    expects: 'a whole number of searches per minute (0 turns the limit off)',
+    schema: z.string().regex(/^\d+$/).transform(Number),
+  },
 } as const
 
 export type ConfigVariableName = keyof typeof CONFIG_VARIABLES

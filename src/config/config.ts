@@ -18,6 +18,8 @@ export interface Config {
   readonly logLevel: LogLevel
   /** Limits on uploaded images: bytes of the file, and pixels (width × height) of the picture. */
   readonly media: { readonly maxBytes: number; readonly maxPixels: number }
+  /** Requests per minute and client address: to the APIs, and searches; 0 is no limit. */
+  readonly rateLimits: { readonly api: number; readonly search: number }
   /**
    * The page cache's byte budget per process (0 turns it off) and, when a CDN or Varnish sits in
    * front, where purges are sent as `PURGE` requests with an `xkey` header.

@@ -81,6 +81,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const pageCacheMegabytes = readVariable(env, 'MASTHEAD_PAGE_CACHE_MB')
   const purgeUrl = readVariable(env, 'MASTHEAD_PURGE_URL')
+  const rateLimits = {
+    api: readVariable(env, 'MASTHEAD_API_RATE_LIMIT'),
+    search: readVariable(env, 'MASTHEAD_SEARCH_RATE_LIMIT'),
+  }
   const dataDir = resolve(readVariable(env, 'MASTHEAD_DATA_DIR'))
   ensureWritableDirectory(dataDir)
 
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     media,
     pageCache: { maxBytes: pageCacheMegabytes * 1024 * 1024, purgeUrl: purgeUrl || undefined },
+    rateLimits,
     trustProxy: trustProxy === 'true' ? true : trustProxy ? trustProxy.split(',') : false,
     mail: smtpUrl
       ? { smtpUrl, from: mailFrom, newsroomEmail: newsroomEmail || undefined }

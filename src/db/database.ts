@@ -238,6 +238,8 @@ export interface UsersTable {
   totpSecret: string | null
   /** A secret offered for enrolment, confirmed by a first code before it becomes `totpSecret`. */
   totpPendingSecret: string | null
+  /** The newsroom interface language the person chose ('en', 'ar'); null: not chosen yet. */
+  uiLanguage: string | null
   disabledAt: Timestamp | null
   lastLoginAt: Timestamp | null
   createdAt: Timestamp
@@ -379,6 +381,22 @@ export interface SearchDocumentsTable {
   keywords: string
 }
 
+/** An item another system (WordPress, Ghost) gave an import, and the row it became. */
+export interface ImportRecordsTable {
+  id: CreatedId
+  origin: 'wordpress' | 'ghost'
+  kind: 'article' | 'page' | 'media' | 'gallery' | 'section' | 'tag' | 'author'
+  /** The id in its system, prefixed with its site (`https://example.com#42`). */
+  externalId: string
+  /** With the id, what identifies a post ('' for other items): ids repeat across exports. */
+  guid: Generated<string>
+  /** The Masthead row; null for a remote file kept only as a reference. */
+  entityId: number | null
+  remoteUrl: string | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
 export interface Database {
   editions: EditionsTable
   sections: SectionsTable
@@ -411,6 +429,7 @@ export interface Database {
   webhooks: WebhooksTable
   webhookDeliveries: WebhookDeliveriesTable
   searchDocuments: SearchDocumentsTable
+  importRecords: ImportRecordsTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

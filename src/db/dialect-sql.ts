@@ -14,3 +14,16 @@ export function utcMonthOf<DB>(db: Kysely<DB>, column: Expression<unknown>): Raw
     ? sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM')`
     : sql<string>`substr(${column}, 1, 7)`
 }
+
+/**
+ * The values of a JSON object column joined by spaces (`{"en":"Port","ar":"ميناء"}` → `Port
+ * ميناء`), so a LIKE search matches the text of each language and never the language keys.
+ */
+export function jsonValuesText<DB>(
+  db: Kysely<DB>,
+  column: Expression<unknown>,
+): RawBuilder<string> {
+  return isPostgres(db)
+    ? sql<string>`(select coalesce(string_agg(value, ' '), '') from jsonb_each_text(${column}))`
+    : sql<string>`(select coalesce(group_concat(value, ' '), '') from json_each(${column}))`
+}

@@ -38,6 +38,8 @@ function toAppError(error: FastifyError | AppError): AppError {
     const property = first?.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined
     return new AppError('VALIDATION_FAILED', error.message, { property, cause: error })
   }
+  if (error.statusCode === 413)
+    return new AppError('BODY_TOO_LARGE', 'The request body is too large', { cause: error })
   if (error.statusCode && error.statusCode < 500) {
     return new AppError(
       error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED',

@@ -2,6 +2,8 @@
 export interface RateLimiter {
   /** Records one event for the key; false when the key is over its limit for this window. */
   hit(key: string, now: Date): boolean
+  /** Whole seconds until the key's current window ends (at least 1). */
+  secondsUntilReset(key: string, now: Date): number
 }
 
 export function createFixedWindowLimiter(input: {
@@ -23,6 +25,10 @@ export function createFixedWindowLimiter(input: {
       }
       current.count += 1
       return current.count <= input.limit
+    },
+    secondsUntilReset(key, now) {
+      const startedAt = windows.get(key)?.startedAt ?? now.getTime()
+      return Math.max(1, Math.ceil((startedAt + input.windowMs - now.getTime()) / 1000))
     },
   }
 }

@@ -26,6 +26,7 @@ import type { SafeHtml } from './jsx/html.js'
 import type { ArticleCard } from './view-models.js'
 import { registerFeedRoutes } from './feeds/feed.routes.js'
 import { registerSitemapRoutes } from './sitemaps/sitemap.routes.js'
+import { registerPreviewRoute } from './preview.routes.js'
 import { loadArticle } from './loaders/load-article.js'
 import { loadCards } from './loaders/load-cards.js'
 import { loadSiteContext, type SiteContext } from './loaders/load-frame.js'
@@ -166,6 +167,7 @@ export async function registerSiteRoutes(
   app.setNotFoundHandler(notFound)
   registerFeedRoutes(app, { withEdition, notFound })
   registerSitemapRoutes(app, { store, config, clock, notFound, urlLimit: deps.sitemapUrlLimit })
+  registerPreviewRoute(app, { db, config, clock, assets, logoUrl, notFound })
 
   app.get('/', PUBLIC, async (_request, reply) =>
     reply.redirect(siteUrls.home((await defaultEdition()).code), 302),

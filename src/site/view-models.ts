@@ -39,6 +39,8 @@ export interface Frame {
   siteUrl: string
   siteName: string
   about: string
+  /** The settings' footer line in this edition; the copyright line stands in when empty. */
+  footerText: string
   t: Translate
   navigation: NavigationSection[]
   breaking: Link[]
@@ -79,6 +81,8 @@ export interface PageHead {
   /** The URL the language switcher leads to, when the page has a translation. */
   translationUrl?: string
   isNoIndex?: boolean
+  /** What social networks show instead of the title and description. */
+  social?: { title: string; description: string }
   /** The page's own feeds (a section's, a tag's), announced beside the edition's. */
   feed?: { title: string; rss: string; atom: string; json: string }
 }
@@ -98,6 +102,8 @@ export interface ArticleView {
   headline: string
   dek: string
   excerpt: string
+  /** The newsroom's search and social overrides (empty strings when none). */
+  seo: { title: string; description: string; socialTitle: string; socialDescription: string }
   trail: Link[]
   bylines: Link[]
   publishedAt: string

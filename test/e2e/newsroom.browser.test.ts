@@ -32,6 +32,8 @@ let store: TestStore
 let app: FastifyInstance
 let baseUrl: string
 let context: BrowserContext | undefined
+/** Content-Security-Policy refusals Chromium reported during the current test. */
+let policyViolations: string[] = []
 
 // The real clock: session cookies must not expire in the browser, and publishing happens now.
 beforeAll(async () => {
@@ -79,6 +81,10 @@ beforeAll(async () => {
 afterEach(async () => {
   await context?.close()
   context = undefined
+  // Every flow of the app runs under its policy: nothing it needs may be refused.
+  const violations = policyViolations
+  policyViolations = []
+  expect(violations).toEqual([])
 })
 
 afterAll(async () => {
@@ -89,7 +95,11 @@ afterAll(async () => {
 
 async function openNewsroom(): Promise<NewsroomScreen> {
   context = await browser.newContext({ ...VIEWPORTS.desktop, locale: 'en-GB' })
-  const screen = new NewsroomScreen(await context.newPage(), baseUrl)
+  const page = await context.newPage()
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) policyViolations.push(message.text())
+  })
+  const screen = new NewsroomScreen(page, baseUrl)
   await screen.open()
   await screen.signIn(EDITOR.email, EDITOR.password)
   return screen
@@ -264,5 +274,6 @@ describe('the newsroom app', () => {
       await context.close()
       context = undefined
     }
-  })
+    // Six pages through axe: on a loaded machine this takes longer than the default 30 seconds.
+  }, 120_000)
 })

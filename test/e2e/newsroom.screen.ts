@@ -7,7 +7,8 @@ export class NewsroomScreen {
     readonly baseUrl: string,
   ) {}
 
-  async open(path = '/admin/'): Promise<void> {
+  /** Opens the app; the article list unless told otherwise (the dashboard is at /admin/). */
+  async open(path = '/admin/articles'): Promise<void> {
     await this.page.goto(new URL(path, this.baseUrl).toString())
   }
 

@@ -43,6 +43,10 @@ export function buildSiteApp(
     MASTHEAD_SITE_URL: TEST_SITE_URL,
     // Tests speak for many readers through X-Forwarded-For, as a local reverse proxy would.
     MASTHEAD_TRUST_PROXY: '127.0.0.1',
+    // The clock stands still, so a limit's window would never end: tests of the limits turn
+    // them on.
+    MASTHEAD_API_RATE_LIMIT: '0',
+    MASTHEAD_SEARCH_RATE_LIMIT: '0',
     ...env,
   })
   const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))

@@ -117,6 +117,7 @@ export const EXPECTED_COLUMNS: Schema = {
     'role',
     'totpSecret',
     'totpPendingSecret',
+    'uiLanguage',
     'disabledAt',
     'lastLoginAt',
     'createdAt',
@@ -206,6 +207,17 @@ export const EXPECTED_COLUMNS: Schema = {
     'dek',
     'body',
     'keywords',
+  ),
+  importRecords: all(
+    'id',
+    'origin',
+    'kind',
+    'externalId',
+    'guid',
+    'entityId',
+    'remoteUrl',
+    'createdAt',
+    'updatedAt',
   ),
 }
 

@@ -10,6 +10,11 @@ export function setCsrfToken(token: string): void {
   csrfToken = token
 }
 
+/** The CSRF header a write sends (for requests that do not go through `api`, like uploads). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {}
+}
+
 /** Called when a request answers 401 UNAUTHENTICATED: the session has ended. */
 export function onSessionEnded(listener: () => void): void {
   onUnauthenticated = listener

@@ -54,4 +54,25 @@ describe('mapping Admin API errors to the editor fields', () => {
     ])
     expect(mapped.fields.section).toEqual({ key: 'errorSection' })
   })
+
+  it('puts errors inside the SEO overrides next to their own field, and a bad URL in words', () => {
+    const mapped = mapErrorsToFields([
+      {
+        code: 'VALIDATION_FAILED',
+        message: 'seo.socialTitle: Too big: expected string to have <=200 characters',
+        property: 'seo.socialTitle',
+      },
+      { code: 'VALIDATION_FAILED', message: 'sourceUrl: Invalid URL', property: 'sourceUrl' },
+      {
+        code: 'VALIDATION_FAILED',
+        message: 'pinnedPosition: Too big: expected number to be <=20',
+        property: 'pinnedPosition',
+      },
+    ])
+    expect(mapped.fields['seo.socialTitle']).toEqual({ key: 'errorTooLong' })
+    expect(mapped.fields.sourceUrl).toEqual({ key: 'errorUrl' })
+    expect(mapped.fields.pinnedPosition).toEqual({ key: 'errorPinPosition' })
+    expect(fieldOfProperty('seo')).toBeUndefined()
+    expect(fieldOfProperty('authors.1')).toBe('authors')
+  })
 })

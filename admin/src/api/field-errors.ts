@@ -11,6 +11,16 @@ export const ARTICLE_FORM_FIELDS = [
   'bodyDoc',
   'language',
   'scheduledAt',
+  'authors',
+  'source',
+  'sourceUrl',
+  'isBreaking',
+  'isFeatured',
+  'pinnedPosition',
+  'seo.title',
+  'seo.description',
+  'seo.socialTitle',
+  'seo.socialDescription',
 ] as const
 
 export type ArticleFormField = (typeof ARTICLE_FORM_FIELDS)[number]
@@ -24,18 +34,24 @@ export interface MappedErrors {
   general: ApiErrorItem[]
 }
 
-/** The field an API `property` points into: `tags.2` is the tags field, `body` is the body. */
+const isFormField = (name: string): name is ArticleFormField =>
+  (ARTICLE_FORM_FIELDS as readonly string[]).includes(name)
+
+/**
+ * The field an API `property` points into: `tags.2` is the tags field, `body` is the body,
+ * `seo.title` the search title (fields inside an object are fields of their own).
+ */
 export function fieldOfProperty(property: string | undefined): ArticleFormField | undefined {
   if (!property) return undefined
-  const head = property.split(/[.[/]/)[0] ?? ''
+  const [head = '', inner = ''] = property.split(/[.[/]/)
   if (head === 'body') return 'bodyDoc'
-  return (ARTICLE_FORM_FIELDS as readonly string[]).includes(head)
-    ? (head as ArticleFormField)
-    : undefined
+  const nested = `${head}.${inner}`
+  if (isFormField(nested)) return nested
+  return isFormField(head) ? head : undefined
 }
 
 /** Strips the `field: ` prefix validation messages carry, since the field is shown beside it. */
-function messageWithoutProperty(error: ApiErrorItem): string {
+export function messageWithoutProperty(error: ApiErrorItem): string {
   const prefix = `${error.property ?? ''}: `
   return error.property && error.message.startsWith(prefix)
     ? error.message.slice(prefix.length)
@@ -46,11 +62,13 @@ function messageWithoutProperty(error: ApiErrorItem): string {
  * The server's validation messages are in English only; those it commonly sends are shown in
  * the interface language instead, and any other is shown as the server wrote it.
  */
-const KNOWN_MESSAGES: [RegExp, MessageKey][] = [
+export const KNOWN_MESSAGES: [RegExp, MessageKey][] = [
   [/too small: expected string to have >=1/i, 'errorRequired'],
   [/too big: expected string to have <=/i, 'errorTooLong'],
   [/letters and digits joined by hyphens/i, 'errorSlug'],
   [/^there is no section/i, 'errorSection'],
+  [/^invalid url/i, 'errorUrl'],
+  [/expected number|expected int|number to be/i, 'errorPinPosition'],
 ]
 
 /** Sorts API errors into those shown next to a field (the first per field) and the rest. */

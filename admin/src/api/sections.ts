@@ -19,3 +19,8 @@ export function loadSections(): Promise<Section[]> {
 export function sectionName(section: Section, language: string): string {
   return (section.translations[language] ?? Object.values(section.translations)[0])?.name ?? ''
 }
+
+/** Drops the loaded sections, after a change in the settings, so the next load is fresh. */
+export function forgetSections(): void {
+  cached = undefined
+}

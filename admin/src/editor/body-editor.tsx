@@ -1,10 +1,14 @@
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react'
 import type { Editor, JSONContent } from '@tiptap/react'
-import StarterKit from '@tiptap/starter-kit'
-import { useEffect } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { imageBlockAttrs, uploadMedia } from '../api/media.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { directionOf } from '../i18n/messages.js'
-import { keptBlocks } from './kept-blocks.js'
+import { uploadErrorMessage } from '../media/upload-errors.js'
+import { ArticleLanguageContext } from './blocks/article-language.js'
+import { InsertBar } from './insert-bar.js'
+import { bodyExtensions } from './body-extensions.js'
+import '../media/media.css'
 
 /** The body editor: TipTap limited to what an article document holds, in the article's direction. */
 export function BodyEditor({
@@ -21,23 +25,38 @@ export function BodyEditor({
   onChange: (doc: JSONContent, text: string) => void
 }) {
   const { t } = useI18n()
+  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | undefined>()
+  // Dropped and pasted images upload and land where they were dropped, with the texts of the
+  // article's language at the time they arrive.
+  const dropped = useRef<(files: File[], position: number) => void>(() => undefined)
   const editor = useEditor({
-    extensions: [
-      StarterKit.configure({
-        heading: { levels: [2, 3, 4] },
-        code: false,
-        codeBlock: false,
-        strike: false,
-        underline: false,
-        link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
-      }),
-      ...keptBlocks((key) => t(key)),
-    ],
+    extensions: bodyExtensions({
+      onImageFiles: (files, position) => dropped.current(files, position),
+    }),
     content,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     onUpdate: ({ editor: current }) => onChange(current.getJSON(), current.getText()),
   })
+  dropped.current = (files, position) => {
+    void (async () => {
+      let at = position
+      for (const file of files) {
+        setNotice({ kind: 'info', text: t('uploadingImage') })
+        try {
+          const item = await uploadMedia(file, () => undefined)
+          editor.commands.insertContentAt(at, {
+            type: 'image',
+            attrs: imageBlockAttrs(item, language),
+          })
+          at = Math.min(at + 1, editor.state.doc.content.size)
+          setNotice(undefined)
+        } catch (error) {
+          setNotice({ kind: 'error', text: uploadErrorMessage(error, file.name, t) })
+        }
+      }
+    })()
+  }
   // The direction follows the article's language, not the interface's.
   useEffect(() => {
     editor.setOptions({
@@ -57,7 +76,21 @@ export function BodyEditor({
   return (
     <div className="body-editor">
       <Toolbar editor={editor} />
-      <EditorContent editor={editor} />
+      <InsertBar
+        editor={editor}
+        language={language}
+        onError={(text) => setNotice({ kind: 'error', text })}
+      />
+      <div aria-live="polite">
+        {notice && (
+          <p className={notice.kind === 'error' ? 'field-error body-notice' : 'hint body-notice'}>
+            {notice.text}
+          </p>
+        )}
+      </div>
+      <ArticleLanguageContext.Provider value={language}>
+        <EditorContent editor={editor} />
+      </ArticleLanguageContext.Provider>
     </div>
   )
 }
@@ -77,6 +110,7 @@ function Toolbar({ editor }: { editor: Editor }) {
       bulletList: current.isActive('bulletList'),
       orderedList: current.isActive('orderedList'),
       blockquote: current.isActive('blockquote'),
+      pullQuote: current.isActive('pullQuote'),
       canUndo: current.can().undo(),
       canRedo: current.can().redo(),
     }),
@@ -127,16 +161,42 @@ function Toolbar({ editor }: { editor: Editor }) {
       {button(t('italic'), state.italic, () => chain().toggleItalic().run(), 'I', 'Control+I')}
       {button(t('link'), state.link, setLink, t('linkShort'))}
       <span className="tool-separator" />
-      {button(t('bulletList'), state.bulletList, () => chain().toggleBulletList().run(), '•')}
-      {button(t('orderedList'), state.orderedList, () => chain().toggleOrderedList().run(), '1.')}
-      {button(t('blockquote'), state.blockquote, () => chain().toggleBlockquote().run(), '❝')}
+      {button(
+        t('bulletList'),
+        state.bulletList,
+        () => chain().toggleBulletList().run(),
+        '•',
+        'Control+Shift+8',
+      )}
+      {button(
+        t('orderedList'),
+        state.orderedList,
+        () => chain().toggleOrderedList().run(),
+        '1.',
+        'Control+Shift+7',
+      )}
+      {button(
+        t('blockquote'),
+        state.blockquote,
+        () => chain().toggleBlockquote().run(),
+        '❝',
+        'Control+Shift+B',
+      )}
+      {button(
+        t('insertPullQuote'),
+        state.pullQuote,
+        () => chain().togglePullQuote().run(),
+        '“”',
+        'Control+Alt+P',
+      )}
       {button(t('horizontalRule'), false, () => chain().setHorizontalRule().run(), '―')}
       <span className="tool-separator" />
       <button
         type="button"
         className="tool"
         aria-label={t('undo')}
-        title={t('undo')}
+        title={`${t('undo')} (Control+Z)`}
+        aria-keyshortcuts="Control+Z"
         disabled={!state.canUndo}
         onClick={() => chain().undo().run()}
       >
@@ -146,7 +206,8 @@ function Toolbar({ editor }: { editor: Editor }) {
         type="button"
         className="tool"
         aria-label={t('redo')}
-        title={t('redo')}
+        title={`${t('redo')} (Control+Shift+Z)`}
+        aria-keyshortcuts="Control+Shift+Z"
         disabled={!state.canRedo}
         onClick={() => chain().redo().run()}
       >

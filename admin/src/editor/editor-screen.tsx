@@ -12,9 +12,23 @@ import { directionOf } from '../i18n/messages.js'
 import { Link, useNavigation } from '../router.js'
 import { EMPTY_DOCUMENT, toArticleDocument } from './article-document.js'
 import { BodyEditor } from './body-editor.js'
+import { HeroImageField } from './hero-image-field.js'
 import { TagsInput } from './tags-input.js'
 import { countWords, STATUS_LABELS } from './workflow.js'
 import { WorkflowBar } from './workflow-bar.js'
+import {
+  detailsOf,
+  detailsPayload,
+  EMPTY_DETAILS,
+  type ArticleDetails,
+} from './panels/article-details.js'
+import { DetailsPanel } from './panels/details-panel.js'
+import { NoticesPanel } from './panels/notices-panel.js'
+import { OriginalPane } from './panels/original-pane.js'
+import { PreviewLink } from './panels/preview-link.js'
+import { RevisionsPanel } from './panels/revisions-panel.js'
+import { slugForHeadline } from './panels/slug-from-headline.js'
+import { TranslationsPanel, useOriginalBeside } from './panels/translations-panel.js'
 
 const AUTOSAVE_MS = 20_000
 const LOCK_REFRESH_MS = 60_000
@@ -28,6 +42,8 @@ interface Draft {
   sectionId: string
   tags: string[]
   bodyDoc: JSONContent
+  details: ArticleDetails
+  heroMediaId: number | null
 }
 
 function draftOf(article: Article): Draft {
@@ -39,6 +55,8 @@ function draftOf(article: Article): Draft {
     sectionId: String(article.section.id),
     tags: article.tags.map((tag) => tag.name),
     bodyDoc: article.bodyDoc,
+    details: detailsOf(article),
+    heroMediaId: article.heroMediaId,
   }
 }
 
@@ -51,6 +69,8 @@ function payloadOf(draft: Draft) {
     ...(draft.sectionId ? { section: Number(draft.sectionId) } : {}),
     tags: draft.tags,
     bodyDoc: toArticleDocument(draft.bodyDoc),
+    ...detailsPayload(draft.details),
+    heroMediaId: draft.heroMediaId,
   }
 }
 
@@ -79,6 +99,8 @@ export default function EditorScreen({
           sectionId: '',
           tags: [],
           bodyDoc: EMPTY_DOCUMENT,
+          details: EMPTY_DETAILS,
+          heroMediaId: null,
         }
       : undefined,
   )
@@ -90,6 +112,9 @@ export default function EditorScreen({
   const [isBusy, setBusy] = useState(false)
   const [loadError, setLoadError] = useState('')
   const [otherLock, setOtherLock] = useState<EditLock | undefined>()
+  // Counted up when the content is replaced from the server (a restore), to redraw the body.
+  const [contentLoads, setContentLoads] = useState(0)
+  const original = useOriginalBeside(article)
   // Edits counted up on every change; compared with the count at the last save and autosave.
   const [edits, setEdits] = useState(0)
   const savedEdits = useRef(0)
@@ -305,6 +330,17 @@ export default function EditorScreen({
     }
   }
 
+  /** A restored revision replaces what the form shows. */
+  const onRestored = (restored: Article) => {
+    setArticle(restored)
+    setDraft(draftOf(restored))
+    setWordCount(restored.wordCount)
+    savedEdits.current = edits
+    setContentLoads((count) => count + 1)
+    setErrors({ fields: {}, general: [] })
+    setMessage({ kind: 'info', text: t('restored') })
+  }
+
   if (loadError) return <p className="notice">{loadError}</p>
   if (!draft)
     return (
@@ -318,7 +354,7 @@ export default function EditorScreen({
   return (
     <form className="editor-screen" onSubmit={onSubmit} aria-labelledby="editor-title" noValidate>
       <div className="editor-top">
-        <Link to="/" className="back-link">
+        <Link to="/articles" className="back-link">
           {t('backToArticles')}
         </Link>
         <h1 id="editor-title" className="visually-hidden">
@@ -334,6 +370,7 @@ export default function EditorScreen({
           {message && !(message.kind === 'error') && <span>{message.text}</span>}
         </div>
         <div className="editor-actions">
+          {article && <PreviewLink article={article} isDirty={isDirty} save={save} />}
           {article && article.status === 'published' && (
             <a className="button secondary" href={article.url} target="_blank" rel="noopener">
               {t('viewPublic')}
@@ -369,7 +406,10 @@ export default function EditorScreen({
         </div>
       )}
 
-      <div className="editor-grid">
+      <div className={original.article ? 'editor-grid with-original' : 'editor-grid'}>
+        {original.article && (
+          <OriginalPane article={original.article} onClose={() => original.show(undefined)} />
+        )}
         <div className="editor-main">
           <Field id="headline" label={t('headline')} error={fieldError.headline}>
             {(control) => (
@@ -382,7 +422,16 @@ export default function EditorScreen({
                 dir={dir}
                 lang={draft.language}
                 value={draft.headline}
-                onChange={(event) => change({ headline: event.target.value.replace(/\n/g, ' ') })}
+                onChange={(event) => {
+                  const headline = event.target.value.replace(/\n/g, ' ')
+                  const slug = slugForHeadline({
+                    slug: draft.slug,
+                    previousHeadline: draft.headline,
+                    headline,
+                    hasBeenPublished: Boolean(article?.publishedAt),
+                  })
+                  change({ headline, slug })
+                }}
               />
             )}
           </Field>
@@ -409,7 +458,7 @@ export default function EditorScreen({
               </span>
             </div>
             <BodyEditor
-              key={article?.id ?? 'new'}
+              key={`${article?.id ?? 'new'}-${contentLoads}`}
               content={draft.bodyDoc}
               language={draft.language}
               labelId="body-label"
@@ -430,6 +479,7 @@ export default function EditorScreen({
               status={article.status}
               role={user.role}
               isBusy={isBusy}
+              scheduledAt={article.scheduledAt}
               scheduleError={fieldError.scheduledAt}
               onAction={(action, scheduledAt) => void transition(action, scheduledAt)}
             />
@@ -475,6 +525,11 @@ export default function EditorScreen({
               />
             )}
           </Field>
+          <HeroImageField
+            mediaId={draft.heroMediaId}
+            language={draft.language}
+            onChange={(heroMediaId) => change({ heroMediaId })}
+          />
           <Field id="slug" label={t('slug')} hint={t('slugHint')} error={fieldError.slug}>
             {(control) => (
               <input
@@ -486,6 +541,21 @@ export default function EditorScreen({
               />
             )}
           </Field>
+          <DetailsPanel
+            details={draft.details}
+            language={draft.language}
+            headline={draft.headline}
+            dek={draft.dek}
+            errors={fieldError}
+            onChange={(changes) => change({ details: { ...draft.details, ...changes } })}
+          />
+          {article && (
+            <>
+              <TranslationsPanel article={article} original={original} />
+              <NoticesPanel article={article} onAdded={setArticle} />
+              <RevisionsPanel article={article} isDirty={isDirty} onRestored={onRestored} />
+            </>
+          )}
         </aside>
       </div>
     </form>

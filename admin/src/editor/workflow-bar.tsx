@@ -1,51 +1,106 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { FieldMessage } from '../api/field-errors.js'
 import type { ArticleStatus, SessionUser } from '../api/types.js'
 import { useI18n } from '../i18n/i18n-context.js'
-import { ACTION_LABELS, actionsFor, type WorkflowAction } from './workflow.js'
+import { fromZonedInput, loadSiteTimeZone, toZonedInput } from './panels/site-time.js'
+import {
+  ACTION_LABELS,
+  actionsFor,
+  isPublishShortcut,
+  publishingBlockedReason,
+  type WorkflowAction,
+} from './workflow.js'
 
-/** A local date and time for <input type="datetime-local">, an hour from now. */
-function inAnHour(): string {
-  const date = new Date(Date.now() + 3_600_000)
-  date.setMinutes(date.getMinutes() - date.getTimezoneOffset(), 0, 0)
-  return date.toISOString().slice(0, 16)
-}
+const HOUR_MS = 3_600_000
+let siteTimeZone: Promise<string> | undefined
 
-/** The workflow buttons the status and the user's role allow; scheduling asks for a time. */
+/**
+ * The workflow buttons the status and the user's role allow; scheduling asks for a time in the
+ * site's time zone. Someone who may not publish is told why, and who will.
+ */
 export function WorkflowBar({
   status,
   role,
   isBusy,
+  scheduledAt: scheduledFor,
   scheduleError,
   onAction,
 }: {
   status: ArticleStatus
   role: SessionUser['role']
   isBusy: boolean
+  /** When a scheduled article is due. */
+  scheduledAt?: string | null
   scheduleError?: FieldMessage
   onAction: (action: WorkflowAction, scheduledAt?: string) => void
 }) {
-  const { t } = useI18n()
-  const [scheduledAt, setScheduledAt] = useState(inAnHour)
+  const { t, language } = useI18n()
+  const [timeZone, setTimeZone] = useState('UTC')
+  const [scheduledAt, setScheduledAt] = useState('')
+  const [isReasonFlagged, setReasonFlagged] = useState(false)
+  const reasonRef = useRef<HTMLParagraphElement>(null)
   const actions = actionsFor(status, role)
-  if (actions.length === 0) return null
+  const blockedReason = publishingBlockedReason(status, role)
+
+  useEffect(() => {
+    siteTimeZone ??= loadSiteTimeZone().catch(() => 'UTC')
+    void siteTimeZone.then((zone) => {
+      setTimeZone(zone)
+      setScheduledAt((typed) => typed || toZonedInput(new Date(Date.now() + HOUR_MS), zone))
+    })
+  }, [])
+
+  // Control+Shift+Enter publishes; for someone who may not, it points at the reason instead.
+  const latest = useRef({ actions, onAction, isBusy })
+  latest.current = { actions, onAction, isBusy }
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isPublishShortcut(event)) return
+      event.preventDefault()
+      const current = latest.current
+      if (current.actions.includes('publish') && !current.isBusy) current.onAction('publish')
+      else if (reasonRef.current) {
+        setReasonFlagged(true)
+        reasonRef.current.focus()
+      }
+    }
+    addEventListener('keydown', onKeyDown)
+    return () => removeEventListener('keydown', onKeyDown)
+  }, [])
+
+  const zoned = (iso: string) =>
+    new Intl.DateTimeFormat(language === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone,
+    }).format(new Date(iso))
+  const localScheduleError: FieldMessage | undefined =
+    scheduledAt && !fromZonedInput(scheduledAt, timeZone) ? { key: 'errorDateTime' } : undefined
+  const error = scheduleError ?? localScheduleError
+
+  if (actions.length === 0 && !blockedReason) return null
   return (
     <fieldset className="workflow">
       <legend>{t('workflow')}</legend>
+      {status === 'scheduled' && scheduledFor && (
+        <p className="scheduled-for">
+          {t('scheduledFor', { time: zoned(scheduledFor), zone: timeZone })}
+        </p>
+      )}
       {actions.includes('schedule') && (
-        <div className={scheduleError ? 'field has-error' : 'field'}>
-          <label htmlFor="scheduled-at">{t('scheduleAt')}</label>
+        <div className={error ? 'field has-error' : 'field'}>
+          <label htmlFor="scheduled-at">{t('scheduleAtZone', { zone: timeZone })}</label>
           <input
             id="scheduled-at"
             type="datetime-local"
             value={scheduledAt}
             onChange={(event) => setScheduledAt(event.target.value)}
-            aria-invalid={scheduleError ? true : undefined}
-            aria-describedby={scheduleError ? 'scheduled-at-error' : undefined}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'scheduled-at-error' : undefined}
           />
-          {scheduleError && (
+          {error && (
             <p className="field-error" id="scheduled-at-error">
-              {'key' in scheduleError ? t(scheduleError.key) : scheduleError.text}
+              {'key' in error ? t(error.key) : error.text}
             </p>
           )}
         </div>
@@ -56,11 +111,14 @@ export function WorkflowBar({
             key={action}
             type="button"
             className={action === 'publish' ? 'button primary' : 'button secondary'}
-            disabled={isBusy}
+            disabled={isBusy || (action === 'schedule' && !fromZonedInput(scheduledAt, timeZone))}
+            aria-keyshortcuts={action === 'publish' ? 'Control+Shift+Enter' : undefined}
             onClick={() =>
               onAction(
                 action,
-                action === 'schedule' ? new Date(scheduledAt).toISOString() : undefined,
+                action === 'schedule'
+                  ? fromZonedInput(scheduledAt, timeZone)?.toISOString()
+                  : undefined,
               )
             }
           >
@@ -68,6 +126,18 @@ export function WorkflowBar({
           </button>
         ))}
       </div>
+      {actions.includes('publish') && <p className="hint">{t('publishShortcut')}</p>}
+      {blockedReason && (
+        <p
+          ref={reasonRef}
+          tabIndex={-1}
+          id="publish-blocked-reason"
+          className={isReasonFlagged ? 'workflow-reason is-flagged' : 'workflow-reason'}
+          role={isReasonFlagged ? 'alert' : undefined}
+        >
+          {t(blockedReason)}
+        </p>
+      )}
     </fieldset>
   )
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { actionsFor, countWords, splitTags } from './workflow.js'
+import {
+  actionsFor,
+  countWords,
+  isPublishShortcut,
+  publishingBlockedReason,
+  splitTags,
+} from './workflow.js'
 
 describe('the workflow buttons', () => {
   it('offers an editor every move the status allows', () => {
@@ -14,6 +20,22 @@ describe('the workflow buttons', () => {
     expect(actionsFor('draft', 'contributor')).toEqual(['submit'])
     expect(actionsFor('in_review', 'contributor')).toEqual([])
     expect(actionsFor('unpublished', 'contributor')).toEqual(['reopen'])
+  })
+
+  it('tells a contributor why there is no publish button, and no one else', () => {
+    expect(publishingBlockedReason('draft', 'contributor')).toBe('reasonContributorCannotPublish')
+    expect(publishingBlockedReason('in_review', 'contributor')).toBe('reasonWaitingForEditor')
+    expect(publishingBlockedReason('published', 'contributor')).toBeUndefined()
+    for (const role of ['author', 'editor', 'admin'] as const)
+      expect(publishingBlockedReason('draft', role)).toBeUndefined()
+  })
+
+  it('publishes with Control (or Command) + Shift + Enter only', () => {
+    const keys = { ctrlKey: false, metaKey: false, shiftKey: true, key: 'Enter' }
+    expect(isPublishShortcut({ ...keys, ctrlKey: true })).toBe(true)
+    expect(isPublishShortcut({ ...keys, metaKey: true })).toBe(true)
+    expect(isPublishShortcut(keys)).toBe(false)
+    expect(isPublishShortcut({ ...keys, ctrlKey: true, shiftKey: false })).toBe(false)
   })
 })
 

@@ -25,6 +25,27 @@ export function actionsFor(status: ArticleStatus, role: SessionUser['role']): Wo
   )
 }
 
+/**
+ * Why the person cannot publish this article, or undefined when they can (or when there is
+ * nothing left to publish). Contributors write and submit; editors and authors publish.
+ */
+export function publishingBlockedReason(
+  status: ArticleStatus,
+  role: SessionUser['role'],
+): MessageKey | undefined {
+  if (role !== 'contributor' || status === 'published') return undefined
+  if (status === 'in_review') return 'reasonWaitingForEditor'
+  if (status === 'scheduled') return 'reasonScheduledByEditor'
+  return 'reasonContributorCannotPublish'
+}
+
+/** True for the publish shortcut: Control (or Command) + Shift + Enter. */
+export function isPublishShortcut(
+  event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'key'>,
+): boolean {
+  return (event.ctrlKey || event.metaKey) && event.shiftKey && event.key === 'Enter'
+}
+
 export const ACTION_LABELS: Record<WorkflowAction, MessageKey> = {
   submit: 'actionSubmit',
   return: 'actionReturn',

@@ -1,4 +1,12 @@
+import { editorialAr } from './editorial.ar.js'
+import { mediaAr } from './media.ar.js'
+import { settingsAr } from './settings.ar.js'
+import { articleList } from './article-list.ar.js'
+import { dashboard } from './dashboard.ar.js'
 import type { MessageKey } from './en.js'
+import { inbox } from './inbox.ar.js'
+import { nav } from './nav.ar.js'
+import { profile } from './profile.ar.js'
 
 /** The newsroom app's strings in Arabic; the compiler and a test keep the keys in step with en.ts. */
 export const ar: Record<MessageKey, string> = {
@@ -72,7 +80,6 @@ export const ar: Record<MessageKey, string> = {
   orderedList: 'قائمة مرقّمة',
   blockquote: 'اقتباس',
   horizontalRule: 'فاصل',
-  keptBlockHint: 'يبقى كما هو',
   blockImage: 'صورة',
   blockGallery: 'معرض صور',
   blockRelated: 'خبر ذو صلة',
@@ -117,4 +124,12 @@ export const ar: Record<MessageKey, string> = {
   errorSlug: 'استخدم حروفًا وأرقامًا فقط تفصل بينها شرطات، بلا مسافات.',
   errorSection: 'اختر قسمًا من القائمة.',
   errorGeneric: 'حدث خطأ. حاول مجددًا.',
+  ...editorialAr,
+  ...mediaAr,
+  ...settingsAr,
+  ...nav,
+  ...dashboard,
+  ...profile,
+  ...articleList,
+  ...inbox,
 }

@@ -1,3 +1,12 @@
+import { editorialEn } from './editorial.en.js'
+import { mediaEn } from './media.en.js'
+import { settingsEn } from './settings.en.js'
+import { articleList } from './article-list.en.js'
+import { dashboard } from './dashboard.en.js'
+import { inbox } from './inbox.en.js'
+import { nav } from './nav.en.js'
+import { profile } from './profile.en.js'
+
 /** The newsroom app's strings in English; ar.ts has the same keys (a test checks both ways). */
 export const en = {
   appName: 'Masthead newsroom',
@@ -70,7 +79,6 @@ export const en = {
   orderedList: 'Numbered list',
   blockquote: 'Quote',
   horizontalRule: 'Separator',
-  keptBlockHint: 'Kept as it is',
   blockImage: 'Photo',
   blockGallery: 'Gallery',
   blockRelated: 'Related story',
@@ -115,6 +123,14 @@ export const en = {
   errorSlug: 'Use only letters and digits joined by hyphens, without spaces.',
   errorSection: 'Choose a section from the list.',
   errorGeneric: 'Something went wrong. Try again.',
+  ...editorialEn,
+  ...mediaEn,
+  ...settingsEn,
+  ...nav,
+  ...dashboard,
+  ...profile,
+  ...articleList,
+  ...inbox,
 } as const
 
 /** A key of the message files. */

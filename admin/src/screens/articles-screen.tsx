@@ -1,148 +1,128 @@
 import { useEffect, useState } from 'react'
-import type { FormEvent } from 'react'
-import { ApiError } from '../api/api-error.js'
 import { api } from '../api/client.js'
-import { loadSections, sectionName } from '../api/sections.js'
-import { ARTICLE_STATUSES, type ArticlePage, type Section } from '../api/types.js'
+import { loadSections } from '../api/sections.js'
+import type { ArticlePage, ArticleSummary, Section } from '../api/types.js'
+import { useLoad } from '../api/use-load.js'
+import { ArticleFilterBar } from '../articles/article-filter-bar.js'
+import {
+  articleListPath,
+  articleListQuery,
+  readArticleFilters,
+  type ArticleFilters,
+} from '../articles/article-filters.js'
+import { BulkActionBar } from '../articles/bulk-action-bar.js'
+import { loadAuthors, type AuthorOption } from '../articles/taxonomy.js'
+import { Pagination } from '../components/pagination.js'
 import { STATUS_LABELS } from '../editor/workflow.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { directionOf } from '../i18n/messages.js'
 import { Link, useNavigation } from '../router.js'
+import './screens.css'
 
 const PAGE_SIZE = 25
 
-/** The list of articles, filtered by status, language and a search, a page at a time. */
+/** The list of articles with its filters (kept in the address), pages and bulk actions. */
 export function ArticlesScreen({ query }: { query: URLSearchParams }) {
   const { t, language: uiLanguage, formatDateTime } = useI18n()
   const { navigate } = useNavigation()
-  const status = query.get('status') ?? ''
-  const language = query.get('language') ?? ''
-  const q = query.get('q') ?? ''
-  const page = Math.max(1, Number(query.get('page')) || 1)
-  const [result, setResult] = useState<ArticlePage | undefined>()
+  const filters = readArticleFilters(query)
+  const apiQuery = articleListQuery(filters, PAGE_SIZE)
+  const [list, reload] = useLoad(
+    () => api<ArticlePage>('GET', 'articles', { query: apiQuery }),
+    JSON.stringify(apiQuery),
+  )
   const [sections, setSections] = useState<Section[]>([])
-  const [error, setError] = useState('')
-  const [search, setSearch] = useState(q)
+  const [authors, setAuthors] = useState<AuthorOption[]>([])
+  const [selected, setSelected] = useState<Set<number>>(new Set())
 
-  useEffect(() => setSearch(q), [q])
   useEffect(() => {
     loadSections().then(setSections, () => undefined)
+    loadAuthors().then(setAuthors, () => undefined)
   }, [])
-  useEffect(() => {
-    let isCurrent = true
-    setError('')
-    api<ArticlePage>('GET', 'articles', {
-      query: { status, language, q, page, pageSize: PAGE_SIZE, sort: 'updated' },
-    }).then(
-      (next) => isCurrent && setResult(next),
-      (caught: unknown) => {
-        if (isCurrent) setError(caught instanceof ApiError ? t('errorGeneric') : String(caught))
-      },
-    )
-    return () => {
-      isCurrent = false
-    }
-  }, [status, language, q, page, t])
+  // A new filter or page starts a new selection.
+  useEffect(() => setSelected(new Set()), [query.toString()])
 
-  const go = (changes: Record<string, string | number>) => {
-    const next = new URLSearchParams(query)
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === '' || (name === 'page' && value === 1)) next.delete(name)
-      else next.set(name, String(value))
-    }
-    const text = next.toString()
-    navigate(text ? `/?${text}` : '/')
+  const change = (changes: Partial<ArticleFilters>) =>
+    navigate(articleListPath({ ...filters, page: 1, ...changes }))
+  const rows: ArticleSummary[] = list.state === 'loaded' ? list.data.items : []
+  const toggle = (id: number, isOn: boolean) => {
+    const next = new Set(selected)
+    if (isOn) next.add(id)
+    else next.delete(id)
+    setSelected(next)
   }
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault()
-    go({ q: search.trim(), page: 1 })
-  }
-  const sectionOf = (id: number, articleLanguage: string) => {
-    const section = sections.find((candidate) => candidate.id === id)
-    return section ? sectionName(section, articleLanguage) : ''
-  }
+  const isAllSelected = rows.length > 0 && rows.every((row) => selected.has(row.id))
 
   return (
     <section className="articles-screen">
       <div className="screen-title">
         <h1>{t('articles')}</h1>
-        <Link className="button primary" to={`/articles/new?language=${language || uiLanguage}`}>
+        <Link
+          className="button primary"
+          to={`/articles/new?language=${filters.language || uiLanguage}`}
+        >
           {t('newArticle')}
         </Link>
       </div>
-      <div className="filters">
-        <form role="search" onSubmit={onSearch} className="search-form">
-          <label htmlFor="article-search">{t('search')}</label>
-          <input
-            id="article-search"
-            type="search"
-            value={search}
-            placeholder={t('searchPlaceholder')}
-            onChange={(event) => setSearch(event.target.value)}
-          />
-          <button type="submit" className="button secondary">
-            {t('search')}
-          </button>
-        </form>
-        <div className="filter">
-          <label htmlFor="filter-status">{t('filterStatus')}</label>
-          <select
-            id="filter-status"
-            value={status}
-            onChange={(event) => go({ status: event.target.value, page: 1 })}
-          >
-            <option value="">{t('any')}</option>
-            {ARTICLE_STATUSES.map((name) => (
-              <option key={name} value={name}>
-                {t(STATUS_LABELS[name])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter">
-          <label htmlFor="filter-language">{t('filterLanguage')}</label>
-          <select
-            id="filter-language"
-            value={language}
-            onChange={(event) => go({ language: event.target.value, page: 1 })}
-          >
-            <option value="">{t('any')}</option>
-            <option value="en">{t('languageEn')}</option>
-            <option value="ar">{t('languageAr')}</option>
-          </select>
-        </div>
-      </div>
-      {error && (
+      <ArticleFilterBar filters={filters} sections={sections} authors={authors} onChange={change} />
+      <BulkActionBar
+        selected={selected}
+        rows={rows}
+        onDone={(keepSelected) => {
+          setSelected(keepSelected)
+          reload()
+        }}
+      />
+      {list.state === 'failed' && (
         <p className="form-error" role="alert">
-          {error}
+          {t('errorGeneric')}
         </p>
       )}
-      {!result && !error && (
+      {list.state === 'loading' && (
         <p className="loading" role="status">
           {t('loading')}
         </p>
       )}
-      {result && (
+      {list.state === 'loaded' && (
         <>
           <p className="result-count" role="status">
-            {t('resultCount', { count: result.total })}
+            {t('resultCount', { count: list.data.total })}
           </p>
-          {result.items.length === 0 ? (
+          {rows.length === 0 ? (
             <p className="notice">{t('noArticles')}</p>
           ) : (
             <table className="article-table">
               <thead>
                 <tr>
+                  <th scope="col" className="select-cell">
+                    <input
+                      type="checkbox"
+                      aria-label={t('selectPage')}
+                      checked={isAllSelected}
+                      onChange={(event) =>
+                        setSelected(new Set(event.target.checked ? rows.map((row) => row.id) : []))
+                      }
+                    />
+                  </th>
                   <th scope="col">{t('columnHeadline')}</th>
                   <th scope="col">{t('columnStatus')}</th>
                   <th scope="col">{t('columnLanguage')}</th>
                   <th scope="col">{t('columnSection')}</th>
+                  <th scope="col">{t('columnAuthors')}</th>
                   <th scope="col">{t('columnUpdated')}</th>
                 </tr>
               </thead>
               <tbody>
-                {result.items.map((article) => (
-                  <tr key={article.id}>
+                {rows.map((article) => (
+                  <tr key={article.id} className={selected.has(article.id) ? 'is-selected' : ''}>
+                    <td className="select-cell">
+                      <input
+                        type="checkbox"
+                        aria-label={t('selectArticle', { headline: article.headline })}
+                        checked={selected.has(article.id)}
+                        onChange={(event) => toggle(article.id, event.target.checked)}
+                      />
+                    </td>
                     <td className="headline-cell">
                       <Link
                         to={`/articles/${article.id}`}
@@ -158,8 +138,11 @@ export function ArticlesScreen({ query }: { query: URLSearchParams }) {
                       </span>
                     </td>
                     <td>{t(article.language === 'ar' ? 'languageAr' : 'languageEn')}</td>
-                    <td lang={article.language}>
-                      {sectionOf(article.sectionId, article.language)}
+                    <td lang={article.language}>{article.sectionName}</td>
+                    <td lang={article.language} className="authors-cell">
+                      {article.authors
+                        .map((author) => author.name)
+                        .join(article.language === 'ar' ? '، ' : ', ')}
                     </td>
                     <td>
                       <time dateTime={article.updatedAt}>{formatDateTime(article.updatedAt)}</time>
@@ -169,27 +152,11 @@ export function ArticlesScreen({ query }: { query: URLSearchParams }) {
               </tbody>
             </table>
           )}
-          {result.pageCount > 1 && (
-            <nav className="pagination" aria-label={t('pagination')}>
-              <button
-                type="button"
-                className="button secondary"
-                disabled={page <= 1}
-                onClick={() => go({ page: page - 1 })}
-              >
-                {t('previousPage')}
-              </button>
-              <span>{t('pageOf', { page, pages: result.pageCount })}</span>
-              <button
-                type="button"
-                className="button secondary"
-                disabled={page >= result.pageCount}
-                onClick={() => go({ page: page + 1 })}
-              >
-                {t('nextPage')}
-              </button>
-            </nav>
-          )}
+          <Pagination
+            page={filters.page}
+            pageCount={list.data.pageCount}
+            onPage={(page) => navigate(articleListPath({ ...filters, page }))}
+          />
         </>
       )}
     </section>

@@ -3,6 +3,8 @@ import * as contentModel from './20261129T1400-content-model.js'
 import * as newsroom from './20261129T1500-newsroom.js'
 import * as mediaVariants from './20261129T1700-media-variants.js'
 import * as searchIndex from './20261129T1700-search-index.js'
+import * as userInterfaceLanguage from './20261129T2120-user-interface-language.js'
+import * as importRecords from './20261129T2150-import-records.js'
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T1500-newsroom': newsroom,
   '20261129T1700-media-variants': mediaVariants,
   '20261129T1700-search-index': searchIndex,
+  '20261129T2120-user-interface-language': userInterfaceLanguage,
+  '20261129T2150-import-records': importRecords,
 }

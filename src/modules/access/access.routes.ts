@@ -17,6 +17,8 @@ import {
   confirmTotp,
   disableTotp,
   requestPasswordReset,
+  UI_LANGUAGES,
+  updateOwnProfile,
 } from './account-service.js'
 import { auditActor, type Actor } from './actor.js'
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js'
@@ -130,6 +132,23 @@ export function accessRoutes(deps: Deps) {
       handle: async ({ request, reply }) => {
         if (request.sessionId) await revokeSession(db, request.sessionId)
         setSessionCookie(reply, null, isSecureCookie)
+      },
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/admin/account',
+      access: { permission: 'account.self' },
+      tag: 'account',
+      summary: 'Change your own name or newsroom interface language (en, ar)',
+      body: z.strictObject({
+        name: z.string().trim().min(1).max(100).optional(),
+        uiLanguage: z.enum(UI_LANGUAGES).optional(),
+      }),
+      handle: async ({ body, request }) => {
+        const actor = signedInUser(request)
+        const user = await updateOwnProfile(db, { userId: actor.userId, ...body }, clock.now())
+        await audit(request, 'user.update_profile', ['user', actor.userId], body)
+        return user
       },
     }),
     defineRoute({

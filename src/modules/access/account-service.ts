@@ -4,7 +4,12 @@ import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Mailer } from '../../platform/mail/mailer.js'
 import { hashPassword, SHORTEST_PASSWORD, verifyPassword } from '../users/password.js'
-import { findUserCredentials, setPasswordHash } from '../users/user-queries.js'
+import {
+  findUserCredentials,
+  findUsersByIds,
+  setPasswordHash,
+  type User,
+} from '../users/user-queries.js'
 import { hashToken, revokeUserSessions } from './sessions.js'
 import { generateTotpSecret, totpUri, verifyTotpCode } from './totp.js'
 
@@ -174,4 +179,27 @@ export async function disableTotp(
     .set({ totpSecret: null, totpPendingSecret: null, updatedAt: now.toISOString() })
     .where('id', '=', input.userId)
     .execute()
+}
+
+/** The interface languages of the newsroom app a person may choose. */
+export const UI_LANGUAGES = ['en', 'ar'] as const
+
+/** A signed-in person changes their own name or interface language. */
+export async function updateOwnProfile(
+  db: Kysely<Database>,
+  input: { userId: number; name?: string; uiLanguage?: (typeof UI_LANGUAGES)[number] },
+  now: Date,
+): Promise<User> {
+  await db
+    .updateTable('users')
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.uiLanguage !== undefined ? { uiLanguage: input.uiLanguage } : {}),
+      updatedAt: now.toISOString(),
+    })
+    .where('id', '=', input.userId)
+    .execute()
+  const user = (await findUsersByIds(db, [input.userId])).get(input.userId)
+  if (!user) throw new AppError('NOT_FOUND', `There is no user ${input.userId}`)
+  return user
 }

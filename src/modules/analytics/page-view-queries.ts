@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { ArticleSummary } from '../articles/article.js'
+import { articlesOwnedBy } from '../articles/newsroom-article-queries.js'
 
 /** The UTC day of an instant, as stored in page_views. */
 export function dayOf(instant: Date): string {
@@ -27,17 +28,21 @@ export async function recordPageViews(
     .execute()
 }
 
-/** The most-read published articles of an edition over the days from `sinceDay` on. */
+/**
+ * The most-read published articles of an edition over the days from `sinceDay` on; with
+ * `ownedByUserId`, only those that person created or is bylined on.
+ */
 export async function listMostRead(
   db: Kysely<Database>,
-  input: { language: string; sinceDay: string; limit: number },
+  input: { language: string; sinceDay: string; limit: number; ownedByUserId?: number },
   now: Date,
 ): Promise<
   (Pick<ArticleSummary, 'id' | 'headline' | 'slug' | 'sectionId' | 'publishedAt'> & {
     views: number
   })[]
 > {
-  const rows = await db
+  const { ownedByUserId } = input
+  let query = db
     .selectFrom('pageViews')
     .innerJoin('articles', 'articles.id', 'pageViews.articleId')
     .select([
@@ -52,6 +57,10 @@ export async function listMostRead(
     .where('articles.status', '=', 'published')
     .where('articles.publishedAt', '<=', now.toISOString())
     .where('pageViews.day', '>=', input.sinceDay)
+  if (ownedByUserId !== undefined) {
+    query = query.where('articles.id', 'in', (eb) => articlesOwnedBy(eb, ownedByUserId))
+  }
+  const rows = await query
     .groupBy([
       'articles.id',
       'articles.headline',

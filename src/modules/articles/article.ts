@@ -3,9 +3,13 @@ import type { ArticleDocument } from './document/article-document.js'
 
 export type { ArticleStatus, ArticleType, NoticeKind }
 
+/** Overrides of what search engines and social networks show; the headline and dek otherwise. */
 export interface ArticleSeo {
   title?: string
   description?: string
+  /** og:title and twitter:title, when a post on a network wants other words than the page. */
+  socialTitle?: string
+  socialDescription?: string
   imageMediaId?: number
 }
 

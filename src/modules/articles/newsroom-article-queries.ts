@@ -33,7 +33,10 @@ export interface NewsroomArticleFilter {
   text?: string
   /** Only articles this user created or is bylined on (contributors and authors). */
   ownedByUserId?: number
-  sort?: 'updated' | 'published' | 'headline'
+  /** Only breaking news that has not expired at this instant (ISO). */
+  breakingAt?: string
+  /** `scheduled`: the next due first. */
+  sort?: 'updated' | 'published' | 'headline' | 'scheduled'
 }
 
 /**
@@ -78,7 +81,12 @@ export async function listNewsroomArticles(
   }
   if (filter.updatedFrom) query = query.where('updatedAt', '>=', filter.updatedFrom)
   if (filter.updatedTo) query = query.where('updatedAt', '<', filter.updatedTo)
-  const { tagId, authorId, ownedByUserId } = filter
+  const { tagId, authorId, ownedByUserId, breakingAt } = filter
+  if (breakingAt !== undefined) {
+    query = query
+      .where('isBreaking', '=', 1)
+      .where((eb) => eb.or([eb('breakingUntil', 'is', null), eb('breakingUntil', '>', breakingAt)]))
+  }
   if (tagId !== undefined) {
     query = query.where('id', 'in', (eb) =>
       eb.selectFrom('articleTags').select('articleId').where('tagId', '=', tagId),
@@ -106,7 +114,9 @@ export async function listNewsroomArticles(
       ? query.orderBy('headline').orderBy('id')
       : filter.sort === 'published'
         ? query.orderBy('publishedAt', 'desc').orderBy('id', 'desc')
-        : query.orderBy('updatedAt', 'desc').orderBy('id', 'desc')
+        : filter.sort === 'scheduled'
+          ? query.orderBy('scheduledAt').orderBy('id')
+          : query.orderBy('updatedAt', 'desc').orderBy('id', 'desc')
   const [rows, count] = await Promise.all([
     ordered
       .select([

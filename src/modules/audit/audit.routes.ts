@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import type { Database } from '../../db/database.js'
-import { listAuditEntries } from './audit-queries.js'
+import { listAuditPage } from './audit-queries.js'
+
+const instant = z.iso.datetime({ offset: true })
 
 export function auditRoutes({ db }: { db: Kysely<Database> }) {
   return [
@@ -11,15 +13,24 @@ export function auditRoutes({ db }: { db: Kysely<Database> }) {
       url: '/api/admin/audit-log',
       access: { permission: 'audit.read' },
       tag: 'audit',
-      summary: 'Who changed what, when and from where; newest first',
+      summary: 'Who changed what, when and from where; newest first, filtered, a page at a time',
       query: z.strictObject({
         entityType: z.string().max(50).optional(),
         entityId: z.string().max(50).optional(),
-        limit: z.coerce.number().int().min(1).max(500).optional(),
+        action: z.string().max(100).optional(),
+        actorType: z.enum(['user', 'token', 'system']).optional(),
+        actorId: z.coerce.number().int().positive().optional(),
+        from: instant.optional(),
+        to: instant.optional(),
+        page: z.coerce.number().int().min(1).max(100_000).optional(),
+        pageSize: z.coerce.number().int().min(1).max(100).optional(),
+        /** The page size, as earlier clients sent it. */
+        limit: z.coerce.number().int().min(1).max(100).optional(),
       }),
-      handle: async ({ query }) => ({
-        items: await listAuditEntries(db, { ...query, limit: query.limit ?? 100 }),
-      }),
+      handle: ({ query }) => {
+        const { page, pageSize, limit, ...filter } = query
+        return listAuditPage(db, filter, { page, pageSize: pageSize ?? limit ?? 50 })
+      },
     }),
   ]
 }

@@ -90,3 +90,25 @@ export async function listAuthorsOfArticles(
   for (const { articleId, ...author } of rows) byArticle.get(articleId)?.push(toAuthor(author))
   return byArticle
 }
+
+/** Each article's bylines as lists show them: id, slug and name, in byline order; one query. */
+export async function listBylinesOfArticles(
+  db: Kysely<Database>,
+  articleIds: number[],
+): Promise<Map<number, Pick<Author, 'id' | 'slug' | 'name'>[]>> {
+  const byArticle = new Map<number, Pick<Author, 'id' | 'slug' | 'name'>[]>(
+    articleIds.map((id) => [id, []]),
+  )
+  if (articleIds.length === 0) return byArticle
+  const rows = await db
+    .selectFrom('articleAuthors')
+    .innerJoin('authors', 'authors.id', 'articleAuthors.authorId')
+    .select(['articleAuthors.articleId', 'authors.id', 'authors.slug', 'authors.name'])
+    .where('articleAuthors.articleId', 'in', articleIds)
+    .orderBy('articleAuthors.position')
+    .execute()
+  for (const { articleId, id, slug, name } of rows) {
+    byArticle.get(articleId)?.push({ id, slug, name: parseLocalized(name) })
+  }
+  return byArticle
+}

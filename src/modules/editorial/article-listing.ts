@@ -9,8 +9,13 @@ import {
 } from '../articles/newsroom-article-queries.js'
 import type { TextSegment } from '../search/highlight-text.js'
 import type { SearchIndex } from '../search/search-index.js'
-import { listSections, sectionWithDescendantIds } from '../sections/section-queries.js'
-import { findAuthorBySlug } from '../authors/author-queries.js'
+import {
+  findSectionNames,
+  listSections,
+  sectionWithDescendantIds,
+} from '../sections/section-queries.js'
+import { findAuthorBySlug, listBylinesOfArticles } from '../authors/author-queries.js'
+import { pickLocalized } from '../../platform/localized-text.js'
 
 export interface ArticleListRequest extends PageRequest {
   status?: ArticleStatus[]
@@ -25,8 +30,41 @@ export interface ArticleListRequest extends PageRequest {
   sort?: NewsroomArticleFilter['sort']
 }
 
-/** A list row, with the matched words marked when the list answers a search. */
-export type ArticleListRow = NewsroomArticleRow & { snippet?: TextSegment[] }
+/** A list row: its section's name and its bylines (in the article's language), and the matched
+ * words marked when the list answers a search. */
+export type ArticleListRow = NewsroomArticleRow & {
+  sectionName: string
+  authors: { id: number; slug: string; name: string }[]
+  snippet?: TextSegment[]
+}
+
+/** Adds each row's section name and bylines, in the row's language: two queries for a page. */
+export async function withNames<Row extends NewsroomArticleRow>(
+  db: Kysely<Database>,
+  page: Page<Row>,
+): Promise<Page<Row & Pick<ArticleListRow, 'sectionName' | 'authors'>>> {
+  const [sectionNames, bylines] = await Promise.all([
+    findSectionNames(
+      db,
+      page.items.map((row) => row.sectionId),
+    ),
+    listBylinesOfArticles(
+      db,
+      page.items.map((row) => row.id),
+    ),
+  ])
+  return {
+    ...page,
+    items: page.items.map((row) => ({
+      ...row,
+      sectionName: pickLocalized(sectionNames.get(row.sectionId) ?? {}, row.language),
+      authors: (bylines.get(row.id) ?? []).map((author) => ({
+        ...author,
+        name: pickLocalized(author.name, row.language),
+      })),
+    })),
+  }
+}
 
 /**
  * The newsroom's article list as the actor may see it: contributors and authors see their own.
@@ -70,7 +108,7 @@ export async function listArticlesFor(
     filter.authorId = (await findAuthorBySlug(db, request.author))?.id ?? -1
   }
   if (!seesAllArticles(actor) && actor.kind === 'user') filter.ownedByUserId = actor.userId
-  if (!request.q?.trim()) return listNewsroomArticles(db, filter, request)
+  if (!request.q?.trim()) return withNames(db, await listNewsroomArticles(db, filter, request))
   const results = await deps.search.search(
     {
       query: request.q,
@@ -85,7 +123,7 @@ export async function listArticlesFor(
     },
     request,
   )
-  return {
+  return withNames(db, {
     ...results,
     items: results.items.map(({ article, snippet }) => ({
       id: article.id,
@@ -103,5 +141,5 @@ export async function listArticlesFor(
       version: article.version,
       snippet,
     })),
-  }
+  })
 }

@@ -42,6 +42,8 @@ export const ARTICLE_FIELDS = z.strictObject({
     .strictObject({
       title: z.string().max(200).optional(),
       description: z.string().max(400).optional(),
+      socialTitle: z.string().max(200).optional(),
+      socialDescription: z.string().max(400).optional(),
       imageMediaId: z.number().int().positive().optional(),
     })
     .optional(),

@@ -9,6 +9,7 @@ import type { Article } from '../articles/article.js'
 import type { ArticleDocument } from '../articles/document/article-document.js'
 import { htmlToDocument } from '../articles/document/html-to-document.js'
 import type { SearchIndex } from '../search/search-index.js'
+import { applyBulkAction, BULK_ACTIONS } from './article-bulk.js'
 import { listArticlesFor } from './article-listing.js'
 import {
   ARTICLE_LIST_QUERY,
@@ -23,6 +24,7 @@ import {
 import type { ArticleService } from './article-service.js'
 import { toArticleView } from './article-view.js'
 import { acquireEditLock, findEditLock, releaseEditLock } from './edit-locks.js'
+import { createPreviewLinks } from './preview-links.js'
 import { compareSnapshots, findRevision, listRevisions } from './revisions.js'
 import type { WorkflowAction } from './workflow.js'
 import { LANGUAGE_CODE } from '../../api/common-schemas.js'
@@ -55,6 +57,7 @@ export function articleRoutes(deps: {
   search: SearchIndex
 }) {
   const { db, clock, articles } = deps
+  const previews = createPreviewLinks({ db, now: () => clock.now() })
   const view = async (article: Article) =>
     toArticleView(db, {
       article,
@@ -88,6 +91,19 @@ export function articleRoutes(deps: {
         const document = bodyOf({ body: html, bodyDoc }) ?? { type: 'doc', content: [] }
         return view(await articles.create(contextOf(request), { ...fields, bodyDoc: document }))
       },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/admin/articles/bulk',
+      access: { permission: 'articles.publish' },
+      tag,
+      summary:
+        'Publish, unpublish or delete several articles; each is done or refused on its own, with a result per article',
+      body: z.strictObject({
+        action: z.enum(BULK_ACTIONS),
+        ids: z.array(z.number().int().positive()).min(1).max(100),
+      }),
+      handle: ({ body, request }) => applyBulkAction(articles, contextOf(request), body),
     }),
     defineRoute({
       method: 'GET',
@@ -223,6 +239,21 @@ export function articleRoutes(deps: {
       params: REVISION_PARAMS,
       handle: async ({ params, request }) =>
         view(await articles.restore(contextOf(request), params.id, params.number)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/admin/articles/:id/preview-link',
+      access: { permission: 'articles.read' },
+      tag,
+      summary:
+        'A signed link, valid for 24 hours, to the article as its public page will show it (any status, noindex)',
+      params: ID_PARAMS,
+      successStatus: 201,
+      handle: async ({ params, request }) => {
+        await articles.get(contextOf(request).actor, params.id)
+        const { token, expiresAt } = await previews.sign(params.id)
+        return { url: `${deps.siteUrl}/preview/${token}`, expiresAt }
+      },
     }),
     defineRoute({
       method: 'POST',

@@ -36,6 +36,8 @@ export interface RevisionSummary {
   number: number
   kind: RevisionKind
   userId: number | null
+  /** Who saved it, for the history list; null for the system and for removed accounts. */
+  userName?: string | null
   changedFields: string[]
   createdAt: string
 }
@@ -140,9 +142,18 @@ export async function listRevisions(
 ): Promise<RevisionSummary[]> {
   const rows = await db
     .selectFrom('articleRevisions')
-    .select(['id', 'number', 'kind', 'userId', 'changedFields', 'createdAt'])
-    .where('articleId', '=', articleId)
-    .orderBy('number', 'desc')
+    .leftJoin('users', 'users.id', 'articleRevisions.userId')
+    .select([
+      'articleRevisions.id',
+      'articleRevisions.number',
+      'articleRevisions.kind',
+      'articleRevisions.userId',
+      'articleRevisions.changedFields',
+      'articleRevisions.createdAt',
+      'users.name as userName',
+    ])
+    .where('articleRevisions.articleId', '=', articleId)
+    .orderBy('articleRevisions.number', 'desc')
     .execute()
   return rows.map((row) => ({ ...row, changedFields: JSON.parse(row.changedFields) as string[] }))
 }

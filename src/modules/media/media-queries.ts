@@ -1,5 +1,7 @@
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Database, MediaTable } from '../../db/database.js'
+import { jsonValuesText } from '../../db/dialect-sql.js'
+import { resolvePageRequest, toPage, type Page, type PageRequest } from '../../db/pagination.js'
 import { parseLocalized, type LocalizedText } from '../../platform/localized-text.js'
 import { parseVariants, type MediaVariants } from './media-variants.js'
 
@@ -94,6 +96,49 @@ export async function findMediaByIds(
     .where('id', 'in', [...new Set(ids)])
     .execute()
   return new Map(rows.map((row) => [row.id, toMediaItem(row)]))
+}
+
+/** What the library's search narrows by: words and a file type. */
+export interface MediaFilter {
+  /** Words, each found in the file name, alt text, caption (any language) or credit. */
+  text?: string
+  mimeType?: string
+}
+
+/** A LIKE pattern for a word; wildcard characters are dropped (no portable escape in LIKE). */
+const containsPattern = (word: string) => `%${word.toLowerCase().replace(/[\\%_]/g, '')}%`
+
+/** One page of the library, newest first. */
+export async function listMedia(
+  db: Kysely<Database>,
+  filter: MediaFilter,
+  pageRequest: PageRequest,
+): Promise<Page<MediaItem>> {
+  const request = resolvePageRequest(pageRequest)
+  let query = db.selectFrom('media')
+  if (filter.mimeType) query = query.where('mimeType', '=', filter.mimeType)
+  for (const word of (filter.text ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const pattern = containsPattern(word)
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['originalFilename']), 'like', pattern),
+        eb(sql`lower(${jsonValuesText(db, eb.ref('alt'))})`, 'like', pattern),
+        eb(sql`lower(${jsonValuesText(db, eb.ref('caption'))})`, 'like', pattern),
+        eb(eb.fn('lower', ['credit']), 'like', pattern),
+      ]),
+    )
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('createdAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(request.pageSize)
+      .offset(request.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow(),
+  ])
+  return toPage(rows.map(toMediaItem), Number(count.total), request)
 }
 
 /** What an editor may change on a media item after upload. */

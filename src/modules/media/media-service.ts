@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/database.js'
+import type { Page } from '../../db/pagination.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import type { EventBus } from '../../platform/events.js'
@@ -10,6 +11,7 @@ import {
   countMediaWithStorageKey,
   deleteMediaItem,
   findMediaByIds,
+  listMedia,
   updateMediaItem,
   type MediaItem,
 } from './media-queries.js'
@@ -18,6 +20,23 @@ import { parseInput } from './parse-input.js'
 
 const localizedText = z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().trim().max(1000))
 const optionalLine = z.string().trim().max(300).nullable()
+
+/** The file types of the library's filter, as short names. */
+export const MEDIA_TYPES = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  gif: 'image/gif',
+} as const
+
+/** The library's list: search words, a file type, a page. */
+export const mediaListQuerySchema = z.strictObject({
+  q: z.string().max(200).optional(),
+  type: z.enum(Object.keys(MEDIA_TYPES) as [keyof typeof MEDIA_TYPES]).optional(),
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).optional(),
+})
 
 /** What the library's edit form sends; every field is optional. */
 export const mediaChangesSchema = z
@@ -57,6 +76,16 @@ export function createMediaService(deps: MediaServiceDeps) {
 
   return {
     get,
+
+    /** One page of the library, newest first, narrowed by words and a file type. */
+    async list(input: unknown): Promise<Page<MediaItem>> {
+      const query = parseInput(mediaListQuerySchema, input)
+      return listMedia(
+        db,
+        { text: query.q, mimeType: query.type && MEDIA_TYPES[query.type] },
+        { page: query.page, pageSize: query.pageSize },
+      )
+    },
 
     /** Where the item is used, for the library and for the refusal to delete it. */
     async usage(id: number): Promise<MediaUsage[]> {

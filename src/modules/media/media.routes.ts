@@ -6,7 +6,7 @@ import type { RecordChange } from '../../api/change-recorder.js'
 import { AppError } from '../../errors/app-error.js'
 import type { RouteAccess } from '../../http/route-access.js'
 import { actingUserId } from '../access/actor.js'
-import { mediaChangesSchema, type MediaService } from './media-service.js'
+import { mediaChangesSchema, mediaListQuerySchema, type MediaService } from './media-service.js'
 import { serializeMedia } from './media-serializer.js'
 import type { MediaUploader } from './media-upload.js'
 
@@ -39,6 +39,15 @@ export const MEDIA_ROUTE_DESCRIPTIONS: RouteDescription[] = [
     summary: 'Upload an image (multipart `file`): JPEG, PNG, WebP, AVIF or GIF',
     isMultipart: true,
     successStatus: 201,
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/media',
+    access: MEDIA_READ.config.access,
+    tag: 'media',
+    summary:
+      'The library, newest first: `q` searches file name, alt text, caption and credit; `type` filters',
+    query: mediaListQuerySchema,
   },
   {
     method: 'GET',
@@ -112,6 +121,13 @@ export async function registerMediaRoutes(
       })
       await deps.recordChange?.(request, { entity: 'media', action: 'created', id: item.id })
       return reply.status(201).header('cache-control', 'no-store').send(serializeMedia(item))
+    })
+
+    scope.get('/api/admin/media', MEDIA_READ, async (request, reply) => {
+      const page = await deps.media.list(request.query)
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ ...page, items: page.items.map(serializeMedia) })
     })
 
     scope.get('/api/admin/media/:id', MEDIA_READ, async (request, reply) =>

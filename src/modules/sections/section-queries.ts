@@ -129,3 +129,95 @@ export function sectionTrail(sections: Section[], sectionId: number): Section[] 
   }
   return trail
 }
+
+/** One place in the tree: the section, its parent, and (implicitly) its rank among siblings. */
+export interface SectionPlace {
+  id: number
+  parentId: number | null
+}
+
+/**
+ * Why a new arrangement of the tree cannot be saved, or undefined when it can: every section
+ * exactly once, parents that exist, and no section under itself.
+ */
+export function arrangementProblem(
+  existingIds: readonly number[],
+  places: readonly SectionPlace[],
+): { message: string; property: string } | undefined {
+  const known = new Set(existingIds)
+  const seen = new Set<number>()
+  for (const [index, place] of places.entries()) {
+    if (!known.has(place.id))
+      return { message: `There is no section ${place.id}`, property: `items.${index}.id` }
+    if (seen.has(place.id))
+      return { message: `Section ${place.id} is listed twice`, property: `items.${index}.id` }
+    seen.add(place.id)
+    if (place.parentId !== null && !known.has(place.parentId))
+      return {
+        message: `There is no section ${place.parentId}`,
+        property: `items.${index}.parentId`,
+      }
+  }
+  if (seen.size !== known.size)
+    return { message: 'Every section must be listed once', property: 'items' }
+  const parentOf = new Map(places.map((place) => [place.id, place.parentId]))
+  for (const [index, place] of places.entries()) {
+    let steps = 0
+    for (let at = place.parentId; at !== null; at = parentOf.get(at) ?? null) {
+      if (at === place.id || ++steps > places.length)
+        return { message: 'A section cannot sit under itself', property: `items.${index}.parentId` }
+    }
+  }
+  return undefined
+}
+
+/**
+ * Saves a whole arrangement of the tree: each section's parent, and positions 0, 1, 2… among
+ * siblings in the order given. Answers the ids whose parent or position changed.
+ */
+export async function arrangeSections(
+  db: Kysely<Database>,
+  places: readonly SectionPlace[],
+  now: Date,
+): Promise<number[]> {
+  return withTransaction(db, async (trx) => {
+    const before = new Map(
+      (await trx.selectFrom('sections').select(['id', 'parentId', 'position']).execute()).map(
+        (row) => [row.id, row],
+      ),
+    )
+    const nextPosition = new Map<number | null, number>()
+    const changed: number[] = []
+    for (const place of places) {
+      const position = nextPosition.get(place.parentId) ?? 0
+      nextPosition.set(place.parentId, position + 1)
+      const old = before.get(place.id)
+      if (old && old.parentId === place.parentId && old.position === position) continue
+      await trx
+        .updateTable('sections')
+        .set({ parentId: place.parentId, position, updatedAt: now.toISOString() })
+        .where('id', '=', place.id)
+        .execute()
+      changed.push(place.id)
+    }
+    return changed
+  })
+}
+
+/** The names of some sections by language: `names.get(id)?.[language]`; one query. */
+export async function findSectionNames(
+  db: Kysely<Database>,
+  sectionIds: number[],
+): Promise<Map<number, Record<string, string>>> {
+  const names = new Map<number, Record<string, string>>()
+  if (sectionIds.length === 0) return names
+  const rows = await db
+    .selectFrom('sectionTranslations')
+    .select(['sectionId', 'language', 'name'])
+    .where('sectionId', 'in', [...new Set(sectionIds)])
+    .execute()
+  for (const row of rows) {
+    names.set(row.sectionId, { ...names.get(row.sectionId), [row.language]: row.name })
+  }
+  return names
+}

@@ -3,7 +3,12 @@ import { defineRoute } from '../../api/api-route.js'
 import type { ResourceRouteDeps } from '../../api/change-recorder.js'
 import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
-import { createSection, listSections } from './section-queries.js'
+import {
+  arrangeSections,
+  arrangementProblem,
+  createSection,
+  listSections,
+} from './section-queries.js'
 import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
 
 const slug = SLUG
@@ -43,6 +48,37 @@ export function sectionRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
         const id = await createSection(db, body, clock.now())
         await recordChange(request, { entity: 'section', action: 'created', id })
         return (await listSections(db)).find((section) => section.id === id)
+      },
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/api/admin/sections/order',
+      access: { permission: 'taxonomy.write' },
+      tag: 'sections',
+      summary:
+        'Arrange the whole tree at once: every section with its parent, siblings in the order listed',
+      body: z.strictObject({
+        items: z
+          .array(
+            z.strictObject({
+              id: z.number().int().positive(),
+              parentId: z.number().int().positive().nullable(),
+            }),
+          )
+          .max(1000),
+      }),
+      handle: async ({ body, request }) => {
+        const existing = await listSections(db)
+        const problem = arrangementProblem(
+          existing.map((section) => section.id),
+          body.items,
+        )
+        if (problem)
+          throw new AppError('VALIDATION_FAILED', problem.message, { property: problem.property })
+        const changed = await arrangeSections(db, body.items, clock.now())
+        for (const id of changed)
+          await recordChange(request, { entity: 'section', action: 'updated', id })
+        return { items: await listSections(db) }
       },
     }),
     defineRoute({

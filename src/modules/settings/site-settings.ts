@@ -7,7 +7,18 @@ export const SITE_SETTINGS_SCHEMA = z.object({
   siteName: localizedText.default({ en: 'Masthead News', ar: 'ماستهد نيوز' }),
   /** The "who we are" text in the footer. */
   about: localizedText.default({}),
-  socialLinks: z.array(z.object({ network: z.string().min(1), url: z.url() })).default([]),
+  // Shown as links on every page: web addresses only, never a javascript: or data: URL.
+  socialLinks: z
+    .array(z.object({ network: z.string().min(1), url: z.url({ protocol: /^https?$/ }) }))
+    .default([]),
+  /** A line under the footer (copyright, publisher), per language. */
+  footerText: localizedText.default({}),
+  /** The masthead logo: a media library image, or none for the built-in logo. */
+  logoMediaId: z.number().int().positive().nullable().default(null),
+  /** Brand colours as #rrggbb; `accent` must keep 4.5:1 contrast with white text. */
+  colors: z
+    .object({ accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb') })
+    .default({ accent: '#b00020' }),
   defaultEdition: z.string().min(2).default('en'),
   /** IANA zone for dates shown to readers and for "today" in most-read lists. */
   timeZone: z

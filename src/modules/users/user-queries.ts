@@ -10,6 +10,8 @@ export interface User {
   email: string
   name: string
   role: UserRole
+  /** The interface language the person chose for the newsroom app; null until they choose. */
+  uiLanguage: string | null
   isDisabled: boolean
   lastLoginAt: string | null
   createdAt: string
@@ -20,6 +22,7 @@ const PUBLIC_COLUMNS = [
   'email',
   'name',
   'role',
+  'uiLanguage',
   'disabledAt',
   'lastLoginAt',
   'createdAt',

@@ -87,4 +87,5 @@ export const ar: Record<MessageKey, string> = {
   copyright: '© {year} {site}. جميع الحقوق محفوظة.',
   socialNetworks: 'شبكات التواصل',
   editionLabel: 'النسخة العربية',
+  previewNotice: 'معاينة: هكذا سيبدو المقال، وهو غير منشور للقرّاء.',
 }

@@ -86,6 +86,7 @@ export const en = {
   copyright: '© {year} {site}. All rights reserved.',
   socialNetworks: 'Social networks',
   editionLabel: 'English edition',
+  previewNotice: 'Preview: this is how the article will look. It is not public.',
 } as const
 
 export type MessageKey = keyof typeof en

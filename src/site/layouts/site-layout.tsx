@@ -46,8 +46,8 @@ function Head(props: { frame: Frame; head: PageHead }) {
       ))}
       <meta name="robots" content={head.isNoIndex ? 'noindex' : 'max-image-preview:large'} />
       <meta property="og:site_name" content={frame.siteName} />
-      <meta property="og:title" content={head.title} />
-      <meta property="og:description" content={head.description} />
+      <meta property="og:title" content={head.social?.title ?? head.title} />
+      <meta property="og:description" content={head.social?.description ?? head.description} />
       <meta property="og:type" content={head.type ?? 'website'} />
       <meta property="og:url" content={head.canonical} />
       <meta property="og:locale" content={OG_LOCALES[frame.language] ?? frame.language} />
@@ -162,13 +162,14 @@ function SiteFooter(props: { frame: Frame }) {
           </ul>
         ) : null}
         <p class="site-footer__copyright">
-          {frame.t('copyright', {
-            year: new Intl.DateTimeFormat(frame.locale, {
-              year: 'numeric',
-              timeZone: frame.timeZone,
-            }).format(frame.now),
-            site: frame.siteName,
-          })}
+          {frame.footerText ||
+            frame.t('copyright', {
+              year: new Intl.DateTimeFormat(frame.locale, {
+                year: 'numeric',
+                timeZone: frame.timeZone,
+              }).format(frame.now),
+              site: frame.siteName,
+            })}
         </p>
       </div>
     </footer>

@@ -146,13 +146,20 @@ function recordArticleUses(
   for (const id of shown.tagIds) uses.add(cacheTags.tag(id))
 }
 
-/** Loads a live article of the context's edition for its page, or says why there is none. */
-export async function loadArticle(context: SiteContext, id: number): Promise<ArticleLookup> {
+/**
+ * Loads a live article of the context's edition for its page, or says why there is none. A
+ * preview (through a signed link) loads the article whatever its status.
+ */
+export async function loadArticle(
+  context: SiteContext,
+  id: number,
+  options: { isPreview?: boolean } = {},
+): Promise<ArticleLookup> {
   const { db, frame } = context
   const article = await findArticleById(db, id)
   if (!article || article.language !== frame.language) return { kind: 'missing' }
-  if (article.status === 'unpublished') return { kind: 'gone' }
-  if (!isLive(article, frame.now)) return { kind: 'missing' }
+  if (!options.isPreview && article.status === 'unpublished') return { kind: 'gone' }
+  if (!options.isPreview && !isLive(article, frame.now)) return { kind: 'missing' }
 
   const language = frame.language
   const [authors, tags, sources, heroMedia, galleries, related, translations, bodyHtml] =
@@ -194,6 +201,12 @@ export async function loadArticle(context: SiteContext, id: number): Promise<Art
       headline: article.headline,
       dek: article.dek,
       excerpt: article.excerpt,
+      seo: {
+        title: article.seo.title?.trim() ?? '',
+        description: article.seo.description?.trim() ?? '',
+        socialTitle: article.seo.socialTitle?.trim() ?? '',
+        socialDescription: article.seo.socialDescription?.trim() ?? '',
+      },
       trail: sectionTrail(context.sections, article.sectionId).map((section) => ({
         label: section.translations[language]?.name ?? '',
         url: siteUrls.section(language, section.translations[language]?.slug ?? ''),

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Config } from '../../config/config.js'
 import type { Database } from '../../db/database.js'
 import { listBreakingArticles } from '../../modules/articles/article-queries.js'
+import { safeLinkHref } from '../../modules/articles/document/safe-url.js'
 import { listEditions, type Edition } from '../../modules/editions/edition-queries.js'
 import { listFooterPages } from '../../modules/pages/page-queries.js'
 import { listSections, type Section } from '../../modules/sections/section-queries.js'
@@ -63,6 +64,7 @@ export async function loadSiteContext(input: {
     siteUrl: input.config.siteUrl,
     siteName: pickLocalized(settings.siteName, language),
     about: pickLocalized(settings.about, language),
+    footerText: pickLocalized(settings.footerText, language),
     t: translatorFor(language),
     navigation: sections
       .filter((section) => section.parentId === null && section.translations[language])
@@ -85,7 +87,11 @@ export async function loadSiteContext(input: {
       label: page.title,
       url: siteUrls.page(language, page.slug),
     })),
-    socialLinks: settings.socialLinks,
+    // Settings stored before links were limited to web addresses may hold a script URL: drop it.
+    socialLinks: settings.socialLinks.flatMap((link) => {
+      const url = safeLinkHref(link.url)
+      return url ? [{ ...link, url }] : []
+    }),
     otherEdition: { language: other.code, url: siteUrls.home(other.code) },
     dateLine: language === 'ar' ? `${today} · ${hijriDate(locale, settings.timeZone, now)}` : today,
     assets: {

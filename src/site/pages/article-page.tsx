@@ -76,9 +76,15 @@ export function articleHead(frame: Frame, article: ArticleView, logoUrl: string)
     })
   const english = alternates.find((alternate) => alternate.hreflang === 'en')
   alternates.push({ hreflang: 'x-default', url: english?.url ?? canonical })
+  const title = article.seo.title || article.headline
+  const description = article.seo.description || article.dek || article.excerpt
   return {
-    title: article.headline,
-    description: article.dek || article.excerpt,
+    title,
+    description,
+    social: {
+      title: article.seo.socialTitle || title,
+      description: article.seo.socialDescription || description,
+    },
     canonical,
     alternates,
     type: 'article',
@@ -103,15 +109,27 @@ export function articleHead(frame: Frame, article: ArticleView, logoUrl: string)
 }
 
 /** A news article with every element a reader expects. */
-export function ArticlePage(props: { frame: Frame; article: ArticleView; logoUrl: string }) {
+export function ArticlePage(props: {
+  frame: Frame
+  article: ArticleView
+  logoUrl: string
+  /** Shown through a signed preview link: never indexed, never counted as a read. */
+  isPreview?: boolean
+}) {
   const { frame, article } = props
   const hero = article.heroGallery ? null : article.heroImage
+  const head = articleHead(frame, article, props.logoUrl)
   return (
     <SiteLayout
       frame={frame}
-      head={articleHead(frame, article, props.logoUrl)}
-      viewUrl={siteUrls.pageView(article.id)}
+      head={props.isPreview ? { ...head, isNoIndex: true } : head}
+      viewUrl={props.isPreview ? undefined : siteUrls.pageView(article.id)}
     >
+      {props.isPreview ? (
+        <p class="preview-notice" role="status">
+          {frame.t('previewNotice')}
+        </p>
+      ) : null}
       <article class={`article article--${article.type}`}>
         <header class="article__header">
           <Breadcrumb frame={frame} trail={article.trail} />

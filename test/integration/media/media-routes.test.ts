@@ -66,6 +66,7 @@ describeEachDatabase('newsroom media routes', (store) => {
   it('declares a media permission on every route', () => {
     expect(Object.fromEntries(declared)).toEqual({
       'POST /api/admin/media': { permission: 'media.write' },
+      'GET /api/admin/media': { permission: 'media.read' },
       'GET /api/admin/media/:id': { permission: 'media.read' },
       'GET /api/admin/media/:id/usage': { permission: 'media.read' },
       'PATCH /api/admin/media/:id': { permission: 'media.write' },

@@ -1,0 +1,20 @@
+/** The dashboard, the newsroom's landing screen. */
+export const dashboard = {
+  dashboardTitle: 'Dashboard',
+  panelMyDrafts: 'My drafts',
+  panelInReview: 'Waiting for review',
+  panelScheduled: 'Scheduled',
+  panelRecentlyPublished: 'Recently published',
+  panelBreaking: 'Breaking news',
+  panelContact: 'Contact messages',
+  panelMostRead: 'Most read today',
+  panelEmpty: 'Nothing here right now.',
+  panelSeeAll: 'See all {count}',
+  scheduledFor: 'Due {time}',
+  publishedAtTime: 'Published {time}',
+  unreadCount: '{count} unread',
+  noUnread: 'No unread messages.',
+  openInbox: 'Open the inbox',
+  viewsCount: '{count} views',
+  byAuthors: 'By {names}',
+} as const

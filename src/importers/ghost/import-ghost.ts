@@ -1,0 +1,373 @@
+import type { Kysely } from 'kysely'
+import type { ArticleStatus, Database } from '../../db/database.js'
+import { withTransaction } from '../../db/transaction.js'
+import { articlePath } from '../../modules/articles/article-path.js'
+import { createArticle } from '../../modules/articles/article-queries.js'
+import { updateArticle } from '../../modules/articles/article-updates.js'
+import { htmlToDocument } from '../../modules/articles/document/html-to-document.js'
+import { createAuthor } from '../../modules/authors/author-queries.js'
+import {
+  listEditions,
+  saveEditions,
+  STARTING_EDITIONS,
+} from '../../modules/editions/edition-queries.js'
+import { createPage, updatePage } from '../../modules/pages/page-queries.js'
+import { saveRedirect } from '../../modules/redirects/redirect-queries.js'
+import { createSearchIndex } from '../../modules/search/search-index.js'
+import { slugify } from '../../platform/slugify.js'
+import { findImportRecord, saveImportRecord, type ImportKind } from '../import-records.js'
+import { emptyReport, mergeReport, tally, type ImportReport } from '../import-report.js'
+import { ghostPostHtml } from './ghost-content.js'
+import { readGhostExport, type GhostData, type GhostPost } from './ghost-export.js'
+
+export interface GhostImportOptions {
+  db: Kysely<Database>
+  path: string
+  /** Every post goes to this edition; otherwise a post in Arabic script goes to `ar`. */
+  language?: string
+  isDryRun?: boolean
+  now: () => Date
+}
+
+const SITE = 'ghost'
+const STATUSES: Record<string, ArticleStatus> = {
+  published: 'published',
+  scheduled: 'scheduled',
+  draft: 'draft',
+}
+const ARABIC = /[\u0600-\u06FF]/g
+
+interface Scope {
+  db: Kysely<Database>
+  now: Date
+  report: ImportReport
+  data: GhostData
+  languages: Set<string>
+  forced?: string
+}
+
+/** Ghost's UTC times ("2026-11-29 13:47:51" or ISO) as ISO strings. */
+function isoTime(value: string | null | undefined): string | undefined {
+  if (!value) return undefined
+  const time = Date.parse(/Z|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`)
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString()
+}
+
+function languageOf(scope: Scope, post: GhostPost): string {
+  if (scope.forced) return scope.forced
+  const sample = `${post.title} ${post.custom_excerpt ?? ''}`
+  const arabic = sample.match(ARABIC)?.length ?? 0
+  const isArabic = arabic > sample.replace(/\s/g, '').length / 3
+  return isArabic && scope.languages.has('ar')
+    ? 'ar'
+    : scope.languages.has('en')
+      ? 'en'
+      : ([...scope.languages][0] ?? 'en')
+}
+
+/** The Masthead id of an item recorded before, or of what `create` makes (and records) now. */
+async function ensure(
+  scope: Scope,
+  trx: Kysely<Database>,
+  key: { kind: ImportKind; externalId: string },
+  create: () => Promise<number>,
+): Promise<number> {
+  const record = await findImportRecord(trx, { origin: 'ghost', ...key })
+  if (record?.entityId) return record.entityId
+  const id = await create()
+  await saveImportRecord(
+    trx,
+    { origin: 'ghost', ...key, guid: '', entityId: id, remoteUrl: null },
+    scope.now,
+  )
+  return id
+}
+
+async function sectionFor(
+  scope: Scope,
+  trx: Kysely<Database>,
+  tag: { id: string; name: string; slug: string },
+  language: string,
+) {
+  const slug = slugify(tag.slug) || slugify(tag.name) || 'section'
+  const sectionId = await ensure(
+    scope,
+    trx,
+    { kind: 'section', externalId: `${SITE}#tag:${tag.id}` },
+    async () => {
+      const existing = await trx
+        .selectFrom('sectionTranslations')
+        .select('sectionId')
+        .where('language', '=', language)
+        .where('slug', '=', slug)
+        .executeTakeFirst()
+      if (existing) return existing.sectionId
+      tally(scope.report.imported, 'sections')
+      const { id } = await trx
+        .insertInto('sections')
+        .values({
+          parentId: null,
+          position: 0,
+          createdAt: scope.now.toISOString(),
+          updatedAt: scope.now.toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return id
+    },
+  )
+  const translation = await trx
+    .selectFrom('sectionTranslations')
+    .select('slug')
+    .where('sectionId', '=', sectionId)
+    .where('language', '=', language)
+    .executeTakeFirst()
+  if (translation) return { sectionId, slug: translation.slug }
+  await trx
+    .insertInto('sectionTranslations')
+    .values({ sectionId, language, name: tag.name, slug, description: null })
+    .execute()
+  return { sectionId, slug }
+}
+
+async function tagIds(
+  scope: Scope,
+  trx: Kysely<Database>,
+  tags: { name: string; slug: string }[],
+  language: string,
+) {
+  const ids: number[] = []
+  for (const tag of tags) {
+    const slug = slugify(tag.slug) || slugify(tag.name)
+    if (!slug) continue
+    const existing = await trx
+      .selectFrom('tags')
+      .select('id')
+      .where('language', '=', language)
+      .where('slug', '=', slug)
+      .executeTakeFirst()
+    if (existing) {
+      ids.push(existing.id)
+      continue
+    }
+    const { id } = await trx
+      .insertInto('tags')
+      .values({ language, name: tag.name, slug, createdAt: scope.now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    tally(scope.report.imported, 'tags')
+    ids.push(id)
+  }
+  return ids
+}
+
+async function authorIds(scope: Scope, trx: Kysely<Database>, post: GhostPost, language: string) {
+  const joins = scope.data.posts_authors
+    .filter((join) => join.post_id === post.id)
+    .sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0))
+  const ids: number[] = []
+  for (const join of joins) {
+    const user = scope.data.users.find((candidate) => candidate.id === join.author_id)
+    if (!user) continue
+    ids.push(
+      await ensure(
+        scope,
+        trx,
+        { kind: 'author', externalId: `${SITE}#user:${user.id}` },
+        async () => {
+          const slug = slugify(user.slug) || 'author'
+          const existing = await trx
+            .selectFrom('authors')
+            .select('id')
+            .where('slug', '=', slug)
+            .executeTakeFirst()
+          if (existing) return existing.id
+          tally(scope.report.imported, 'authors')
+          return createAuthor(
+            trx,
+            {
+              slug,
+              name: { [language]: user.name },
+              bio: user.bio ? { [language]: user.bio } : {},
+            },
+            scope.now,
+          )
+        },
+      ),
+    )
+  }
+  return ids
+}
+
+function postTags(scope: Scope, post: GhostPost) {
+  return scope.data.posts_tags
+    .filter((join) => join.post_id === post.id)
+    .sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0))
+    .flatMap((join) =>
+      scope.data.tags.filter((tag) => tag.id === join.tag_id && !tag.name.startsWith('#')),
+    )
+}
+
+async function fallbackSection(scope: Scope, trx: Kysely<Database>, language: string) {
+  return sectionFor(
+    scope,
+    trx,
+    {
+      id: 'uncategorized',
+      name: language === 'ar' ? 'غير مصنف' : 'Uncategorized',
+      slug: 'uncategorized',
+    },
+    language,
+  )
+}
+
+async function importPost(scope: Scope, post: GhostPost, trx: Kysely<Database>) {
+  const language = languageOf(scope, post)
+  const conversion = htmlToDocument(ghostPostHtml(post))
+  scope.report.unresolvedImages += conversion.report.unresolvedImages.length
+  const document = conversion.document
+  const status = STATUSES[post.status] ?? 'draft'
+  const time = isoTime(post.published_at) ?? isoTime(post.created_at) ?? scope.now.toISOString()
+  const key = {
+    origin: 'ghost' as const,
+    externalId: `${SITE}#${post.id}`,
+    guid: post.uuid ?? '',
+    site: SITE,
+  }
+  if (post.feature_image) scope.report.remoteMedia.push(post.feature_image)
+  if (post.type === 'page') {
+    const record = await findImportRecord(trx, { ...key, kind: 'page' })
+    const page = {
+      slug: slugify(post.slug) || 'page',
+      title: post.title,
+      bodyDoc: document,
+      status: status === 'published' ? ('published' as const) : ('draft' as const),
+    }
+    const exists = record?.entityId
+      ? await trx
+          .selectFrom('pages')
+          .select('id')
+          .where('id', '=', record.entityId)
+          .executeTakeFirst()
+      : undefined
+    const id = exists ? exists.id : await createPage(trx, { ...page, language }, scope.now)
+    if (exists) await updatePage(trx, id, page, scope.now)
+    tally(exists ? scope.report.updated : scope.report.imported, 'pages')
+    await saveImportRecord(
+      trx,
+      { ...record_(key), kind: 'page', entityId: id, remoteUrl: null },
+      scope.now,
+    )
+    return
+  }
+  const [first, ...rest] = postTags(scope, post)
+  const section = first
+    ? await sectionFor(scope, trx, first, language)
+    : await fallbackSection(scope, trx, language)
+  const slug = post.slug.includes('%') ? decodeURIComponent(post.slug) : post.slug
+  const article = {
+    language,
+    sectionId: section.sectionId,
+    status,
+    headline: post.title || (language === 'ar' ? 'بلا عنوان' : 'Untitled'),
+    dek: post.custom_excerpt ?? '',
+    slug: slugify(slug) || 'article',
+    bodyDoc: document,
+    isFeatured: Boolean(post.featured),
+    publishedAt: status === 'published' ? time : null,
+    scheduledAt: status === 'scheduled' ? time : null,
+    updatedAt: isoTime(post.updated_at) ?? time,
+    authorIds: await authorIds(scope, trx, post, language),
+    tagIds: await tagIds(scope, trx, rest, language),
+  }
+  const record = await findImportRecord(trx, { ...key, kind: 'article' })
+  const existing = record?.entityId
+    ? await trx
+        .selectFrom('articles')
+        .select(['id', 'version'])
+        .where('id', '=', record.entityId)
+        .executeTakeFirst()
+    : undefined
+  let id: number
+  if (existing) {
+    const { language: _language, updatedAt: _updatedAt, ...changes } = article
+    await updateArticle(
+      trx,
+      { id: existing.id, changes, updatedBy: null, expectedVersion: existing.version },
+      scope.now,
+    )
+    id = existing.id
+    tally(scope.report.updated, 'articles')
+  } else {
+    id = await createArticle(trx, article, scope.now)
+    tally(scope.report.imported, 'articles')
+  }
+  await saveImportRecord(
+    trx,
+    { ...record_(key), kind: 'article', entityId: id, remoteUrl: null },
+    scope.now,
+  )
+  if (status === 'published') {
+    const toPath = articlePath({ language, sectionSlug: section.slug, id, slug: article.slug })
+    for (const fromPath of [`/${slug}/`, `/${slug}`])
+      await saveRedirect(trx, { fromPath, toPath, statusCode: 301 }, scope.now)
+  }
+  await createSearchIndex({ db: trx, now: () => scope.now }).indexArticles([id])
+}
+
+/** A record key without the site, which only the lookup takes. */
+function record_(key: { origin: 'ghost'; externalId: string; guid: string }) {
+  return { origin: key.origin, externalId: key.externalId, guid: key.guid }
+}
+
+class DryRunRollback extends Error {}
+
+/**
+ * Imports a Ghost export: posts (html, else Lexical or mobiledoc) as articles, pages as pages, the
+ * first tag of a post as its section and the others as tags, authors from the posts_authors join.
+ * The whole file is read and checked before anything is written; each post is one transaction,
+ * and a second run updates what the first imported.
+ */
+export async function importGhost(options: GhostImportOptions): Promise<ImportReport> {
+  const { data } = await readGhostExport(options.path)
+  const report = emptyReport()
+  const run = async (db: Kysely<Database>) => {
+    if ((await listEditions(db)).length === 0) await saveEditions(db, STARTING_EDITIONS)
+    const languages = new Set((await listEditions(db)).map((edition) => edition.code))
+    if (options.language && !languages.has(options.language))
+      throw new Error(`there is no "${options.language}" edition`)
+    for (const post of data.posts) {
+      const local: Scope = {
+        db,
+        now: options.now(),
+        report: emptyReport(),
+        data,
+        languages,
+        ...(options.language && { forced: options.language }),
+      }
+      try {
+        await withTransaction(db, (trx) => importPost(local, post, trx))
+        mergeReport(report, local.report)
+      } catch (error) {
+        report.failed.push({
+          item: `post ${post.id} "${post.title}"`,
+          reason: error instanceof Error ? error.message : String(error),
+        })
+      }
+    }
+  }
+  if (!options.isDryRun) {
+    await run(options.db)
+    return report
+  }
+  await options.db
+    .transaction()
+    .execute(async (trx) => {
+      await run(trx)
+      throw new DryRunRollback()
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof DryRunRollback)) throw error
+    })
+  return report
+}

@@ -1,0 +1,229 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/database.js'
+import {
+  listEditions,
+  saveEditions,
+  STARTING_EDITIONS,
+} from '../../modules/editions/edition-queries.js'
+import type { MediaUploader } from '../../modules/media/media-upload.js'
+import { createSection } from '../../modules/sections/section-queries.js'
+import { ImportInputError } from '../import-input-error.js'
+import { emptyReport, tally, type ImportReport } from '../import-report.js'
+import { readXmlRecords } from '../xml-records.js'
+import { importWordPressMedia, toAttachment, type WxrAttachment } from './wordpress-media.js'
+import { importWordPressPosts, skipReason, type PostScope } from './wordpress-posts.js'
+import { importWordPressTaxonomy } from './wordpress-taxonomy.js'
+import {
+  toAuthor,
+  toCategory,
+  toItem,
+  toTag,
+  WXR_RECORD_NAMES,
+  type WxrAuthor,
+  type WxrCategory,
+  type WxrItem,
+  type WxrTag,
+} from './wxr-records.js'
+
+/** Where an import is: reading the file through (checking it), then importing its posts. */
+export interface ImportProgress {
+  phase: 'checking' | 'importing'
+  bytesRead: number
+  totalBytes: number
+  /** Posts and pages handled so far in the importing phase. */
+  items: number
+}
+
+export interface WordPressImportOptions {
+  db: Kysely<Database>
+  path: string
+  /** The edition to import into; the export's language (or the default edition) when absent. */
+  language?: string
+  /** A copy of the site's `wp-content/uploads`; attachments found there become media. */
+  mediaDir?: string
+  uploader?: MediaUploader
+  /** Runs the whole import and rolls it back: the report says what would happen. */
+  isDryRun?: boolean
+  now: () => Date
+  onProgress?: (progress: ImportProgress) => void
+}
+
+/** What the first reading gathers: everything posts refer to, small next to the posts. */
+interface Survey {
+  site: string
+  language: string
+  version: string
+  authors: WxrAuthor[]
+  categories: WxrCategory[]
+  tags: WxrTag[]
+  attachments: WxrAttachment[]
+}
+
+const FALLBACK_SECTION = { slug: 'uncategorized', name: { en: 'Uncategorized', ar: 'غير مصنف' } }
+
+/** Reads the file through once: checks that it is a whole, valid WXR file and gathers the rest. */
+async function survey(options: WordPressImportOptions): Promise<Survey> {
+  const found: Survey = {
+    site: '',
+    language: '',
+    version: '',
+    authors: [],
+    categories: [],
+    tags: [],
+    attachments: [],
+  }
+  let link = ''
+  await readXmlRecords({
+    path: options.path,
+    rootName: 'rss',
+    recordNames: WXR_RECORD_NAMES,
+    onOuterText(path, text) {
+      const name = path.join('>')
+      if (name === 'rss>channel>wp:wxr_version') found.version = text
+      else if (name === 'rss>channel>wp:base_blog_url') found.site = text
+      else if (name === 'rss>channel>link') link = text
+      else if (name === 'rss>channel>language') found.language = text
+    },
+    onRecord(record) {
+      if (!found.version)
+        throw new ImportInputError(
+          `not a WordPress export: <${record.name}> comes before any <wp:wxr_version>`,
+        )
+      if (record.name === 'wp:author') found.authors.push(toAuthor(record))
+      else if (record.name === 'wp:category') found.categories.push(toCategory(record))
+      else if (record.name === 'wp:tag') found.tags.push(toTag(record))
+      else {
+        const item = toItem(record)
+        if (item.postType === 'attachment') found.attachments.push(toAttachment(item, record))
+      }
+    },
+    onProgress: (bytesRead, totalBytes) =>
+      options.onProgress?.({ phase: 'checking', bytesRead, totalBytes, items: 0 }),
+  })
+  if (!found.version)
+    throw new ImportInputError('not a WordPress export (WXR): the file has no <wp:wxr_version>')
+  found.site = (found.site || link).replace(/\/+$/, '')
+  return found
+}
+
+/** The edition to import into; a newsroom without editions gets the starting ones first. */
+async function chooseLanguage(db: Kysely<Database>, wanted: string | undefined, exported: string) {
+  let editions = await listEditions(db)
+  if (editions.length === 0) {
+    await saveEditions(db, STARTING_EDITIONS)
+    editions = STARTING_EDITIONS
+  }
+  if (wanted) {
+    if (!editions.some((edition) => edition.code === wanted))
+      throw new ImportInputError(
+        `there is no "${wanted}" edition; editions: ${editions.map((e) => e.code).join(', ')}`,
+      )
+    return wanted
+  }
+  const code = exported.toLowerCase().split(/[-_]/)[0] ?? ''
+  const edition =
+    editions.find((candidate) => candidate.code === code) ??
+    editions.find((candidate) => candidate.isDefault) ??
+    editions[0]
+  if (!edition)
+    throw new ImportInputError('the newsroom has no editions yet; run "masthead migrate"')
+  return edition.code
+}
+
+/** Finds or makes the section of posts without a category, in the caller's transaction. */
+function fallbackSection(language: string, now: () => Date) {
+  return async (db: Kysely<Database>) => {
+    const { slug, name } = FALLBACK_SECTION
+    const existing = await db
+      .selectFrom('sectionTranslations')
+      .select('sectionId')
+      .where('language', '=', language)
+      .where('slug', '=', slug)
+      .executeTakeFirst()
+    if (existing) return existing.sectionId
+    const translation = { name: name[language as 'en'] ?? name.en, slug }
+    return createSection(db, { translations: { [language]: translation } }, now())
+  }
+}
+
+/** Posts committed together: fewer commits, and still never half a post. */
+const POSTS_PER_TRANSACTION = 100
+
+async function importPosts(options: WordPressImportOptions, scope: PostScope): Promise<void> {
+  let items = 0
+  let bytes = { bytesRead: 0, totalBytes: 0 }
+  let batch: WxrItem[] = []
+  const flush = async () => {
+    if (!batch.length) return
+    await importWordPressPosts(scope, batch)
+    items += batch.length
+    batch = []
+    options.onProgress?.({ phase: 'importing', ...bytes, items })
+  }
+  await readXmlRecords({
+    path: options.path,
+    rootName: 'rss',
+    recordNames: new Set(['item']),
+    async onRecord(record) {
+      const item = toItem(record)
+      if (item.postType === 'attachment') return
+      const reason = skipReason(item)
+      if (reason) return tally(scope.report.skipped, reason)
+      batch.push(item)
+      if (batch.length >= POSTS_PER_TRANSACTION) await flush()
+    },
+    onProgress(bytesRead, totalBytes) {
+      bytes = { bytesRead, totalBytes }
+      options.onProgress?.({ phase: 'importing', bytesRead, totalBytes, items })
+    },
+  })
+  await flush()
+}
+
+class DryRunRollback extends Error {}
+
+/**
+ * Imports a WordPress export (WXR 1.1/1.2) in two streaming readings of the file. The first
+ * checks the whole file (a truncated, non-WXR, non-UTF-8 or DTD-carrying file is refused before
+ * anything is written) and gathers authors, categories, tags and attachments; these are written,
+ * then the second reading imports posts and pages, whole posts per transaction. Safe to run again: what
+ * was imported is updated, and a killed run resumes where it stopped.
+ */
+export async function importWordPress(options: WordPressImportOptions): Promise<ImportReport> {
+  const found = await survey(options)
+  const report = emptyReport()
+  const run = async (db: Kysely<Database>) => {
+    const language = await chooseLanguage(db, options.language, found.language)
+    const base = { db, site: found.site, language, now: options.now(), report }
+    const taxonomy = await importWordPressTaxonomy(base, found)
+    const media = await importWordPressMedia(
+      {
+        ...base,
+        ...(!options.isDryRun && options.uploader && { uploader: options.uploader }),
+        ...(options.mediaDir && { mediaDir: options.mediaDir }),
+      },
+      found.attachments,
+    )
+    const childAttachments = new Map<number, number[]>()
+    for (const attachment of found.attachments) {
+      const siblings = childAttachments.get(attachment.parent) ?? []
+      childAttachments.set(attachment.parent, [...siblings, attachment.postId])
+    }
+    const fallbackSectionId = fallbackSection(language, options.now)
+    await importPosts(options, { ...base, taxonomy, media, childAttachments, fallbackSectionId })
+  }
+  if (!options.isDryRun) {
+    await run(options.db)
+    return report
+  }
+  await options.db
+    .transaction()
+    .execute(async (trx) => {
+      await run(trx)
+      throw new DryRunRollback()
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof DryRunRollback)) throw error
+    })
+  return report
+}

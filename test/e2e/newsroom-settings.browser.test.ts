@@ -1,0 +1,261 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import type { FastifyInstance } from 'fastify'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { buildAdmin } from '../../src/admin-app/admin-build.js'
+import { buildApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config/load-config.js'
+import { loadDemoContent } from '../../src/demo/load-demo.js'
+import type { UserRole } from '../../src/db/database.js'
+import { hashPassword } from '../../src/modules/users/password.js'
+import { createUser } from '../../src/modules/users/user-queries.js'
+import { systemClock } from '../../src/platform/clock.js'
+import {
+  createLocalMediaStorage,
+  mediaFolderOf,
+} from '../../src/platform/storage/local-media-storage.js'
+import { buildEditions } from '../helpers/factories.js'
+import { createTestStore, type TestStore } from '../helpers/test-databases.js'
+import { axeViolations, describeViolations } from './axe.js'
+import { launchBrowser, VIEWPORTS, type ViewportName } from './browser.js'
+import { SettingsScreen } from './newsroom-settings.screen.js'
+
+const ADMIN = { email: 'chief@news.example', password: 'a long administrator password' }
+const AUTHOR = { email: 'writer@news.example', password: 'a long author password' }
+
+let browser: Browser
+let store: TestStore
+let app: FastifyInstance
+let baseUrl: string
+let context: BrowserContext | undefined
+
+async function addAccount(account: typeof ADMIN, name: string, role: UserRole) {
+  await createUser(
+    store.db,
+    { ...account, name, role, passwordHash: await hashPassword(account.password) },
+    new Date(),
+  )
+}
+
+beforeAll(async () => {
+  const adminFolder = mkdtempSync(join(tmpdir(), 'masthead-admin-build-'))
+  await buildAdmin(() => undefined, adminFolder)
+  store = await createTestStore('sqlite')
+  const dataDir = mkdtempSync(join(tmpdir(), 'masthead-settings-'))
+  await buildEditions(store.db)
+  const storage = createLocalMediaStorage(mediaFolderOf(dataDir))
+  await loadDemoContent(store.db, storage, new Date())
+  await addAccount(ADMIN, 'Chief Administrator', 'admin')
+  await addAccount(AUTHOR, 'Staff Writer', 'author')
+  const config = loadConfig({ MASTHEAD_DATA_DIR: dataDir, MASTHEAD_DEMO: '0' })
+  app = await buildApp({ config, store, clock: systemClock, storage, adminFolder })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  browser = await launchBrowser()
+}, 180_000)
+
+afterEach(async () => {
+  await context?.close()
+  context = undefined
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+  await store?.dispose()
+})
+
+async function openSettings(
+  area: string,
+  options: { language?: 'en' | 'ar'; viewport?: ViewportName; account?: typeof ADMIN } = {},
+): Promise<SettingsScreen> {
+  context = await browser.newContext({ ...VIEWPORTS[options.viewport ?? 'desktop'] })
+  await context.addInitScript(
+    `localStorage.setItem('masthead.uiLanguage', '${options.language ?? 'en'}')`,
+  )
+  const screen = new SettingsScreen(await context.newPage(), baseUrl)
+  await screen.open(area)
+  const account = options.account ?? ADMIN
+  await screen.signIn(account.email, account.password)
+  return screen
+}
+
+async function publicHtml(path: string): Promise<string> {
+  const response = await fetch(new URL(path, baseUrl))
+  expect(response.status).toBe(200)
+  return response.text()
+}
+
+/** The labels of the top-level sections in the public site's navigation. */
+async function publicNavigation(language: string): Promise<string[]> {
+  const html = await publicHtml(`/${language}/`)
+  const list = /<ul class="site-nav__list">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? ''
+  return [...list.matchAll(/<li class="site-nav__item">\s*<a href="[^"]*">([^<]*)<\/a>/g)].map(
+    (match) => match[1] ?? '',
+  )
+}
+
+// Generous per-test time: each test signs in afresh in a new browser context on a shared machine.
+describe('the newsroom settings', { timeout: 90_000 }, () => {
+  it('reorders sections with the keyboard alone, and the public navigation follows', async () => {
+    const screen = await openSettings('sections')
+    const before = await publicNavigation('en')
+    expect(before.length).toBeGreaterThan(1)
+    const [first, second] = before as [string, string]
+    const moveUp = screen.treeButton(`Move ${second} up`)
+    await moveUp.focus()
+    await screen.page.keyboard.press('Enter')
+    // Focus stays on the moved section's button, so it can be pressed again.
+    expect(await screen.page.locator(':focus').getAttribute('aria-label')).toBe(`Move ${second} up`)
+    await screen.page
+      .locator('[role=status]', { hasText: `${second}: 1 of ${before.length}` })
+      .waitFor({ state: 'attached' })
+    expect((await screen.sectionNames()).indexOf(second)).toBeLessThan(
+      (await screen.sectionNames()).indexOf(first),
+    )
+    expect(await publicNavigation('en')).toEqual(before)
+
+    await screen.page.keyboard.press('Shift+Tab')
+    await screen.button('Save order').focus()
+    await screen.page.keyboard.press('Enter')
+    await screen.page
+      .locator('[role=status]', { hasText: 'The order of the sections is saved.' })
+      .waitFor({ state: 'attached' })
+    expect(await publicNavigation('en')).toEqual([second, first, ...before.slice(2)])
+  })
+
+  it('moves a section under another by dragging it', async () => {
+    const screen = await openSettings('sections')
+    const top = await publicNavigation('en')
+    const [target, , , dragged] = top as [string, string, string, string]
+    const row = (name: string) =>
+      screen.page
+        .locator('.section-row')
+        .filter({ has: screen.page.getByText(name, { exact: true }) })
+    // The middle of a row drops inside it; its top and bottom quarters drop before and after.
+    await row(dragged).dragTo(row(target))
+    await screen.page.locator('.dirty').waitFor()
+    await screen.button('Save order').click()
+    await screen.page
+      .locator('[role=status]', { hasText: 'The order of the sections is saved.' })
+      .waitFor({ state: 'attached' })
+    expect(await publicNavigation('en')).toEqual(top.filter((name) => name !== dragged))
+    const html = await publicHtml('/en/')
+    const children = new RegExp(
+      `>${target}</a>\\s*<ul class="site-nav__children">([\\s\\S]*?)</ul>`,
+    )
+    expect(children.exec(html)?.[1]).toContain(`>${dragged}</a>`)
+  })
+
+  it('changes the Arabic site name and footer line, and the Arabic public site shows them', async () => {
+    const screen = await openSettings('site', { language: 'ar' })
+    expect(await screen.page.locator('html').getAttribute('dir')).toBe('rtl')
+    const name = screen.field('site-settings-siteName-ar')
+    expect(await name.getAttribute('dir')).toBe('rtl')
+    await name.fill('صحيفة الميناء اليومية')
+    await screen.field('site-settings-footerText-ar').fill('جميع الحقوق محفوظة لصحيفة الميناء')
+    await screen.submit()
+    await screen.page
+      .locator('[role=status]', { hasText: 'تم الحفظ.' })
+      .waitFor({ state: 'attached' })
+    const arabic = await publicHtml('/ar/')
+    expect(arabic).toContain('صحيفة الميناء اليومية')
+    expect(arabic).toContain('جميع الحقوق محفوظة لصحيفة الميناء')
+    expect(await publicHtml('/en/')).not.toContain('صحيفة الميناء اليومية')
+  })
+
+  it('creates an API token, shows its secret once, and the secret works', async () => {
+    const screen = await openSettings('tokens')
+    await screen.button('Create a token').click()
+    await screen.field('tokens-form-name').fill('Wire desk importer')
+    await screen.field('tokens-form-scopes').selectOption('write')
+    await screen.submit()
+    await screen.secret.waitFor()
+    const secret = await screen.secret.inputValue()
+    expect(secret).toMatch(/^mst_/)
+    const answer = await fetch(new URL('/api/admin/articles', baseUrl), {
+      headers: { authorization: `Bearer ${secret}` },
+    })
+    expect(answer.status).toBe(200)
+    expect(await screen.page.locator('.resource-table').textContent()).toContain(
+      'Wire desk importer',
+    )
+
+    await screen.button('I have copied it').click()
+    await screen.secret.waitFor({ state: 'detached' })
+    await screen.page.reload()
+    await screen.page.locator('.resource-table').waitFor()
+    expect(await screen.page.content()).not.toContain(secret)
+  })
+
+  it('adds a redirect that the public site follows', async () => {
+    const screen = await openSettings('redirects')
+    await screen.button('Add a redirect').click()
+    await screen.field('redirects-form-fromPath').fill('/en/old-front-desk')
+    await screen.field('redirects-form-toPath').fill('/en/')
+    await screen.submit()
+    await screen.page.locator('.resource-table', { hasText: '/en/old-front-desk' }).waitFor()
+    const response = await fetch(new URL('/en/old-front-desk', baseUrl), { redirect: 'manual' })
+    expect(response.status).toBe(301)
+    expect(new URL(response.headers.get('location') ?? '', baseUrl).pathname).toBe('/en/')
+  })
+
+  it('shows a bad redirect’s error beside its field and keeps what was typed', async () => {
+    const screen = await openSettings('redirects', { language: 'ar' })
+    await screen.button('أضف تحويلًا').click()
+    await screen.field('redirects-form-fromPath').fill('no-leading-slash')
+    await screen.field('redirects-form-toPath').fill('/ar/')
+    await screen.submit()
+    await screen.fieldError('redirects-form-fromPath').waitFor()
+    expect(await screen.fieldError('redirects-form-fromPath').textContent()).toBe(
+      'استخدم مسارًا في هذا الموقع يبدأ بـ /.',
+    )
+    expect(await screen.field('redirects-form-fromPath').getAttribute('aria-invalid')).toBe('true')
+    expect(await screen.page.locator(':focus').getAttribute('id')).toBe('redirects-form-fromPath')
+    expect(await screen.field('redirects-form-fromPath').inputValue()).toBe('no-leading-slash')
+    expect(await screen.field('redirects-form-toPath').inputValue()).toBe('/ar/')
+  })
+
+  it('shows an author only what the role may see, and read-only', async () => {
+    const screen = await openSettings('sections', { account: AUTHOR })
+    expect(await screen.menu.locator('a').allTextContents()).toEqual([
+      'Sections',
+      'Tags',
+      'Sources',
+      'Authors',
+    ])
+    expect(await screen.page.locator('.move-button').count()).toBe(0)
+    expect(await screen.button('Save order').count()).toBe(0)
+    await screen.open('users')
+    // An area the role may not open falls back to the first one it may.
+    await screen.page.locator('.section-tree').waitFor()
+  })
+
+  it('passes axe on each area, in English and in Arabic, at phone width too', async () => {
+    const found: string[] = []
+    for (const [language, viewport] of [
+      ['en', 'desktop'],
+      ['ar', 'phone'],
+    ] as const) {
+      const screen = await openSettings('sections', { language, viewport })
+      for (const area of ['sections', 'tags', 'site', 'users', 'tokens', 'webhooks']) {
+        await screen.open(area)
+        await screen.page
+          .locator(
+            '.settings-area table, .settings-area form, .section-tree, .settings-area .notice',
+          )
+          .first()
+          .waitFor()
+        const violations = await axeViolations(screen.page)
+        if (violations.length > 0)
+          found.push(`${language} ${area}: ${describeViolations(violations)}`)
+      }
+      await context?.close()
+      context = undefined
+    }
+    expect(found).toEqual([])
+  }, 180_000)
+})

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config/load-config.js'
+import { manualClock, type ManualClock } from '../../src/platform/clock.js'
+import {
+  createLocalMediaStorage,
+  mediaFolderOf,
+} from '../../src/platform/storage/local-media-storage.js'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildEditions, TEST_NOW } from '../helpers/factories.js'
+import { createTestStore, type TestStore } from '../helpers/test-databases.js'
+
+let store: TestStore
+let app: FastifyInstance
+let clock: ManualClock
+
+beforeAll(async () => {
+  store = await createTestStore('sqlite')
+  await buildEditions(store.db)
+  clock = manualClock(TEST_NOW)
+  const config = loadConfig({
+    MASTHEAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'masthead-limits-')),
+    MASTHEAD_DEMO: '0',
+    MASTHEAD_SITE_URL: 'https://news.example',
+    MASTHEAD_TRUST_PROXY: '127.0.0.1',
+    MASTHEAD_API_RATE_LIMIT: '20',
+    MASTHEAD_SEARCH_RATE_LIMIT: '5',
+  })
+  const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
+  app = await buildApp({ config, store, clock, storage })
+})
+
+afterAll(async () => {
+  await app.close()
+  await store.dispose()
+})
+
+const from = (address: string, url: string) =>
+  app.inject({ url, headers: { 'x-forwarded-for': address } })
+
+describe('per-address rate limits', () => {
+  it('answers 429 with Retry-After past the search limit, per address, until the minute ends', async () => {
+    for (let count = 0; count < 5; count += 1)
+      expect((await from('198.51.100.1', '/en/search?q=port')).statusCode).toBe(200)
+    const refused = await from('198.51.100.1', '/api/v1/search?q=port')
+    expect(refused.statusCode).toBe(429)
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1)
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60)
+    const [error] = refused.json<{ errors: { code: string; message: string }[] }>().errors
+    expect(error?.code).toBe('TOO_MANY_REQUESTS')
+    expect(error?.message).toMatch(/^Too many searches; try again in \d+ s$/)
+    // Another reader is not affected, and pages other than search still answer.
+    expect((await from('198.51.100.2', '/en/search?q=port')).statusCode).toBe(200)
+    expect((await from('198.51.100.1', '/en/')).statusCode).toBe(200)
+
+    clock.advance(60_000)
+    expect((await from('198.51.100.1', '/en/search?q=port')).statusCode).toBe(200)
+  })
+
+  it('limits the content API per address, and leaves the Admin API to its sign-in throttle', async () => {
+    const statuses: number[] = []
+    for (let count = 0; count < 21; count += 1)
+      statuses.push((await from('198.51.100.7', '/api/v1/sections')).statusCode)
+    expect(statuses.slice(0, 20).every((status) => status === 200)).toBe(true)
+    expect(statuses[20]).toBe(429)
+    for (let count = 0; count < 25; count += 1)
+      expect((await from('198.51.100.7', '/api/admin/session')).statusCode).toBe(401)
+  })
+})
