@@ -1,5 +1,6 @@
 import { benchAdminTyping } from './admin-typing.bench.js'
 import { benchMedia } from './media.bench.js'
+import { benchPageCache } from './page-cache.bench.js'
 import { benchNewsroomScreens } from './newsroom-screens.bench.js'
 import { benchPublishToVisible } from './publish-to-visible.bench.js'
 import { benchSearch } from './search.bench.js'
@@ -20,6 +21,8 @@ console.log(
 for (const line of await benchSearch()) console.log(`  ${line}`)
 console.log('Media pipeline (SQLite, sharp)')
 for (const line of await benchMedia()) console.log(`  ${line}`)
+console.log('Page cache under load (wrk, nginx from Debian; SQLite, real processes)')
+for (const line of await benchPageCache()) console.log(`  ${line}`)
 console.log(
   'Newsroom app in Chromium (first-load budget: 350 KB gzipped; typing: no long task over 50 ms)',
 )

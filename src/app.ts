@@ -5,6 +5,7 @@ import type { Config } from './config/config.js'
 import type { Store } from './db/create-database.js'
 import { registerAuthentication } from './http/authentication.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { registerPageCache } from './http/page-cache-hooks.js'
 import { registerRateLimits } from './http/rate-limits.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import {
@@ -28,8 +29,11 @@ import { subscribeWebhooks, webhookDeliveryHandler } from './modules/webhooks/we
 import type { Clock } from './platform/clock.js'
 import { createEventBus, type EventBus } from './platform/events.js'
 import type { Mailer } from './platform/mail/mailer.js'
+import { createPageCache, type PageCache } from './platform/page-cache.js'
 import type { MediaStorage } from './platform/storage/media-storage.js'
 import { loadAssetManifest } from './site/assets/asset-manifest.js'
+import type { PurgeBroadcast } from './platform/purge-broadcast.js'
+import { purgeOnChange, xkeyPurge } from './site/cache/purge-on-change.js'
 import { registerSiteRoutes } from './site/site.routes.js'
 
 const VERSION = '0.1.0'
@@ -49,6 +53,10 @@ export interface AppDependencies {
   fetch?: typeof fetch
   /** Where the built newsroom app is; dist/admin unless a test built its own. */
   adminFolder?: string
+  /** The process's page cache; one sized by the configuration unless given. */
+  pageCache?: PageCache
+  /** Carries purges to the other processes (cluster workers, PostgreSQL NOTIFY). */
+  purgeBroadcast?: Pick<PurgeBroadcast, 'send'>
   /** Limits on slow clients; DEFAULT_SERVER_TIMEOUTS unless a test wants short ones. */
   serverTimeouts?: ServerTimeouts
 }
@@ -60,6 +68,7 @@ export interface Newsroom {
   jobs: JobRunner
   scheduler: ScheduledPublisher
   articles: ArticleService
+  pageCache: PageCache
   /** Every route with its declared access (the access matrix test walks them). */
   routes: RegisteredRoute[]
   /** Starts the job runner and the scheduled publisher (the server does; tests drive them). */
@@ -94,6 +103,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const db = store.db
   if (mailer) app.addHook('onClose', () => mailer.close())
   registerErrorHandler(app)
+  const pageCache =
+    deps.pageCache ??
+    createPageCache({
+      maxBytes: deps.config.pageCache.maxBytes,
+      onCompressError: (error) => app.log.error({ err: error }, 'page compression failed'),
+    })
+  // First of the request hooks, so a cached page is sent before sessions or routes are looked at.
+  registerPageCache(app, { cache: pageCache })
 
   const events = createEventBus({
     onListenerError: (error, event) =>
@@ -124,12 +141,22 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const search = createSearchIndex({ db, now: () => clock.now() })
   subscribeSearchIndex(events, search)
   subscribeWebhooks({ db, clock, events, queue })
+  const { purgeUrl } = deps.config.pageCache
+  purgeOnChange({
+    db,
+    events,
+    cache: pageCache,
+    broadcast: () => deps.purgeBroadcast,
+    edge: purgeUrl ? xkeyPurge(purgeUrl, deps.fetch) : undefined,
+    onEdgeError: (error) => app.log.warn({ err: error }, 'edge purge failed'),
+  })
   app.decorate('newsroom', {
     events,
     queue,
     jobs,
     scheduler,
     articles,
+    pageCache,
     routes,
     startBackgroundWork() {
       jobs.start()

@@ -1,9 +1,16 @@
+import cluster from 'node:cluster'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
 import type { Config } from './config/config.js'
 import { openStore, type Store } from './db/create-database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { systemClock } from './platform/clock.js'
+import { createPageCache } from './platform/page-cache.js'
+import {
+  createClusterPurgeBroadcast,
+  createPostgresPurgeBroadcast,
+  type PurgeBroadcast,
+} from './platform/purge-broadcast.js'
 import { createSmtpMailer } from './platform/mail/smtp-mailer.js'
 import { createLocalMediaStorage, mediaFolderOf } from './platform/storage/local-media-storage.js'
 import { prepareNewsroom } from './prepare-newsroom.js'
@@ -18,30 +25,65 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** Opens and migrates the store, prepares the newsroom, and listens. */
+/** Migrates the database and fills an empty one (demo, first admin); once per start. */
+export async function prepareStore(
+  config: Config,
+  store: Store,
+  print: (line: string) => void,
+): Promise<void> {
+  await migrateToLatest(store.db)
+  const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
+  const report = await prepareNewsroom({ db: store.db, config, storage, now: systemClock.now() })
+  if (report.demo)
+    print(
+      `Loaded the demo newsroom: ${report.demo.articles} articles in ${report.demo.sections} sections.`,
+    )
+  if (report.firstAdmin) {
+    const password = report.firstAdmin.generatedPassword
+    print(
+      `Created the first admin, ${report.firstAdmin.email}` +
+        (password
+          ? `, with the password ${password} (shown once: change it after signing in).`
+          : '.'),
+    )
+  }
+}
+
+/**
+ * How this process hears of other processes' purges: PostgreSQL NOTIFY reaches every process of
+ * every machine; on SQLite, the cluster's primary relays between the workers of this machine.
+ */
+async function openPurgeBroadcast(
+  config: Config,
+  onPurge: (tags: string[]) => void,
+  onError: (error: unknown) => void,
+): Promise<PurgeBroadcast | undefined> {
+  if (config.database.kind === 'postgres')
+    return createPostgresPurgeBroadcast(config.database.url, onPurge, onError)
+  return cluster.isWorker ? createClusterPurgeBroadcast(onPurge) : undefined
+}
+
+/**
+ * Opens the store and listens. A single process (`isWorker` false) first migrates and prepares
+ * the newsroom; a cluster worker leaves that to the primary, which did it before forking.
+ */
 export async function startServer(
   config: Config,
   print: (line: string) => void = console.log,
+  options: { isWorker?: boolean } = {},
 ): Promise<RunningServer> {
   const startedAt = performance.now()
   const store = await openStore(config.database)
+  let broadcast: PurgeBroadcast | undefined
   try {
-    await migrateToLatest(store.db)
+    if (!options.isWorker) await prepareStore(config, store, print)
     const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
-    const report = await prepareNewsroom({ db: store.db, config, storage, now: systemClock.now() })
-    if (report.demo)
-      print(
-        `Loaded the demo newsroom: ${report.demo.articles} articles in ${report.demo.sections} sections.`,
-      )
-    if (report.firstAdmin) {
-      const password = report.firstAdmin.generatedPassword
-      print(
-        `Created the first admin, ${report.firstAdmin.email}` +
-          (password
-            ? `, with the password ${password} (shown once: change it after signing in).`
-            : '.'),
-      )
-    }
+    const pageCache = createPageCache({ maxBytes: config.pageCache.maxBytes })
+    broadcast = await openPurgeBroadcast(
+      config,
+      (tags) => pageCache.purge(tags),
+      (error) => console.error('page cache purge channel:', error),
+    )
     const app = await buildApp({
       config,
       store,
@@ -49,23 +91,28 @@ export async function startServer(
       storage,
       mailer: config.mail && createSmtpMailer(config.mail),
       logger: { level: config.logLevel },
+      pageCache,
+      purgeBroadcast: broadcast,
     })
     await app.listen({ port: config.port, host: config.host })
     app.newsroom.startBackgroundWork()
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`
-    print(
-      `Masthead is serving ${config.siteUrl} on ${url} (${store.dialect}), ready in ${Math.round(performance.now() - startedAt)} ms.`,
-    )
+    if (!options.isWorker)
+      print(
+        `Masthead is serving ${config.siteUrl} on ${url} (${store.dialect}), ready in ${Math.round(performance.now() - startedAt)} ms.`,
+      )
     return {
       app,
       store,
       url,
       async close() {
         await app.close()
+        await broadcast?.close()
         await store.close()
       },
     }
   } catch (error) {
+    await broadcast?.close()
     await store.close()
     throw error
   }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { AppError } from '../errors/app-error.js'
+import { CACHE_POLICIES } from '../http/cache-policy.js'
 import { matchesIfNoneMatch, strongEtag } from '../http/conditional-response.js'
 import type { RouteAccess } from '../http/route-access.js'
 
@@ -70,7 +71,7 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, part: st
 }
 
 /** Public reads: shared caches may keep them a minute and serve them stale while refreshing. */
-const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=60, stale-while-revalidate=300'
+const PUBLIC_CACHE_CONTROL = CACHE_POLICIES.api.cacheControl
 
 function sendCacheableJson(request: FastifyRequest, reply: FastifyReply, body: string) {
   const etag = strongEtag(body)

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../db/database.js'
 import { AppError } from '../errors/app-error.js'
+import { cacheResponse } from '../http/page-cache-hooks.js'
+import { cacheTags } from '../site/cache/cache-tags.js'
 import type { Clock } from '../platform/clock.js'
 import { systemActor } from '../modules/access/actor.js'
 import { listPublishedArticles } from '../modules/articles/article-queries.js'
@@ -24,7 +26,14 @@ const tag = 'content'
 /** The article fields the public may read. */
 async function publicArticle(
   db: Kysely<Database>,
-  input: { id: number; articles: ArticleService; siteUrl: string; now: Date },
+  input: {
+    id: number
+    articles: ArticleService
+    siteUrl: string
+    now: Date
+    /** Collects the cache tags of what the answer shows. */
+    uses: Set<string>
+  },
 ) {
   const article = await input.articles.get(systemActor, input.id).catch(() => undefined)
   const isLive =
@@ -33,6 +42,8 @@ async function publicArticle(
     Date.parse(article.publishedAt) <= input.now.getTime()
   if (!article || !isLive)
     throw new AppError('NOT_FOUND', `There is no published article ${input.id}`)
+  input.uses.add(cacheTags.article(article.id))
+  if (article.translationGroup) input.uses.add(cacheTags.translations(article.translationGroup))
   const view = await toArticleView(db, {
     article,
     publicUrl: `${input.siteUrl}${await input.articles.publicPathOf(article)}`,
@@ -76,19 +87,30 @@ export function contentApiRoutes(deps: {
         page: z.coerce.number().int().min(1).max(100_000).optional(),
         pageSize: z.coerce.number().int().min(1).max(100).optional(),
       }),
-      handle: async ({ query }) => {
+      handle: async ({ query, reply }) => {
         const { language } = query
         const sections = await listSections(db)
         const filter: Parameters<typeof listPublishedArticles>[1] = { language }
+        // Tagged as the lists it narrows to; an unknown slug may name something created later.
+        const uses = new Set<string>([cacheTags.site])
         // An unknown slug matches nothing (id -1) rather than being ignored.
         if (query.section) {
           const match = sections.find((s) => s.translations[language]?.slug === query.section)
           filter.sectionIds = match ? sectionWithDescendantIds(sections, match.id) : []
+          if (match) uses.add(cacheTags.sectionList(match.id, language))
         }
         if (query.tag) filter.tagId = (await findTagBySlug(db, language, query.tag))?.id ?? -1
         if (query.author) filter.authorId = (await findAuthorBySlug(db, query.author))?.id ?? -1
         if (query.source) filter.sourceId = (await findSourceBySlug(db, query.source))?.id ?? -1
+        if (filter.tagId !== undefined) uses.add(cacheTags.tagList(filter.tagId))
+        if (filter.authorId !== undefined) uses.add(cacheTags.authorList(filter.authorId, language))
+        if (filter.sourceId !== undefined) uses.add(cacheTags.sourceList(filter.sourceId, language))
+        if (query.tag || query.author || query.source) uses.add(cacheTags.taxonomy)
+        const isWholeEdition = !query.section && !query.tag && !query.author && !query.source
+        if (isWholeEdition) uses.add(cacheTags.edition(language))
         const page = await listPublishedArticles(db, filter, query, clock.now())
+        for (const item of page.items) uses.add(cacheTags.article(item.id))
+        cacheResponse(reply, 'api', uses)
         return {
           ...page,
           items: page.items.map((item) => ({
@@ -112,7 +134,8 @@ export function contentApiRoutes(deps: {
         page: z.coerce.number().int().min(1).max(1000).optional(),
         pageSize: z.coerce.number().int().min(1).max(50).optional(),
       }),
-      handle: async ({ query }) => {
+      handle: async ({ query, reply }) => {
+        cacheResponse(reply, 'api', [cacheTags.site, cacheTags.search(query.language)])
         const results = await deps.search.search(
           { query: query.q, language: query.language, sort: query.sort },
           query,
@@ -138,7 +161,11 @@ export function contentApiRoutes(deps: {
       tag,
       summary: 'One published article by id',
       params: z.strictObject({ id: z.coerce.number().int().positive() }),
-      handle: ({ params }) => publicArticle(db, { ...deps, id: params.id, now: clock.now() }),
+      handle: ({ params, reply }) => {
+        const uses = new Set<string>([cacheTags.site, cacheTags.taxonomy])
+        cacheResponse(reply, 'api', uses)
+        return publicArticle(db, { ...deps, id: params.id, now: clock.now(), uses })
+      },
     }),
     defineRoute({
       method: 'GET',
@@ -147,12 +174,14 @@ export function contentApiRoutes(deps: {
       tag,
       summary: 'One published article by its public URL or path',
       query: z.strictObject({ url: z.string().min(1).max(2000) }),
-      handle: ({ query }) => {
+      handle: ({ query, reply }) => {
+        const uses = new Set<string>([cacheTags.site, cacheTags.taxonomy])
+        cacheResponse(reply, 'api', uses)
         const path = query.url.replace(/^https?:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? ''
         const id = Number(/\/(\d+)(?:-[^/]*)?\/?$/.exec(path)?.[1])
         if (!Number.isSafeInteger(id) || id <= 0)
           throw new AppError('NOT_FOUND', 'That is not an article URL')
-        return publicArticle(db, { ...deps, id, now: clock.now() })
+        return publicArticle(db, { ...deps, id, now: clock.now(), uses })
       },
     }),
     defineRoute({
@@ -161,7 +190,10 @@ export function contentApiRoutes(deps: {
       access: 'public',
       tag,
       summary: 'The section tree with names and slugs per language',
-      handle: async () => ({ items: await listSections(db) }),
+      handle: async ({ reply }) => {
+        cacheResponse(reply, 'api', [cacheTags.site])
+        return { items: await listSections(db) }
+      },
     }),
     defineRoute({
       method: 'GET',
@@ -170,7 +202,10 @@ export function contentApiRoutes(deps: {
       tag,
       summary: 'Tags of an edition with their published article counts',
       query: z.strictObject({ language }),
-      handle: async ({ query }) => ({ items: await listTagsWithCounts(db, query.language) }),
+      handle: async ({ query, reply }) => {
+        cacheResponse(reply, 'api', [cacheTags.taxonomy, cacheTags.edition(query.language)])
+        return { items: await listTagsWithCounts(db, query.language) }
+      },
     }),
     defineRoute({
       method: 'GET',
@@ -178,9 +213,10 @@ export function contentApiRoutes(deps: {
       access: 'public',
       tag,
       summary: 'Byline profiles',
-      handle: async () => ({
-        items: (await listAuthors(db)).map(({ userId: _userId, ...author }) => author),
-      }),
+      handle: async ({ reply }) => {
+        cacheResponse(reply, 'api', [cacheTags.taxonomy])
+        return { items: (await listAuthors(db)).map(({ userId: _userId, ...author }) => author) }
+      },
     }),
     defineRoute({
       method: 'GET',
@@ -188,7 +224,10 @@ export function contentApiRoutes(deps: {
       access: 'public',
       tag,
       summary: 'Sources (news agencies)',
-      handle: async () => ({ items: await listSources(db) }),
+      handle: async ({ reply }) => {
+        cacheResponse(reply, 'api', [cacheTags.taxonomy])
+        return { items: await listSources(db) }
+      },
     }),
     defineRoute({
       method: 'GET',
@@ -197,7 +236,8 @@ export function contentApiRoutes(deps: {
       tag,
       summary: 'The published footer pages of an edition, or one page by slug',
       query: z.strictObject({ language, slug: z.string().max(200).optional() }),
-      handle: async ({ query }) => {
+      handle: async ({ query, reply }) => {
+        cacheResponse(reply, 'api', [cacheTags.site])
         if (!query.slug) return { items: await listFooterPages(db, query.language) }
         const page = await findPublishedPage(db, query.language, query.slug)
         if (!page) throw new AppError('NOT_FOUND', `There is no page ${query.slug}`)
@@ -210,7 +250,8 @@ export function contentApiRoutes(deps: {
       access: 'public',
       tag,
       summary: 'What a front end needs to render the site: names, editions, social links',
-      handle: async () => {
+      handle: async ({ reply }) => {
+        cacheResponse(reply, 'api', [cacheTags.site])
         const { siteName, about, socialLinks, defaultEdition, timeZone, digitsStyle } =
           await getSiteSettings(db)
         const editions = await db.selectFrom('editions').selectAll().orderBy('position').execute()

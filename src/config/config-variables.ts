@@ -106,6 +106,16 @@ export const CONFIG_VARIABLES = {
       .transform(Number)
       .pipe(z.number().int().min(1_000_000).max(1_000_000_000)),
   },
+  MASTHEAD_PAGE_CACHE_MB: {
+    default: '64',
+    expects: 'a whole number of megabytes from 0 (no page cache) to 4096',
+    schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(4096)),
+  },
+  MASTHEAD_PURGE_URL: {
+    default: '',
+    expects: 'empty or an http:// or https:// URL that takes PURGE requests with an xkey header',
+    schema: z.union([z.literal(''), z.string().regex(/^https?:\/\/[^\s]+$/)]),
+  },
   MASTHEAD_API_RATE_LIMIT: {
     default: '600',
     expects: 'a whole number of requests per minute (0 turns the limit off)',

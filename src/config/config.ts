@@ -21,6 +21,11 @@ export interface Config {
   /** Requests per minute and client address: to the APIs, and searches; 0 is no limit. */
   readonly rateLimits: { readonly api: number; readonly search: number }
   /**
+   * The page cache's byte budget per process (0 turns it off) and, when a CDN or Varnish sits in
+   * front, where purges are sent as `PURGE` requests with an `xkey` header.
+   */
+  readonly pageCache: { readonly maxBytes: number; readonly purgeUrl: string | undefined }
+  /**
    * Which proxies may tell the client's address in X-Forwarded-For: none, all, or a list. Trusting
    * a header that clients can set themselves would let anyone dodge per-address limits.
    */

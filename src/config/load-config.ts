@@ -79,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBytes: readVariable(env, 'MASTHEAD_MEDIA_MAX_BYTES'),
     maxPixels: readVariable(env, 'MASTHEAD_MEDIA_MAX_PIXELS'),
   }
+  const pageCacheMegabytes = readVariable(env, 'MASTHEAD_PAGE_CACHE_MB')
+  const purgeUrl = readVariable(env, 'MASTHEAD_PURGE_URL')
   const rateLimits = {
     api: readVariable(env, 'MASTHEAD_API_RATE_LIMIT'),
     search: readVariable(env, 'MASTHEAD_SEARCH_RATE_LIMIT'),
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     firstAdmin: { email: adminEmail || undefined, password: adminPassword || undefined },
     logLevel,
     media,
+    pageCache: { maxBytes: pageCacheMegabytes * 1024 * 1024, purgeUrl: purgeUrl || undefined },
     rateLimits,
     trustProxy: trustProxy === 'true' ? true : trustProxy ? trustProxy.split(',') : false,
     mail: smtpUrl

@@ -13,8 +13,9 @@ const SEARCH_PATH = /^\/(?:[a-z]{2}(?:-[a-z]+)?\/search|api\/v1\/search)(?:[/?]|
  * and every search also against `search` (searches cost the most to answer). Over a limit the
  * answer is 429 with Retry-After. The Admin API is for signed-in people and tokens, and a whole
  * newsroom may share one address, so only its sign-in is limited (by the login throttle); the
- * contact form has its own limit. The address is the client's as the configured proxies report
- * it (MASTHEAD_TRUST_PROXY).
+ * contact form has its own limit. Answers from the page cache are served before this hook and
+ * cost next to nothing, so they are not counted. The address is the client's as the configured
+ * proxies report it (MASTHEAD_TRUST_PROXY).
  */
 export function registerRateLimits(
   app: FastifyInstance,

@@ -1,10 +1,11 @@
 import type { FastifyReply } from 'fastify'
+import { CACHE_POLICIES } from '../http/cache-policy.js'
 import { renderDocument, type SafeHtml } from './jsx/html.js'
 
 /** Cache lifetimes of public HTML (STANDARDS §9.1): short in browsers, longer at the edge. */
 export const CACHE_CONTROL = {
-  article: 'public, max-age=60, s-maxage=86400, stale-while-revalidate=300, stale-if-error=86400',
-  front: 'public, max-age=30, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400',
+  article: CACHE_POLICIES.article.cacheControl,
+  front: CACHE_POLICIES.front.cacheControl,
   noStore: 'no-store',
 } as const
 

@@ -39,6 +39,8 @@ import { HomePage } from './pages/home-page.js'
 import { ListingPage } from './pages/listing-page.js'
 import { SearchPage } from './pages/search-page.js'
 import { StaticPage } from './pages/static-page.js'
+import { cacheResponse } from '../http/page-cache-hooks.js'
+import { cacheTags } from './cache/cache-tags.js'
 import { CACHE_CONTROL, sendPage } from './render.js'
 import { siteUrls } from './site-urls.js'
 
@@ -233,6 +235,7 @@ export async function registerSiteRoutes(
         url: `${config.siteUrl}${siteUrls.home(edition.code)}`,
       }))
       alternates.push({ hreflang: 'x-default', url: `${config.siteUrl}/` })
+      cacheResponse(reply, 'front', context.uses)
       return sendPage(
         reply,
         HomePage({ frame: context.frame, home, alternates, logoUrl: logoUrl() }),
@@ -268,6 +271,7 @@ export async function registerSiteRoutes(
         page: results.page,
         pageCount: results.pageCount,
       })
+      cacheResponse(reply, 'front', context.uses.add(cacheTags.search(context.frame.language)))
       return sendPage(reply, page, { cacheControl: CACHE_CONTROL.front })
     }),
   )
@@ -286,6 +290,7 @@ export async function registerSiteRoutes(
         const slug = (request.params as Params)['slug'] ?? ''
         const listing = await loadListing(context, kind, slug, pageNumber(request.query as Query))
         if (!listing) return notFound(request, reply)
+        cacheResponse(reply, 'front', context.uses)
         return sendPage(reply, ListingPage({ frame: context.frame, listing }), {
           cacheControl: CACHE_CONTROL.front,
         })
@@ -333,6 +338,7 @@ export async function registerSiteRoutes(
       translationUrl: other && siteUrls.page(other.code, slug),
       children: form,
     })
+    if (!contact) cacheResponse(reply, 'front', context.uses)
     return sendPage(reply, html, {
       status: contact?.status ?? 200,
       cacheControl: contact ? CACHE_CONTROL.noStore : CACHE_CONTROL.front,
@@ -394,6 +400,7 @@ export async function registerSiteRoutes(
       if (lookup.kind === 'gone') return sendError(reply, context, 410, request.url)
       if (request.url.split('?')[0] !== lookup.canonicalPath)
         return reply.redirect(lookup.canonicalPath, 301)
+      cacheResponse(reply, 'article', context.uses)
       return sendPage(
         reply,
         ArticlePage({ frame: context.frame, article: lookup.view, logoUrl: logoUrl() }),

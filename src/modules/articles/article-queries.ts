@@ -428,20 +428,40 @@ export async function listPublicationMonths(
       .where('articles.publishedAt', '>=', from.toISOString())
       .where('articles.publishedAt', '<', to.toISOString())
   }
-  const rows = await query
-    .select([
-      month.as('month'),
-      (eb) => eb.fn.max('articles.updatedAt').as('lastModified'),
-      (eb) => eb.fn.countAll<number>().as('count'),
-    ])
-    .groupBy(month)
-    .orderBy(month, 'desc')
-    .execute()
-  return rows.map((row) => ({
-    month: row.month,
-    lastModified: String(row.lastModified),
-    count: Number(row.count),
-  }))
+  const [rows, translated] = await Promise.all([
+    query
+      .select([
+        month.as('month'),
+        (eb) => eb.fn.max('articles.updatedAt').as('lastModified'),
+        (eb) => eb.fn.countAll<number>().as('count'),
+      ])
+      .groupBy(month)
+      .orderBy(month, 'desc')
+      .execute(),
+    // A month's sitemap pairs each article with its live translations (hreflang), so a
+    // translation's change, whatever its own month, changes the month too.
+    query
+      .innerJoin('articles as translation', (join) =>
+        join
+          .onRef('translation.translationGroup', '=', 'articles.translationGroup')
+          .onRef('translation.id', '!=', 'articles.id'),
+      )
+      .where('translation.status', '=', 'published')
+      .where('translation.publishedAt', '<=', now.toISOString())
+      .select([month.as('month'), (eb) => eb.fn.max('translation.updatedAt').as('lastModified')])
+      .groupBy(month)
+      .execute(),
+  ])
+  const translationChanges = new Map(translated.map((row) => [row.month, String(row.lastModified)]))
+  return rows.map((row) => {
+    const own = String(row.lastModified)
+    const translation = translationChanges.get(row.month) ?? ''
+    return {
+      month: row.month,
+      lastModified: translation > own ? translation : own,
+      count: Number(row.count),
+    }
+  })
 }
 
 /**

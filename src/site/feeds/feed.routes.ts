@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { CACHE_POLICIES } from '../../http/cache-policy.js'
 import { sendConditional } from '../../http/conditional-response.js'
+import { cacheResponse } from '../../http/page-cache-hooks.js'
 import type { SiteContext } from '../loaders/load-frame.js'
 import type { ListingKind } from '../loaders/load-listing.js'
 import type { Feed } from './feed-model.js'
@@ -7,9 +9,6 @@ import { loadFeed } from './load-feed.js'
 import { renderAtom } from './render-atom.js'
 import { renderJsonFeed } from './render-json-feed.js'
 import { renderRss } from './render-rss.js'
-
-/** Feeds may be cached briefly by browsers and a little longer at the edge (STANDARDS §9.1). */
-const FEED_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=60'
 
 const FORMATS = [
   { file: 'rss.xml', contentType: 'application/rss+xml; charset=utf-8', render: renderRss },
@@ -58,11 +57,12 @@ export function registerFeedRoutes(
           const slug = (request.params as Record<string, string>)['slug'] ?? ''
           const feed = await loadFeed(context, scope.kind && { kind: scope.kind, slug })
           if (!feed) return deps.notFound(request, reply)
+          cacheResponse(reply, 'feed', context.uses)
           return sendConditional(request, reply, {
             body: format.render(feed),
             contentType: format.contentType,
             lastModified: new Date(feed.updatedAt),
-            cacheControl: FEED_CACHE_CONTROL,
+            cacheControl: CACHE_POLICIES.feed.cacheControl,
           })
         }),
       )

@@ -10,6 +10,7 @@ import { pickLocalized } from '../../platform/localized-text.js'
 import { articleUrl } from '../loaders/load-cards.js'
 import type { SiteContext } from '../loaders/load-frame.js'
 import { resolveListingScope, type ListingKind } from '../loaders/load-listing.js'
+import { cacheTags } from '../cache/cache-tags.js'
 import { siteUrls } from '../site-urls.js'
 import type { Feed } from './feed-model.js'
 
@@ -36,6 +37,8 @@ export async function loadFeed(
   let filter: PublishedArticleFilter = { language }
   let title = frame.siteName
   let pagePath = siteUrls.home(language)
+  context.uses.add(cacheTags.taxonomy)
+  if (!list) context.uses.add(cacheTags.edition(language))
   if (list) {
     const scope = await resolveListingScope(context, list.kind, list.slug)
     if (!scope) return undefined
@@ -45,6 +48,10 @@ export async function loadFeed(
   }
   const page = await listPublishedArticles(db, filter, { pageSize: FEED_SIZE }, frame.now)
   const ids = page.items.map((item) => item.id)
+  for (const item of page.items) {
+    context.uses.add(cacheTags.article(item.id))
+    if (item.heroMediaId !== null) context.uses.add(cacheTags.media(item.heroMediaId))
+  }
   const [authors, tags, media, whole] = await Promise.all([
     listAuthorsOfArticles(db, ids),
     listTagsOfArticles(db, ids),

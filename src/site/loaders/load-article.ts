@@ -21,6 +21,7 @@ import { listTagsOfArticles } from '../../modules/tags/tag-queries.js'
 import { pickLocalized } from '../../platform/localized-text.js'
 import { Gallery } from '../components/gallery.js'
 import { RelatedCard } from '../components/related-card.js'
+import { cacheTags } from '../cache/cache-tags.js'
 import { siteUrls } from '../site-urls.js'
 import type { ArticleCard, ArticleView, GalleryView } from '../view-models.js'
 import { articleUrl, loadCards, toImageView } from './load-cards.js'
@@ -58,6 +59,7 @@ async function loadGalleries(
     [...galleries.values()].flatMap((gallery) => gallery.items.map((item) => item.mediaId)),
   )
   const language = context.frame.language
+  for (const id of media.keys()) context.uses.add(cacheTags.media(id))
   return new Map(
     [...galleries.values()].map((gallery) => [
       gallery.id,
@@ -92,6 +94,7 @@ async function loadBodyImages(
   const media = await findMediaByIds(context.db, bodyImageIds(html))
   const images = new Map<number, ResponsiveImage>()
   for (const [id, item] of media) {
+    context.uses.add(cacheTags.media(id))
     const image = responsiveImage(item.variants, 'full')
     if (image) images.set(id, image)
   }
@@ -128,6 +131,21 @@ async function composeBody(context: SiteContext, article: Article): Promise<stri
     })
 }
 
+/** Tags an article page with what it shows besides its cards: names, pictures, translations. */
+function recordArticleUses(
+  context: SiteContext,
+  article: Article,
+  shown: { authorIds: number[]; tagIds: number[] },
+): void {
+  const { uses } = context
+  uses.add(cacheTags.article(article.id))
+  if (article.translationGroup) uses.add(cacheTags.translations(article.translationGroup))
+  if (article.sourceId !== null) uses.add(cacheTags.source(article.sourceId))
+  if (article.heroMediaId !== null) uses.add(cacheTags.media(article.heroMediaId))
+  for (const id of shown.authorIds) uses.add(cacheTags.author(id))
+  for (const id of shown.tagIds) uses.add(cacheTags.tag(id))
+}
+
 /**
  * Loads a live article of the context's edition for its page, or says why there is none. A
  * preview (through a signed link) loads the article whatever its status.
@@ -156,6 +174,10 @@ export async function loadArticle(
       composeBody(context, article),
     ])
   const source = article.sourceId === null ? undefined : sources.get(article.sourceId)
+  recordArticleUses(context, article, {
+    authorIds: (authors.get(id) ?? []).map((author) => author.id),
+    tagIds: (tags.get(id) ?? []).map((tag) => tag.id),
+  })
   const sourceName = source ? pickLocalized(source.name, language) : ''
   const translation = [
     ...(
@@ -165,6 +187,7 @@ export async function loadArticle(
       )
     ).values(),
   ].find((candidate) => isLive(candidate, frame.now))
+  if (translation) context.uses.add(cacheTags.article(translation.id))
   const heroImage = article.heroMediaId === null ? undefined : heroMedia.get(article.heroMediaId)
   const publishedAt = article.publishedAt ?? article.createdAt
   const path = articleUrl(context, article)

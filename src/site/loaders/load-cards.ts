@@ -2,6 +2,7 @@ import type { ArticleSummary } from '../../modules/articles/article.js'
 import { findMediaByIds, type MediaItem } from '../../modules/media/media-queries.js'
 import { responsiveImage } from '../../modules/media/responsive-image.js'
 import { pickLocalized } from '../../platform/localized-text.js'
+import { cacheTags } from '../cache/cache-tags.js'
 import { siteUrls } from '../site-urls.js'
 import type { ArticleCard, ImageView } from '../view-models.js'
 import type { SiteContext } from './load-frame.js'
@@ -60,6 +61,8 @@ export async function loadCards(
     summaries.map((summary) => summary.heroMediaId).filter((id): id is number => id !== null),
   )
   return summaries.map((summary) => {
+    context.uses.add(cacheTags.article(summary.id))
+    if (summary.heroMediaId !== null) context.uses.add(cacheTags.media(summary.heroMediaId))
     const section = context.sections.find((candidate) => candidate.id === summary.sectionId)
     const translation = section?.translations[language]
     const image = summary.heroMediaId === null ? undefined : media.get(summary.heroMediaId)

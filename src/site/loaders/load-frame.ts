@@ -13,6 +13,7 @@ import type { AssetManifest } from '../assets/asset-manifest.js'
 import { hijriDate, localeWithDigits, longDate } from '../i18n/format-time.js'
 import { translatorFor } from '../i18n/messages.js'
 import { siteUrls } from '../site-urls.js'
+import { cacheTags } from '../cache/cache-tags.js'
 import type { Frame } from '../view-models.js'
 
 /** How many breaking items the bar under the header shows at most. */
@@ -25,6 +26,8 @@ export interface SiteContext {
   sections: Section[]
   settings: SiteSettings
   editions: Edition[]
+  /** The cache tags of everything read for this response so far (see cache/cache-tags.ts). */
+  uses: Set<string>
 }
 
 /** Loads what every page of an edition shows around its content. */
@@ -97,5 +100,7 @@ export async function loadSiteContext(input: {
       icon: input.assets.url('logo.png'),
     },
   }
-  return { db, frame, sections, settings, editions }
+  const uses = new Set([cacheTags.site, cacheTags.breaking(language)])
+  for (const article of breaking) uses.add(cacheTags.article(article.id))
+  return { db, frame, sections, settings, editions, uses }
 }

@@ -1,6 +1,7 @@
 import { dayOf, listMostRead } from '../../modules/analytics/page-view-queries.js'
 import { listPublishedArticles, listTopStories } from '../../modules/articles/article-queries.js'
 import { sectionWithDescendantIds } from '../../modules/sections/section-queries.js'
+import { cacheTags } from '../cache/cache-tags.js'
 import { siteUrls } from '../site-urls.js'
 import type { ArticleCard, Link } from '../view-models.js'
 import { articleUrl, loadCards } from './load-cards.js'
@@ -26,6 +27,7 @@ export interface HomeView {
 export async function loadHome(context: SiteContext): Promise<HomeView> {
   const { db, frame } = context
   const language = frame.language
+  context.uses.add(cacheTags.edition(language))
   const top = await listTopStories(db, { language, limit: TOP_STORIES }, frame.now)
   const shownIds = top.map((article) => article.id)
   const latest = await listPublishedArticles(
@@ -50,6 +52,7 @@ export async function loadHome(context: SiteContext): Promise<HomeView> {
   )
   const sinceDay = dayOf(new Date(frame.now.getTime() - MOST_READ_DAYS * 86_400_000))
   const mostRead = await listMostRead(db, { language, sinceDay, limit: MOST_READ }, frame.now)
+  for (const item of mostRead) context.uses.add(cacheTags.article(item.id))
   const [topCards, latestCards] = await Promise.all([
     loadCards(context, top),
     loadCards(context, latest.items),

@@ -11,6 +11,7 @@ import {
 import { findSourceBySlug } from '../../modules/sources/source-queries.js'
 import { findTagBySlug } from '../../modules/tags/tag-queries.js'
 import { pickLocalized } from '../../platform/localized-text.js'
+import { cacheTags } from '../cache/cache-tags.js'
 import { siteUrls } from '../site-urls.js'
 import type { ArticleCard, Link } from '../view-models.js'
 import { loadCards } from './load-cards.js'
@@ -44,6 +45,7 @@ async function sectionScope(context: SiteContext, slug: string): Promise<Listing
   const language = context.frame.language
   const section = await findSectionBySlug(context.db, language, slug)
   if (!section) return undefined
+  context.uses.add(cacheTags.sectionList(section.id, language))
   const translation = section.translations[language]
   return {
     kind: 'section',
@@ -67,6 +69,7 @@ async function tagScope(context: SiteContext, slug: string): Promise<ListingScop
   const language = context.frame.language
   const tag = await findTagBySlug(context.db, language, slug)
   if (!tag) return undefined
+  context.uses.add(cacheTags.tagList(tag.id)).add(cacheTags.tag(tag.id))
   return {
     kind: 'tag',
     slug,
@@ -83,6 +86,7 @@ async function authorScope(context: SiteContext, slug: string): Promise<ListingS
   const language = context.frame.language
   const author = await findAuthorBySlug(context.db, slug)
   if (!author) return undefined
+  context.uses.add(cacheTags.authorList(author.id, language)).add(cacheTags.author(author.id))
   return {
     kind: 'author',
     slug,
@@ -102,6 +106,7 @@ async function sourceScope(context: SiteContext, slug: string): Promise<ListingS
   const language = context.frame.language
   const source = await findSourceBySlug(context.db, slug)
   if (!source) return undefined
+  context.uses.add(cacheTags.sourceList(source.id, language)).add(cacheTags.source(source.id))
   return {
     kind: 'source',
     slug,

@@ -2,7 +2,10 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../../config/config.js'
 import type { Store } from '../../db/create-database.js'
+import { CACHE_POLICIES } from '../../http/cache-policy.js'
 import { isFresh, sendConditional, strongEtag } from '../../http/conditional-response.js'
+import { cacheResponse } from '../../http/page-cache-hooks.js'
+import { cacheTags } from '../cache/cache-tags.js'
 import { listEditions } from '../../modules/editions/edition-queries.js'
 import { listSections } from '../../modules/sections/section-queries.js'
 import { getSiteSettings } from '../../modules/settings/settings-queries.js'
@@ -27,7 +30,7 @@ import {
   URLSET_START,
 } from './render-sitemap.js'
 
-const SITEMAP_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=60'
+const SITEMAP_CACHE_CONTROL = CACHE_POLICIES.feed.cacheControl
 const XML = 'application/xml; charset=utf-8'
 const PUBLIC = { config: { access: 'public' as const } }
 
@@ -75,6 +78,7 @@ export function registerSitemapRoutes(
       ),
       '',
     ]
+    cacheResponse(reply, 'feed', [cacheTags.site])
     return sendConditional(request, reply, {
       body: lines.join('\n'),
       contentType: 'text/plain; charset=utf-8',
@@ -90,6 +94,10 @@ export function registerSitemapRoutes(
       (latest, entry) => (entry.lastmod && entry.lastmod > latest ? entry.lastmod : latest),
       '1970-01-01T00:00:00.000Z',
     )
+    cacheResponse(reply, 'feed', [
+      cacheTags.site,
+      ...context.editions.map((edition) => cacheTags.sitemaps(edition.code)),
+    ])
     return sendConditional(request, reply, {
       body: renderSitemapIndex(
         entries.map((entry) => ({
@@ -108,6 +116,14 @@ export function registerSitemapRoutes(
     const context = await contextNow()
     if (!name || !context.editions.some((edition) => edition.code === name.language))
       return deps.notFound(request, reply)
+    // Sections and pages change with the frame, authors with the taxonomy; the others list
+    // articles (the tags sitemap lists tags that have some).
+    const tags: string[] = [cacheTags.site]
+    if (name.kind === 'tags' || name.kind === 'authors') tags.push(cacheTags.taxonomy)
+    if (name.kind === 'news' || name.kind === 'articles' || name.kind === 'tags')
+      tags.push(cacheTags.sitemaps(name.language))
+    // A streamed monthly sitemap is not kept in the page cache, but CDNs get its tags.
+    cacheResponse(reply, 'feed', tags)
     if (name.kind !== 'articles') {
       const urls =
         name.kind === 'news'

@@ -138,6 +138,8 @@ describe('feeds', () => {
       },
       TEST_NOW,
     )
+    // Written to the database directly, past the events that purge the page cache.
+    site().app.newsroom.pageCache.clear()
     const [rssBody, atomBody] = [(await get('/ar/rss.xml')).body, (await get('/ar/atom.xml')).body]
     assertWellFormed(rssBody)
     assertWellFormed(atomBody)

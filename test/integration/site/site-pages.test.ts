@@ -230,6 +230,8 @@ describeEachDatabase('public site pages', (store) => {
       .set({ status: 'unpublished' })
       .where('id', '=', id)
       .execute()
+    // Written to the database directly, past the events that purge the page cache.
+    app.newsroom.pageCache.clear()
     try {
       expect((await app.inject({ url: path })).statusCode).toBe(410)
     } finally {
@@ -238,6 +240,7 @@ describeEachDatabase('public site pages', (store) => {
         .set({ status: 'published' })
         .where('id', '=', id)
         .execute()
+      app.newsroom.pageCache.clear()
     }
   })
 

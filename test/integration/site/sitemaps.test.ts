@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { XMLParser } from 'fast-xml-parser'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { systemActor } from '../../../src/modules/access/actor.js'
 import { createArticle } from '../../../src/modules/articles/article-queries.js'
 import { createDemoSite, TEST_SITE_URL } from '../../helpers/demo-site.js'
 import { hoursAgo, TEST_NOW } from '../../helpers/factories.js'
@@ -138,6 +139,8 @@ describeEachDatabase('sitemaps and robots.txt', (store) => {
       },
       TEST_NOW,
     )
+    // Written to the database directly, past the events that purge the page cache.
+    app.newsroom.pageCache.clear()
     const bodies = [
       (await get('/sitemaps/news-en.xml')).body,
       (await get(`/sitemaps/articles-en-${TEST_NOW.toISOString().slice(0, 7)}.xml`)).body,
@@ -150,6 +153,45 @@ describeEachDatabase('sitemaps and robots.txt', (store) => {
     expect(bodies[0]).toContain('Fresh visible story')
     expect(bodies[1]).toContain('fresh-visible-story')
     expect(bodies[2]).toContain('Fresh visible story')
+  })
+
+  it("changes a month's ETag and lastmod when a translation published in another month pairs with it", async () => {
+    const { db } = store()
+    const section = await db.selectFrom('sections').select('id').executeTakeFirstOrThrow()
+    const base = { sectionId: section.id, bodyDoc: { type: 'doc' as const, content: [] } }
+    const translationGroup = 'sitemap-pair-check'
+    await createArticle(
+      db,
+      {
+        ...base,
+        language: 'en',
+        status: 'published',
+        headline: 'Paired story from March',
+        publishedAt: '2026-03-10T09:00:00.000Z',
+        translationGroup,
+      },
+      new Date('2026-03-10T09:00:00.000Z'),
+    )
+    const translation = await createArticle(
+      db,
+      { ...base, language: 'ar', status: 'draft', headline: 'قصة مترجمة', translationGroup },
+      new Date('2026-03-10T09:00:00.000Z'),
+    )
+    const url = '/sitemaps/articles-en-2026-03.xml'
+    const monthEntry = async () =>
+      /<loc>[^<]*articles-en-2026-03\.xml<\/loc><lastmod>([^<]+)/.exec(
+        (await get('/sitemap.xml')).body,
+      )?.[1]
+    const before = await get(url)
+    const lastmodBefore = await monthEntry()
+    await app.newsroom.articles.transition({ actor: systemActor, ipAddress: null }, translation, {
+      action: 'publish',
+    })
+    const after = await get(url, { 'if-none-match': String(before.headers['etag']) })
+    expect(after.statusCode).toBe(200)
+    expect(after.body).toContain('hreflang="ar"')
+    expect(after.headers['etag']).not.toBe(before.headers['etag'])
+    expect(await monthEntry()).not.toBe(lastmodBefore)
   })
 
   it('answers 304 for unchanged sitemaps', async () => {

@@ -1,0 +1,55 @@
+import cluster from 'node:cluster'
+import type { Config } from './config/config.js'
+import { openStore } from './db/create-database.js'
+import { relayClusterPurges } from './platform/purge-broadcast.js'
+import { prepareStore } from './server.js'
+
+/** How long workers get to finish their requests after SIGTERM before the primary gives up. */
+const SHUTDOWN_GRACE_MS = 12_000
+
+/**
+ * The cluster's primary: migrates and prepares the database once, forks `workers` processes that
+ * share the port (each runs `startServer` as a worker), relays page-cache purges between them,
+ * replaces a worker that dies, and stops them all on SIGTERM or SIGINT.
+ */
+export async function startCluster(
+  config: Config,
+  workers: number,
+  print: (line: string) => void,
+): Promise<void> {
+  const startedAt = performance.now()
+  const store = await openStore(config.database)
+  try {
+    await prepareStore(config, store, print)
+  } finally {
+    await store.close()
+  }
+  relayClusterPurges()
+  let isStopping = false
+  let listening = 0
+  cluster.on('listening', () => {
+    listening += 1
+    if (listening !== workers) return
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host
+    print(
+      `Masthead is serving ${config.siteUrl} on http://${host}:${config.port} (${config.database.kind}) with ${workers} workers, ready in ${Math.round(performance.now() - startedAt)} ms.`,
+    )
+  })
+  cluster.on('exit', (worker, code, signal) => {
+    if (isStopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+      return
+    }
+    print(`Worker ${worker.process.pid} stopped (${signal ?? code}); starting another.`)
+    cluster.fork()
+  })
+  const stop = () => {
+    if (isStopping) return
+    isStopping = true
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref()
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+  for (let index = 0; index < workers; index++) cluster.fork()
+}

@@ -1,0 +1,175 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { chooseEncoding, type CachedPage, type PageCache } from '../platform/page-cache.js'
+import { CACHE_POLICIES, type CacheKind } from './cache-policy.js'
+import { strongEtag } from './conditional-response.js'
+
+/** What a handler declares to have its answer cached: its kind and what it was built from. */
+interface CacheDeclaration {
+  kind: CacheKind
+  /** Read when the response is sent, so tags added after the declaration count too. */
+  tags: Iterable<string>
+}
+
+interface Flight {
+  /** The cache's purge generation when the render started. */
+  generation: number
+  done: Promise<void>
+  finish(): void
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set on the one request that renders a missing page while others wait for it. */
+    pageCacheFlight: Flight | null
+  }
+  interface FastifyReply {
+    pageCacheDeclaration: CacheDeclaration | null
+  }
+}
+
+/** Headers an entry keeps from the response that filled it. */
+const KEPT_HEADERS = ['content-type', 'last-modified', 'access-control-allow-origin'] as const
+
+/**
+ * Marks a response as cacheable: stored (status 200 only) with the tags it was built from. A Set
+ * may still grow until the response is sent.
+ */
+export function cacheResponse(reply: FastifyReply, kind: CacheKind, tags: Iterable<string>): void {
+  reply.pageCacheDeclaration = { kind, tags }
+  void reply.header('cache-control', CACHE_POLICIES[kind].cacheControl)
+}
+
+/** The ETag of an entry in one encoding: each encoding is its own representation (RFC 9110). */
+function etagOf(page: CachedPage, encoding: 'br' | 'gzip' | 'identity'): string {
+  return encoding === 'identity' ? page.etag : `${page.etag.slice(0, -1)}-${encoding}"`
+}
+
+function namesThisPage(request: FastifyRequest, page: CachedPage): boolean {
+  const header = request.headers['if-none-match']
+  if (header === undefined) return false
+  return header.split(',').some((tag) => {
+    const candidate = tag.trim().replace(/^W\//, '')
+    return (
+      candidate === '*' ||
+      candidate === page.etag ||
+      candidate === etagOf(page, 'br') ||
+      candidate === etagOf(page, 'gzip')
+    )
+  })
+}
+
+/** Whether the client's copy is current: If-None-Match, else If-Modified-Since (RFC 9110 §13.1.2). */
+function isCurrent(request: FastifyRequest, page: CachedPage): boolean {
+  if (request.headers['if-none-match'] !== undefined) return namesThisPage(request, page)
+  const lastModified = page.headers['last-modified']
+  const ifModifiedSince = Date.parse(request.headers['if-modified-since'] ?? '')
+  return (
+    lastModified !== undefined &&
+    Number.isFinite(ifModifiedSince) &&
+    Date.parse(lastModified) <= ifModifiedSince
+  )
+}
+
+function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
+  const encoding = chooseEncoding(request.headers['accept-encoding'], page)
+  void reply.headers(page.headers).header('etag', etagOf(page, encoding)).header('x-cache', 'HIT')
+  if (isCurrent(request, page)) return reply.status(304).send()
+  if (encoding !== 'identity') void reply.header('content-encoding', encoding)
+  return reply.status(page.status).send(page[encoding] ?? page.identity)
+}
+
+function startFlight(generation: number): Flight {
+  let finish = () => {}
+  const done = new Promise<void>((resolve) => (finish = resolve))
+  return { generation, done, finish }
+}
+
+/** Tags joined for CDN headers; Fastly and Varnish split on spaces, Cloudflare on commas. */
+function surrogateHeaders(tags: readonly string[]): Record<string, string> {
+  return { 'surrogate-key': tags.join(' '), 'cache-tag': tags.join(',') }
+}
+
+/**
+ * Serves GET and HEAD from the page cache before anything else runs. On a miss the first request
+ * renders while requests for the same key wait for it (no stampede), then are served its entry.
+ * A response is stored only when its handler called `cacheResponse` and it answered 200.
+ */
+export function registerPageCache(
+  app: FastifyInstance,
+  options: { cache: PageCache; now?: () => number },
+): void {
+  const { cache } = options
+  const now = options.now ?? Date.now
+  const flights = new Map<string, Flight>()
+  app.decorateRequest('pageCacheFlight', null)
+  app.decorateReply('pageCacheDeclaration', null)
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return
+    const key = request.url
+    let page = cache.get(key)
+    if (!page) {
+      // HEAD reads the cache but never fills it: its answer has no body to keep.
+      if (request.method === 'HEAD') return
+      const pending = flights.get(key)
+      if (!pending) {
+        const flight = startFlight(cache.generation())
+        flights.set(key, flight)
+        request.pageCacheFlight = flight
+        void flight.done.then(() => flights.delete(key))
+        return
+      }
+      await pending.done
+      page = cache.get(key)
+      if (!page) return
+    }
+    return sendCached(request, reply, page)
+  })
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const declaration = reply.pageCacheDeclaration
+    if (!request.pageCacheFlight || !declaration) return payload
+    const tags = [...new Set(declaration.tags)].sort()
+    void reply.headers(surrogateHeaders(tags)).header('x-cache', 'MISS')
+    const isStorable =
+      reply.statusCode === 200 && (typeof payload === 'string' || Buffer.isBuffer(payload))
+    if (!isStorable) return payload
+    const identity = typeof payload === 'string' ? Buffer.from(payload) : payload
+    const headers: Record<string, string> = {
+      ...surrogateHeaders(tags),
+      'cache-control': CACHE_POLICIES[declaration.kind].cacheControl,
+      vary: 'Accept-Encoding',
+    }
+    for (const name of KEPT_HEADERS) {
+      const value = reply.getHeader(name)
+      if (typeof value === 'string') headers[name] = value
+    }
+    const page = cache.set(
+      request.url,
+      {
+        status: 200,
+        headers,
+        etag: strongEtag(identity),
+        identity,
+        tags,
+        expiresAt: now() + CACHE_POLICIES[declaration.kind].keepSeconds * 1000,
+      },
+      request.pageCacheFlight.generation,
+    )
+    void reply.header('etag', page.etag).header('vary', 'Accept-Encoding')
+    if (isCurrent(request, page)) {
+      void reply.status(304).removeHeader('content-type')
+      return ''
+    }
+    return payload
+  })
+
+  app.addHook('onResponse', (request, _reply, done) => {
+    request.pageCacheFlight?.finish()
+    done()
+  })
+  app.addHook('onRequestAbort', (request, done) => {
+    request.pageCacheFlight?.finish()
+    done()
+  })
+}
