@@ -7,6 +7,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Browser tests poll for what a click or an upload brings; on a loaded machine that can take
+    // seconds, not the default one.
+    expect: { poll: { timeout: 15_000 } },
     // `.only` left in a test file fails the run instead of silently skipping the rest.
     allowOnly: false,
   },

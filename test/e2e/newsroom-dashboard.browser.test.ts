@@ -1,29 +1,15 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
-import type { FastifyInstance } from 'fastify'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { buildAdmin } from '../../src/admin-app/admin-build.js'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config/load-config.js'
 import type { UserRole } from '../../src/db/database.js'
-import { loadDemoContent } from '../../src/demo/load-demo.js'
 import { paragraph } from '../../src/modules/articles/document/article-document.js'
 import { createArticle } from '../../src/modules/articles/article-queries.js'
 import { createAuthor } from '../../src/modules/authors/author-queries.js'
 import { createContactMessage } from '../../src/modules/contact/contact-queries.js'
 import { hashPassword } from '../../src/modules/users/password.js'
 import { createUser } from '../../src/modules/users/user-queries.js'
-import { systemClock } from '../../src/platform/clock.js'
-import {
-  createLocalMediaStorage,
-  mediaFolderOf,
-} from '../../src/platform/storage/local-media-storage.js'
-import { buildEditions } from '../helpers/factories.js'
-import { createTestStore, type TestStore } from '../helpers/test-databases.js'
+import type { TestStore } from '../helpers/test-databases.js'
 import { axeViolations, describeViolations } from './axe.js'
+import { createNewsroomFixture, type NewsroomFixture } from './newsroom-fixture.js'
 import { launchBrowser, VIEWPORTS } from './browser.js'
 import { NewsroomDashboardScreen } from './newsroom-dashboard.screen.js'
 
@@ -33,8 +19,8 @@ const CONTRIBUTOR = { email: 'dashboard-contributor@news.example', name: 'Omar S
 const ADMIN = { email: 'dashboard-admin@news.example', name: 'Rana Admin' }
 
 let browser: Browser
+let newsroom: NewsroomFixture
 let store: TestStore
-let app: FastifyInstance
 let baseUrl: string
 let context: BrowserContext | undefined
 let sectionId: number
@@ -77,13 +63,8 @@ async function draftBy(email: string, headline: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  const adminFolder = mkdtempSync(join(tmpdir(), 'masthead-admin-build-'))
-  await buildAdmin(() => undefined, adminFolder)
-  store = await createTestStore('sqlite')
-  const dataDir = mkdtempSync(join(tmpdir(), 'masthead-dashboard-'))
-  await buildEditions(store.db)
-  const storage = createLocalMediaStorage(mediaFolderOf(dataDir))
-  await loadDemoContent(store.db, storage, new Date())
+  newsroom = await createNewsroomFixture()
+  store = newsroom.store
   sectionId = (
     await store.db
       .selectFrom('sectionTranslations')
@@ -106,10 +87,7 @@ beforeAll(async () => {
     },
     new Date(),
   )
-  const config = loadConfig({ MASTHEAD_DATA_DIR: dataDir, MASTHEAD_DEMO: '0' })
-  app = await buildApp({ config, store, clock: systemClock, storage, adminFolder })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  ;({ baseUrl } = await newsroom.serve())
   browser = await launchBrowser()
 }, 180_000)
 
@@ -120,8 +98,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  await app?.close()
-  await store?.dispose()
+  await newsroom?.close()
 })
 
 async function openAs(email: string, path = '/admin/'): Promise<NewsroomDashboardScreen> {

@@ -1,28 +1,16 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { fromZonedInput, toZonedInput } from '../../admin/src/editor/panels/site-time.js'
-import { buildAdmin } from '../../src/admin-app/admin-build.js'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config/load-config.js'
 import type { UserRole } from '../../src/db/database.js'
-import { loadDemoContent } from '../../src/demo/load-demo.js'
 import { getSiteSettings } from '../../src/modules/settings/settings-queries.js'
 import { hashPassword } from '../../src/modules/users/password.js'
 import { createUser } from '../../src/modules/users/user-queries.js'
 import { manualClock } from '../../src/platform/clock.js'
-import {
-  createLocalMediaStorage,
-  mediaFolderOf,
-} from '../../src/platform/storage/local-media-storage.js'
 import { parseHtml } from '../helpers/html.js'
-import { buildEditions } from '../helpers/factories.js'
-import { createTestStore, type TestStore } from '../helpers/test-databases.js'
+import type { TestStore } from '../helpers/test-databases.js'
 import { axeViolations, describeViolations } from './axe.js'
+import { createNewsroomFixture, type NewsroomFixture } from './newsroom-fixture.js'
 import { launchBrowser, VIEWPORTS } from './browser.js'
 import { EditorialScreen } from './newsroom-editorial.screen.js'
 
@@ -37,6 +25,7 @@ const ACCOUNTS: Record<'editor' | 'contributor', { email: string; role: UserRole
 // session cookies are valid in the browser.
 const clock = manualClock(new Date())
 let browser: Browser
+let newsroom: NewsroomFixture
 let store: TestStore
 let app: FastifyInstance
 let baseUrl: string
@@ -44,23 +33,15 @@ let context: BrowserContext | undefined
 let siteTimeZone: string
 
 beforeAll(async () => {
-  const adminFolder = mkdtempSync(join(tmpdir(), 'masthead-admin-build-'))
-  await buildAdmin(() => undefined, adminFolder)
-  store = await createTestStore('sqlite')
-  const dataDir = mkdtempSync(join(tmpdir(), 'masthead-editorial-'))
-  await buildEditions(store.db)
-  const storage = createLocalMediaStorage(mediaFolderOf(dataDir))
-  await loadDemoContent(store.db, storage, clock.now())
+  newsroom = await createNewsroomFixture(clock.now())
+  store = newsroom.store
   siteTimeZone = (await getSiteSettings(store.db)).timeZone
   const passwordHash = await hashPassword(PASSWORD)
   for (const account of Object.values(ACCOUNTS))
     await createUser(store.db, { ...account, passwordHash }, clock.now())
-  const config = loadConfig({ MASTHEAD_DATA_DIR: dataDir, MASTHEAD_DEMO: '0' })
-  app = await buildApp({ config, store, clock, storage, adminFolder })
+  ;({ app, baseUrl } = await newsroom.serve(clock))
   // The scheduled publisher runs as in the server: a check every few seconds.
   app.newsroom.startBackgroundWork()
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   browser = await launchBrowser()
 }, 180_000)
 
@@ -71,8 +52,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  await app?.close()
-  await store?.dispose()
+  await newsroom?.close()
 })
 
 async function openNewsroom(

@@ -1,25 +1,9 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
-import type { FastifyInstance } from 'fastify'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { buildAdmin } from '../../src/admin-app/admin-build.js'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config/load-config.js'
-import { loadDemoContent } from '../../src/demo/load-demo.js'
-import { hashPassword } from '../../src/modules/users/password.js'
-import { createUser } from '../../src/modules/users/user-queries.js'
-import { systemClock } from '../../src/platform/clock.js'
-import {
-  createLocalMediaStorage,
-  mediaFolderOf,
-} from '../../src/platform/storage/local-media-storage.js'
-import { buildEditions } from '../helpers/factories.js'
 import { makeImage } from '../helpers/images.js'
-import { createTestStore, type TestStore } from '../helpers/test-databases.js'
+import type { TestStore } from '../helpers/test-databases.js'
 import { axeViolations, describeViolations } from './axe.js'
+import { addAccount, createNewsroomFixture, type NewsroomFixture } from './newsroom-fixture.js'
 import { launchBrowser, VIEWPORTS } from './browser.js'
 import { NewsroomMediaScreen } from './newsroom-media.screen.js'
 import { NewsroomScreen } from './newsroom.screen.js'
@@ -27,33 +11,16 @@ import { NewsroomScreen } from './newsroom.screen.js'
 const EDITOR = { email: 'photo-desk@news.example', password: 'a long photo desk password' }
 
 let browser: Browser
+let newsroom: NewsroomFixture
 let store: TestStore
-let app: FastifyInstance
 let baseUrl: string
 let context: BrowserContext | undefined
 
 beforeAll(async () => {
-  const adminFolder = mkdtempSync(join(tmpdir(), 'masthead-admin-build-'))
-  await buildAdmin(() => undefined, adminFolder)
-  store = await createTestStore('sqlite')
-  const dataDir = mkdtempSync(join(tmpdir(), 'masthead-newsroom-media-'))
-  await buildEditions(store.db)
-  const storage = createLocalMediaStorage(mediaFolderOf(dataDir))
-  await loadDemoContent(store.db, storage, new Date())
-  await createUser(
-    store.db,
-    {
-      ...EDITOR,
-      name: 'Photo Desk',
-      role: 'editor',
-      passwordHash: await hashPassword(EDITOR.password),
-    },
-    new Date(),
-  )
-  const config = loadConfig({ MASTHEAD_DATA_DIR: dataDir, MASTHEAD_DEMO: '0' })
-  app = await buildApp({ config, store, clock: systemClock, storage, adminFolder })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  newsroom = await createNewsroomFixture()
+  store = newsroom.store
+  await addAccount(store.db, { ...EDITOR, name: 'Photo Desk', role: 'editor' })
+  ;({ baseUrl } = await newsroom.serve())
   browser = await launchBrowser()
 }, 180_000)
 
@@ -64,8 +31,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  await app?.close()
-  await store?.dispose()
+  await newsroom?.close()
 })
 
 async function openNewsroom(path: string) {

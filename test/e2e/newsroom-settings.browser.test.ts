@@ -1,25 +1,8 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
-import type { FastifyInstance } from 'fastify'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { buildAdmin } from '../../src/admin-app/admin-build.js'
-import { buildApp } from '../../src/app.js'
-import { loadConfig } from '../../src/config/load-config.js'
-import { loadDemoContent } from '../../src/demo/load-demo.js'
-import type { UserRole } from '../../src/db/database.js'
-import { hashPassword } from '../../src/modules/users/password.js'
-import { createUser } from '../../src/modules/users/user-queries.js'
-import { systemClock } from '../../src/platform/clock.js'
-import {
-  createLocalMediaStorage,
-  mediaFolderOf,
-} from '../../src/platform/storage/local-media-storage.js'
-import { buildEditions } from '../helpers/factories.js'
-import { createTestStore, type TestStore } from '../helpers/test-databases.js'
+import type { TestStore } from '../helpers/test-databases.js'
 import { axeViolations, describeViolations } from './axe.js'
+import { addAccount, createNewsroomFixture, type NewsroomFixture } from './newsroom-fixture.js'
 import { launchBrowser, VIEWPORTS, type ViewportName } from './browser.js'
 import { SettingsScreen } from './newsroom-settings.screen.js'
 
@@ -27,33 +10,17 @@ const ADMIN = { email: 'chief@news.example', password: 'a long administrator pas
 const AUTHOR = { email: 'writer@news.example', password: 'a long author password' }
 
 let browser: Browser
+let newsroom: NewsroomFixture
 let store: TestStore
-let app: FastifyInstance
 let baseUrl: string
 let context: BrowserContext | undefined
 
-async function addAccount(account: typeof ADMIN, name: string, role: UserRole) {
-  await createUser(
-    store.db,
-    { ...account, name, role, passwordHash: await hashPassword(account.password) },
-    new Date(),
-  )
-}
-
 beforeAll(async () => {
-  const adminFolder = mkdtempSync(join(tmpdir(), 'masthead-admin-build-'))
-  await buildAdmin(() => undefined, adminFolder)
-  store = await createTestStore('sqlite')
-  const dataDir = mkdtempSync(join(tmpdir(), 'masthead-settings-'))
-  await buildEditions(store.db)
-  const storage = createLocalMediaStorage(mediaFolderOf(dataDir))
-  await loadDemoContent(store.db, storage, new Date())
-  await addAccount(ADMIN, 'Chief Administrator', 'admin')
-  await addAccount(AUTHOR, 'Staff Writer', 'author')
-  const config = loadConfig({ MASTHEAD_DATA_DIR: dataDir, MASTHEAD_DEMO: '0' })
-  app = await buildApp({ config, store, clock: systemClock, storage, adminFolder })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  newsroom = await createNewsroomFixture()
+  store = newsroom.store
+  await addAccount(store.db, { ...ADMIN, name: 'Chief Administrator', role: 'admin' })
+  await addAccount(store.db, { ...AUTHOR, name: 'Staff Writer', role: 'author' })
+  ;({ baseUrl } = await newsroom.serve())
   browser = await launchBrowser()
 }, 180_000)
 
@@ -64,8 +31,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  await app?.close()
-  await store?.dispose()
+  await newsroom?.close()
 })
 
 async function openSettings(
