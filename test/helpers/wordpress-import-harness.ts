@@ -14,7 +14,7 @@ import {
 import { TEST_NOW } from './factories.js'
 import { makeImage } from './images.js'
 
-export const WORDPRESS_FIXTURES = new URL('../../../shared/fixtures/wordpress/', import.meta.url)
+export const WORDPRESS_FIXTURES = new URL('../fixtures/imports/wordpress/', import.meta.url)
   .pathname
 export const THEME_UNIT_TEST = join(WORDPRESS_FIXTURES, 'themeunittestdata.wordpress.xml')
 export const BLOCK_TEST = join(WORDPRESS_FIXTURES, '64-block-test-data.xml')

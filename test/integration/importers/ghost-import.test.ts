@@ -5,7 +5,7 @@ import { TEST_NOW } from '../../helpers/factories.js'
 import { describeEachDatabase } from '../../helpers/test-databases.js'
 
 const GHOST_EXPORT = join(
-  new URL('../../../../shared/fixtures/ghost/', import.meta.url).pathname,
+  new URL('../../fixtures/imports/ghost/', import.meta.url).pathname,
   'ghost-5-export.json',
 )
 
