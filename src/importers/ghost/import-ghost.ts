@@ -19,6 +19,7 @@ import { findImportRecord, saveImportRecord, type ImportKind } from '../import-r
 import { emptyReport, mergeReport, tally, type ImportReport } from '../import-report.js'
 import { ghostPostHtml } from './ghost-content.js'
 import { readGhostExport, type GhostData, type GhostPost } from './ghost-export.js'
+import { runImport } from '../dry-run.js'
 
 export interface GhostImportOptions {
   db: Kysely<Database>
@@ -320,8 +321,6 @@ function record_(key: { origin: 'ghost'; externalId: string; guid: string }) {
   return { origin: key.origin, externalId: key.externalId, guid: key.guid }
 }
 
-class DryRunRollback extends Error {}
-
 /**
  * Imports a Ghost export: posts (html, else Lexical or mobiledoc) as articles, pages as pages, the
  * first tag of a post as its section and the others as tags, authors from the posts_authors join.
@@ -356,18 +355,6 @@ export async function importGhost(options: GhostImportOptions): Promise<ImportRe
       }
     }
   }
-  if (!options.isDryRun) {
-    await run(options.db)
-    return report
-  }
-  await options.db
-    .transaction()
-    .execute(async (trx) => {
-      await run(trx)
-      throw new DryRunRollback()
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof DryRunRollback)) throw error
-    })
+  await runImport(options.db, options.isDryRun, run)
   return report
 }

@@ -24,6 +24,7 @@ import {
   type WxrItem,
   type WxrTag,
 } from './wxr-records.js'
+import { runImport } from '../dry-run.js'
 
 /** Where an import is: reading the file through (checking it), then importing its posts. */
 export interface ImportProgress {
@@ -180,8 +181,6 @@ async function importPosts(options: WordPressImportOptions, scope: PostScope): P
   await flush()
 }
 
-class DryRunRollback extends Error {}
-
 /**
  * Imports a WordPress export (WXR 1.1/1.2) in two streaming readings of the file. The first
  * checks the whole file (a truncated, non-WXR, non-UTF-8 or DTD-carrying file is refused before
@@ -212,18 +211,6 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
     const fallbackSectionId = fallbackSection(language, options.now)
     await importPosts(options, { ...base, taxonomy, media, childAttachments, fallbackSectionId })
   }
-  if (!options.isDryRun) {
-    await run(options.db)
-    return report
-  }
-  await options.db
-    .transaction()
-    .execute(async (trx) => {
-      await run(trx)
-      throw new DryRunRollback()
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof DryRunRollback)) throw error
-    })
+  await runImport(options.db, options.isDryRun, run)
   return report
 }
