@@ -5,9 +5,10 @@ import type { Config } from './config/config.js'
 import type { Store } from './db/create-database.js'
 import { registerAuthentication } from './http/authentication.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { createCacheHitResponder } from './http/cache-hit-fast-path.js'
 import { registerPageCache } from './http/page-cache-hooks.js'
 import { registerRateLimits } from './http/rate-limits.js'
-import { registerSecurityHeaders } from './http/security-headers.js'
+import { createSecurityHeaders, registerSecurityHeaders } from './http/security-headers.js'
 import {
   createTimedServer,
   DEFAULT_SERVER_TIMEOUTS,
@@ -86,6 +87,14 @@ declare module 'fastify' {
  * `listen()` (main.ts) or `inject()` (tests). It never listens and starts no timers itself.
  */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const pageCache =
+    deps.pageCache ??
+    createPageCache({
+      maxBytes: deps.config.pageCache.maxBytes,
+      onCompressError: (error) => app.log.error({ err: error }, 'page compression failed'),
+    })
+  const securityHeaders = createSecurityHeaders(deps.config.siteUrl)
+  const answerCacheHit = createCacheHitResponder({ cache: pageCache, headersFor: securityHeaders })
   const app = Fastify({
     logger: deps.logger ?? false,
     trustProxy:
@@ -96,19 +105,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
     serverFactory: (handler) =>
-      createTimedServer(deps.serverTimeouts ?? DEFAULT_SERVER_TIMEOUTS, handler),
+      createTimedServer(deps.serverTimeouts ?? DEFAULT_SERVER_TIMEOUTS, (request, response) => {
+        if (!answerCacheHit(request, response)) handler(request, response)
+      }),
   })
   const routes = requireDeclaredAccess(app)
   const { mailer, clock, store } = deps
   const db = store.db
   if (mailer) app.addHook('onClose', () => mailer.close())
   registerErrorHandler(app)
-  const pageCache =
-    deps.pageCache ??
-    createPageCache({
-      maxBytes: deps.config.pageCache.maxBytes,
-      onCompressError: (error) => app.log.error({ err: error }, 'page compression failed'),
-    })
   // First of the request hooks, so a cached page is sent before sessions or routes are looked at.
   registerPageCache(app, { cache: pageCache })
 
@@ -207,7 +212,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   })
   registerAdminApp(app, deps.adminFolder)
   await registerSiteRoutes(app, { ...deps, search, assets: await loadAssetManifest() })
-  registerSecurityHeaders(app, { siteUrl: deps.config.siteUrl })
+  registerSecurityHeaders(app, securityHeaders)
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

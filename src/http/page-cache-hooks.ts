@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { chooseEncoding, type CachedPage, type PageCache } from '../platform/page-cache.js'
 import { CACHE_POLICIES, type CacheKind } from './cache-policy.js'
+import { wasMissedInFastPath } from './cache-hit-fast-path.js'
+import { etagOf, isClientCopyCurrent } from './cached-page-validators.js'
 import { strongEtag } from './conditional-response.js'
 
 /** What a handler declares to have its answer cached: its kind and what it was built from. */
@@ -39,41 +41,10 @@ export function cacheResponse(reply: FastifyReply, kind: CacheKind, tags: Iterab
   void reply.header('cache-control', CACHE_POLICIES[kind].cacheControl)
 }
 
-/** The ETag of an entry in one encoding: each encoding is its own representation (RFC 9110). */
-function etagOf(page: CachedPage, encoding: 'br' | 'gzip' | 'identity'): string {
-  return encoding === 'identity' ? page.etag : `${page.etag.slice(0, -1)}-${encoding}"`
-}
-
-function namesThisPage(request: FastifyRequest, page: CachedPage): boolean {
-  const header = request.headers['if-none-match']
-  if (header === undefined) return false
-  return header.split(',').some((tag) => {
-    const candidate = tag.trim().replace(/^W\//, '')
-    return (
-      candidate === '*' ||
-      candidate === page.etag ||
-      candidate === etagOf(page, 'br') ||
-      candidate === etagOf(page, 'gzip')
-    )
-  })
-}
-
-/** Whether the client's copy is current: If-None-Match, else If-Modified-Since (RFC 9110 §13.1.2). */
-function isCurrent(request: FastifyRequest, page: CachedPage): boolean {
-  if (request.headers['if-none-match'] !== undefined) return namesThisPage(request, page)
-  const lastModified = page.headers['last-modified']
-  const ifModifiedSince = Date.parse(request.headers['if-modified-since'] ?? '')
-  return (
-    lastModified !== undefined &&
-    Number.isFinite(ifModifiedSince) &&
-    Date.parse(lastModified) <= ifModifiedSince
-  )
-}
-
 function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
   const encoding = chooseEncoding(request.headers['accept-encoding'], page)
   void reply.headers(page.headers).header('etag', etagOf(page, encoding)).header('x-cache', 'HIT')
-  if (isCurrent(request, page)) return reply.status(304).send()
+  if (isClientCopyCurrent(request.headers, page)) return reply.status(304).send()
   if (encoding !== 'identity') void reply.header('content-encoding', encoding)
   return reply.status(page.status).send(page[encoding] ?? page.identity)
 }
@@ -107,7 +78,7 @@ export function registerPageCache(
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return
     const key = request.url
-    let page = cache.get(key)
+    let page = wasMissedInFastPath(request.raw) ? undefined : cache.get(key)
     if (!page) {
       // HEAD reads the cache but never fills it: its answer has no body to keep.
       if (request.method === 'HEAD') return
@@ -157,7 +128,7 @@ export function registerPageCache(
       request.pageCacheFlight.generation,
     )
     void reply.header('etag', page.etag).header('vary', 'Accept-Encoding')
-    if (isCurrent(request, page)) {
+    if (isClientCopyCurrent(request.headers, page)) {
       void reply.status(304).removeHeader('content-type')
       return ''
     }

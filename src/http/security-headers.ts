@@ -59,25 +59,36 @@ export function contentSecurityPolicies(isHttps: boolean): Record<Surface, strin
 
 const ONE_YEAR_SECONDS = 31_536_000
 
+/** The security headers of each surface, built once; `headersFor(url)` picks a URL's. */
+export function createSecurityHeaders(
+  siteUrl: string,
+): (url: string) => Readonly<Record<string, string>> {
+  const isHttps = siteUrl.startsWith('https:')
+  const policies = contentSecurityPolicies(isHttps)
+  const headersOf = (surface: Surface): Readonly<Record<string, string>> =>
+    Object.freeze({
+      'content-security-policy': policies[surface],
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': surface === 'site' ? 'strict-origin-when-cross-origin' : 'same-origin',
+      'x-frame-options': surface === 'site' ? 'SAMEORIGIN' : 'DENY',
+      'cross-origin-opener-policy': 'same-origin',
+      'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+      ...(isHttps && { 'strict-transport-security': `max-age=${ONE_YEAR_SECONDS}` }),
+    })
+  const bySurface = { site: headersOf('site'), admin: headersOf('admin'), api: headersOf('api') }
+  return (url) => bySurface[surfaceOf(url)]
+}
+
 /**
  * Adds the security headers to every response: a Content-Security-Policy per surface,
  * X-Content-Type-Options, Referrer-Policy, no framing of the newsroom or the API, and HSTS when
  * the site is served over https (behind TLS, so never on a plain-http development server).
  */
-export function registerSecurityHeaders(app: FastifyInstance, options: { siteUrl: string }): void {
-  const isHttps = options.siteUrl.startsWith('https:')
-  const policies = contentSecurityPolicies(isHttps)
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  headersFor: (url: string) => Readonly<Record<string, string>>,
+): void {
   app.addHook('onSend', async (request, reply) => {
-    const surface = surfaceOf(request.url)
-    reply.header('content-security-policy', policies[surface])
-    reply.header('x-content-type-options', 'nosniff')
-    reply.header(
-      'referrer-policy',
-      surface === 'site' ? 'strict-origin-when-cross-origin' : 'same-origin',
-    )
-    reply.header('x-frame-options', surface === 'site' ? 'SAMEORIGIN' : 'DENY')
-    reply.header('cross-origin-opener-policy', 'same-origin')
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()')
-    if (isHttps) reply.header('strict-transport-security', `max-age=${ONE_YEAR_SECONDS}`)
+    reply.headers(headersFor(request.url))
   })
 }
