@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import type { Config } from './config.js'
 import { ConfigError } from './config-error.js'
 import { CONFIG_VARIABLES, type ConfigVariableName } from './config-variables.js'
+import { deepFreeze } from '../platform/deep-freeze.js'
 
 type ParsedValue<N extends ConfigVariableName> = z.output<(typeof CONFIG_VARIABLES)[N]['schema']>
 
@@ -48,13 +49,6 @@ function ensureWritableDirectory(path: string): void {
       `must be ${CONFIG_VARIABLES.MASTHEAD_DATA_DIR.expects} (${path}: ${reason})`,
     )
   }
-}
-
-function deepFreeze<T extends object>(value: T): Readonly<T> {
-  for (const child of Object.values(value)) {
-    if (child !== null && typeof child === 'object') deepFreeze(child as object)
-  }
-  return Object.freeze(value)
 }
 
 /**

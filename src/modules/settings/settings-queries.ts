@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { withTransaction } from '../../db/transaction.js'
 import type { Database } from '../../db/database.js'
+import { deepFreeze } from '../../platform/deep-freeze.js'
 import { SITE_SETTINGS_SCHEMA, type SiteSettings } from './site-settings.js'
 
 /**
@@ -9,6 +10,19 @@ import { SITE_SETTINGS_SCHEMA, type SiteSettings } from './site-settings.js'
  */
 export async function getSiteSettings(db: Kysely<Database>): Promise<SiteSettings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute()
+  const stored = JSON.stringify(rows)
+  if (stored !== lastParsed.stored) lastParsed = { stored, settings: parseSettings(rows) }
+  return lastParsed.settings
+}
+
+// Every page reads the settings; validating them each time cost more than reading them, so the
+// last rows read are compared as text and parsed again only when they changed.
+let lastParsed: { stored: string; settings: SiteSettings } = {
+  stored: '',
+  settings: SITE_SETTINGS_SCHEMA.parse({}),
+}
+
+function parseSettings(rows: { key: string; value: string }[]): SiteSettings {
   const defaults = SITE_SETTINGS_SCHEMA.parse({})
   const shape = SITE_SETTINGS_SCHEMA.shape
   const settings: Record<string, unknown> = { ...defaults }
@@ -17,7 +31,7 @@ export async function getSiteSettings(db: Kysely<Database>): Promise<SiteSetting
     const parsed = shape[key as keyof SiteSettings].safeParse(JSON.parse(value))
     if (parsed.success) settings[key] = parsed.data
   }
-  return settings as SiteSettings
+  return deepFreeze(settings as SiteSettings)
 }
 
 /** Validates and stores some settings; the others keep their values. Throws a ZodError on bad input. */
