@@ -2,8 +2,26 @@
  * Dates and relative times for readers, with Intl in the site's time zone and the edition's locale.
  * The relative-time thresholds are the same as in assets/site.js, which refreshes them in the page.
  */
+
+// Building an Intl formatter costs far more than using one (it was a tenth of an article page's
+// render), so each is built once per locale and time zone. A site has a handful of those.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>()
+
+function formatterFor<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  create: () => T,
+): T {
+  let formatter = formatters.get(key)
+  if (!formatter) formatters.set(key, (formatter = create()))
+  return formatter as T
+}
+
+/** How long ago, e.g. "3 years ago"; refreshed in the page by assets/site.js. */
 export function relativeTime(locale: string, instant: Date, now: Date): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  const format = formatterFor(
+    `relative ${locale}`,
+    () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+  )
   const seconds = Math.max(0, (now.getTime() - instant.getTime()) / 1000)
   if (seconds < 45) return format.format(-Math.round(seconds), 'second')
   const minutes = Math.round(seconds / 60)
@@ -19,26 +37,26 @@ export function relativeTime(locale: string, instant: Date, now: Date): string {
 
 /** The exact date and time, e.g. "1 March 2025, 09:30" or "1 مارس 2025 في 09:30". */
 export function exactDateTime(locale: string, timeZone: string, instant: Date): string {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-  }).format(instant)
+  return formatterFor(
+    `exact ${locale} ${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }),
+  ).format(instant)
 }
 
 /** The date alone, e.g. "Sunday, 29 November 2026". */
 export function longDate(locale: string, timeZone: string, instant: Date): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone }).format(instant)
+  return formatterFor(
+    `long ${locale} ${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone }),
+  ).format(instant)
 }
 
 /** The Hijri (Umm al-Qura) date, shown beside the Gregorian one in the Arabic header. */
 export function hijriDate(locale: string, timeZone: string, instant: Date): string {
-  return new Intl.DateTimeFormat(
-    `${locale.split('-u-')[0]}-u-ca-islamic-umalqura-nu-${locale.includes('nu-arab') ? 'arab' : 'latn'}`,
-    {
-      dateStyle: 'long',
-      timeZone,
-    },
+  const hijriLocale = `${locale.split('-u-')[0]}-u-ca-islamic-umalqura-nu-${locale.includes('nu-arab') ? 'arab' : 'latn'}`
+  return formatterFor(
+    `hijri ${hijriLocale} ${timeZone}`,
+    () => new Intl.DateTimeFormat(hijriLocale, { dateStyle: 'long', timeZone }),
   ).format(instant)
 }
 
@@ -50,4 +68,12 @@ export function localeWithDigits(
 ): string {
   if (language !== 'ar') return locale
   return `${locale.split('-u-')[0]}-u-nu-${digitsStyle}`
+}
+
+/** The year alone, for the copyright line. */
+export function yearOf(locale: string, timeZone: string, instant: Date): string {
+  return formatterFor(
+    `year ${locale} ${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone }),
+  ).format(instant)
 }

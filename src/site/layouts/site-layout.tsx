@@ -1,5 +1,6 @@
 import { Fragment, h, raw, type Child } from '../jsx/html.js'
 import { feedUrls } from '../feeds/load-feed.js'
+import { yearOf } from '../i18n/format-time.js'
 import type { Frame, PageHead } from '../view-models.js'
 
 const OG_LOCALES: Record<string, string> = { ar: 'ar_AR', en: 'en_US' }
@@ -164,10 +165,7 @@ function SiteFooter(props: { frame: Frame }) {
         <p class="site-footer__copyright">
           {frame.footerText ||
             frame.t('copyright', {
-              year: new Intl.DateTimeFormat(frame.locale, {
-                year: 'numeric',
-                timeZone: frame.timeZone,
-              }).format(frame.now),
+              year: yearOf(frame.locale, frame.timeZone, frame.now),
               site: frame.siteName,
             })}
         </p>
