@@ -34,6 +34,31 @@ class MastheadSqliteDialect extends SqliteDialect {
   }
 }
 
+/** The slice of better-sqlite3 that Kysely's SQLite dialect uses. */
+type StatementSource = Pick<SqliteDatabase.Database, 'prepare' | 'close'>
+
+/**
+ * Keeps prepared statements by their SQL text, the least recently used dropped first. Kysely
+ * prepares every query anew, and preparing cost more than running the query on a page render.
+ */
+function withStatementCache(database: SqliteDatabase.Database, size: number): StatementSource {
+  const statements = new Map<string, SqliteDatabase.Statement>()
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql)
+      if (statement) statements.delete(sql)
+      else statement = database.prepare(sql)
+      statements.set(sql, statement)
+      if (statements.size > size) statements.delete(statements.keys().next().value as string)
+      return statement
+    },
+  } as StatementSource
+}
+
+/** Distinct queries kept prepared; lists of ids make many texts of one query, hence the margin. */
+const PREPARED_STATEMENTS = 1000
+
 /** Opens the SQLite file in WAL mode with foreign keys on and a busy timeout. */
 export function createSqliteDialect(file: string): SqliteDialect {
   const database = new SqliteDatabase(file)
@@ -41,5 +66,5 @@ export function createSqliteDialect(file: string): SqliteDialect {
   database.pragma('synchronous = NORMAL')
   database.pragma('foreign_keys = ON')
   database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
-  return new MastheadSqliteDialect({ database })
+  return new MastheadSqliteDialect({ database: withStatementCache(database, PREPARED_STATEMENTS) })
 }
