@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
 import type { Config } from './config/config.js'
 import { openStore, type Store } from './db/create-database.js'
+import { refreshPlannerStatistics } from './db/dialect-sql.js'
 import { migrateToLatest } from './db/migrate.js'
 import { systemClock } from './platform/clock.js'
 import { createPageCache } from './platform/page-cache.js'
@@ -32,6 +33,7 @@ export async function prepareStore(
   print: (line: string) => void,
 ): Promise<void> {
   await migrateToLatest(store.db)
+  await refreshPlannerStatistics(store.db)
   const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
   const report = await prepareNewsroom({ db: store.db, config, storage, now: systemClock.now() })
   if (report.demo)
