@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../config/config.js'
 import type { Store } from '../db/create-database.js'
 import { dayOf, recordPageViews } from '../modules/analytics/page-view-queries.js'
-import { findArticleById, listPublishedArticles } from '../modules/articles/article-queries.js'
+import { findArticleById, listLatestArticles } from '../modules/articles/article-queries.js'
 import { createContactMessage } from '../modules/contact/contact-queries.js'
 import {
   contactNotification,
@@ -107,17 +107,17 @@ export async function registerSiteRoutes(
     status: 404 | 410 | 500,
     path: string,
   ) {
-    const latest = await listPublishedArticles(
+    const latest = await listLatestArticles(
       db,
       { language: context.frame.language },
-      { pageSize: 4 },
+      4,
       context.frame.now,
     )
     const page = ErrorPage({
       frame: context.frame,
       status,
       path,
-      latest: await loadCards(context, latest.items),
+      latest: await loadCards(context, latest),
     })
     return sendPage(reply, page, {
       status,

@@ -263,6 +263,58 @@ function publishedArticles(db: Kysely<Database>, filter: PublishedArticleFilter,
   return query
 }
 
+/** Beyond this offset, listings stop reading sections one by one (deep pages are rare). */
+const MERGE_SECTIONS_UP_TO_OFFSET = 1000
+
+function newestFirst(a: SummaryRow, b: SummaryRow): number {
+  return (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id - a.id
+}
+
+/** Live articles of a filter, newest first: one window of rows, without counting them all. */
+async function readNewest(
+  db: Kysely<Database>,
+  filter: PublishedArticleFilter,
+  window: { limit: number; offset: number },
+  now: Date,
+): Promise<SummaryRow[]> {
+  const { sectionIds } = filter
+  if (sectionIds && sectionIds.length > 1 && window.offset <= MERGE_SECTIONS_UP_TO_OFFSET) {
+    // A list of sections cannot be read from the section index in date order, so the database
+    // would sort every article of them; each section read in order, then merged, stays small.
+    const perSection = await Promise.all(
+      sectionIds.map((sectionId) =>
+        readNewest(
+          db,
+          { ...filter, sectionIds: [sectionId] },
+          { limit: window.offset + window.limit, offset: 0 },
+          now,
+        ),
+      ),
+    )
+    return perSection
+      .flat()
+      .sort(newestFirst)
+      .slice(window.offset, window.offset + window.limit)
+  }
+  return publishedArticles(db, filter, now)
+    .select(SUMMARY_COLUMNS)
+    .orderBy('articles.publishedAt', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(window.limit)
+    .offset(window.offset)
+    .execute()
+}
+
+/** The newest live articles of a filter, for blocks that show a few and no page count. */
+export async function listLatestArticles(
+  db: Kysely<Database>,
+  filter: PublishedArticleFilter,
+  limit: number,
+  now: Date,
+): Promise<ArticleSummary[]> {
+  return (await readNewest(db, filter, { limit, offset: 0 }, now)).map(toSummary)
+}
+
 /**
  * Published articles, newest first, one page at a time. The id breaks ties between equal
  * publication times, so pages never overlap or skip.
@@ -274,16 +326,11 @@ export async function listPublishedArticles(
   now: Date,
 ): Promise<Page<ArticleSummary>> {
   const request = resolvePageRequest(pageRequest)
-  const base = publishedArticles(db, filter, now)
   const [rows, count] = await Promise.all([
-    base
-      .select(SUMMARY_COLUMNS)
-      .orderBy('articles.publishedAt', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(request.pageSize)
-      .offset(request.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    readNewest(db, filter, { limit: request.pageSize, offset: request.offset }, now),
+    publishedArticles(db, filter, now)
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
   ])
   return toPage(rows.map(toSummary), Number(count.total), request)
 }
@@ -301,30 +348,30 @@ export async function listTopStories(
   now: Date,
 ): Promise<ArticleSummary[]> {
   const featuredSince = new Date(now.getTime() - FEATURED_WINDOW_HOURS * 3_600_000).toISOString()
-  const rows = await publishedArticles(db, { language: input.language }, now)
-    .select(SUMMARY_COLUMNS)
-    .orderBy((eb) =>
-      eb.case().when('articles.pinnedPosition', 'is not', null).then(0).else(1).end(),
-    )
-    .orderBy('articles.pinnedPosition')
-    .orderBy((eb) =>
-      eb
-        .case()
-        .when(
-          eb.and([
-            eb('articles.isFeatured', '=', 1),
-            eb('articles.publishedAt', '>=', featuredSince),
-          ]),
-        )
-        .then(0)
-        .else(1)
-        .end(),
-    )
-    .orderBy('articles.publishedAt', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(input.limit)
-    .execute()
-  return rows.map(toSummary)
+  const live = () =>
+    publishedArticles(db, { language: input.language }, now).select(SUMMARY_COLUMNS)
+  // Three reads that each follow an index, rather than one ORDER BY that sorts the whole edition.
+  const [pinned, featured, newest] = await Promise.all([
+    live()
+      .where('articles.pinnedPosition', 'is not', null)
+      .orderBy('articles.pinnedPosition')
+      .orderBy('articles.publishedAt', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(input.limit)
+      .execute(),
+    live()
+      .where('articles.isFeatured', '=', 1)
+      .where('articles.publishedAt', '>=', featuredSince)
+      .orderBy('articles.publishedAt', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(input.limit)
+      .execute(),
+    readNewest(db, { language: input.language }, { limit: input.limit, offset: 0 }, now),
+  ])
+  const chosen = new Map<number, SummaryRow>()
+  for (const row of [...pinned, ...featured, ...newest])
+    if (!chosen.has(row.id)) chosen.set(row.id, row)
+  return [...chosen.values()].slice(0, input.limit).map(toSummary)
 }
 
 /** Breaking items of an edition whose breaking flag has not expired, newest first. */
@@ -390,23 +437,55 @@ export async function listRelatedArticles(
     .execute()
   const remaining = input.limit - manual.length
   if (remaining <= 0) return manual.map(toSummary)
-  const byTags = await publishedArticles(
+  const byTags = await listArticlesSharingTags(
     db,
-    { language: input.language, excludeIds: [input.articleId, ...manual.map((row) => row.id)] },
+    { ...input, limit: remaining, excludeIds: [input.articleId, ...manual.map((row) => row.id)] },
     now,
   )
-    .innerJoin('articleTags as shared', 'shared.articleId', 'articles.id')
-    .where('shared.tagId', 'in', (eb) =>
-      eb.selectFrom('articleTags').select('tagId').where('articleId', '=', input.articleId),
-    )
-    .select([...SUMMARY_COLUMNS, (eb) => eb.fn.countAll<number>().as('sharedTags')])
-    .groupBy(SUMMARY_COLUMNS)
-    .orderBy('sharedTags', 'desc')
-    .orderBy('articles.publishedAt', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(remaining)
-    .execute()
-  return [...manual, ...byTags].map((row) => toSummary(row))
+  return [...manual.map(toSummary), ...byTags]
+}
+
+/** How many of each tag's newest articles are weighed as related stories. */
+const RELATED_CANDIDATES_PER_TAG = 12
+
+/**
+ * Live articles that share the most tags with an article, then the newest. Only each tag's newest
+ * articles are candidates: a tag on tens of thousands of archive stories would otherwise make
+ * every article page count them all.
+ */
+async function listArticlesSharingTags(
+  db: Kysely<Database>,
+  input: { articleId: number; language: string; limit: number; excludeIds: number[] },
+  now: Date,
+): Promise<ArticleSummary[]> {
+  const tagIds = (
+    await db
+      .selectFrom('articleTags')
+      .select('tagId')
+      .where('articleId', '=', input.articleId)
+      .execute()
+  ).map((row) => row.tagId)
+  const candidatesByTag = await Promise.all(
+    tagIds.map((tagId) =>
+      publishedArticles(db, { language: input.language, excludeIds: input.excludeIds }, now)
+        .innerJoin('articleTags', 'articleTags.articleId', 'articles.id')
+        .select(SUMMARY_COLUMNS)
+        .where('articleTags.tagId', '=', tagId)
+        .orderBy('articleTags.articleId', 'desc')
+        .limit(RELATED_CANDIDATES_PER_TAG)
+        .execute(),
+    ),
+  )
+  const candidates = new Map<number, { row: SummaryRow; sharedTags: number }>()
+  for (const row of candidatesByTag.flat()) {
+    const candidate = candidates.get(row.id)
+    if (candidate) candidate.sharedTags += 1
+    else candidates.set(row.id, { row, sharedTags: 1 })
+  }
+  return [...candidates.values()]
+    .sort((a, b) => b.sharedTags - a.sharedTags || newestFirst(a.row, b.row))
+    .slice(0, input.limit)
+    .map((candidate) => toSummary(candidate.row))
 }
 
 /**

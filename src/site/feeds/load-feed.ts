@@ -1,6 +1,6 @@
 import {
   findArticlesByIds,
-  listPublishedArticles,
+  listLatestArticles,
   type PublishedArticleFilter,
 } from '../../modules/articles/article-queries.js'
 import { listAuthorsOfArticles } from '../../modules/authors/author-queries.js'
@@ -46,9 +46,9 @@ export async function loadFeed(
     title = `${frame.siteName} — ${scope.title}`
     pagePath = scope.path
   }
-  const page = await listPublishedArticles(db, filter, { pageSize: FEED_SIZE }, frame.now)
-  const ids = page.items.map((item) => item.id)
-  for (const item of page.items) {
+  const items = await listLatestArticles(db, filter, FEED_SIZE, frame.now)
+  const ids = items.map((item) => item.id)
+  for (const item of items) {
     context.uses.add(cacheTags.article(item.id))
     if (item.heroMediaId !== null) context.uses.add(cacheTags.media(item.heroMediaId))
   }
@@ -57,7 +57,7 @@ export async function loadFeed(
     listTagsOfArticles(db, ids),
     findMediaByIds(
       db,
-      page.items.flatMap((item) => (item.heroMediaId === null ? [] : [item.heroMediaId])),
+      items.flatMap((item) => (item.heroMediaId === null ? [] : [item.heroMediaId])),
     ),
     settings.isFeedFullContent ? findArticlesByIds(db, ids) : Promise.resolve(undefined),
   ])
@@ -70,11 +70,11 @@ export async function loadFeed(
     description: frame.about || frame.siteName,
     homeUrl: absolute(pagePath),
     urls: { rss: absolute(urls.rss), atom: absolute(urls.atom), json: absolute(urls.json) },
-    updatedAt: page.items.reduce(
+    updatedAt: items.reduce(
       (newest, item) => (item.updatedAt > newest ? item.updatedAt : newest),
-      page.items[0]?.updatedAt ?? frame.now.toISOString(),
+      items[0]?.updatedAt ?? frame.now.toISOString(),
     ),
-    items: page.items.map((item) => {
+    items: items.map((item) => {
       const image = item.heroMediaId === null ? undefined : media.get(item.heroMediaId)
       return {
         id: item.id,

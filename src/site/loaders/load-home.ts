@@ -1,5 +1,5 @@
 import { dayOf, listMostRead } from '../../modules/analytics/page-view-queries.js'
-import { listPublishedArticles, listTopStories } from '../../modules/articles/article-queries.js'
+import { listLatestArticles, listTopStories } from '../../modules/articles/article-queries.js'
 import { sectionWithDescendantIds } from '../../modules/sections/section-queries.js'
 import { cacheTags } from '../cache/cache-tags.js'
 import { siteUrls } from '../site-urls.js'
@@ -30,24 +30,19 @@ export async function loadHome(context: SiteContext): Promise<HomeView> {
   context.uses.add(cacheTags.edition(language))
   const top = await listTopStories(db, { language, limit: TOP_STORIES }, frame.now)
   const shownIds = top.map((article) => article.id)
-  const latest = await listPublishedArticles(
-    db,
-    { language, excludeIds: shownIds },
-    { pageSize: LATEST },
-    frame.now,
-  )
+  const latest = await listLatestArticles(db, { language, excludeIds: shownIds }, LATEST, frame.now)
   const mainSections = context.sections.filter(
     (section) => section.parentId === null && section.translations[language],
   )
   const sectionBlocks = await Promise.all(
     mainSections.map(async (section) => {
-      const page = await listPublishedArticles(
+      const articles = await listLatestArticles(
         db,
         { language, sectionIds: sectionWithDescendantIds(context.sections, section.id) },
-        { pageSize: PER_SECTION },
+        PER_SECTION,
         frame.now,
       )
-      return { section, articles: page.items }
+      return { section, articles }
     }),
   )
   const sinceDay = dayOf(new Date(frame.now.getTime() - MOST_READ_DAYS * 86_400_000))
@@ -55,7 +50,7 @@ export async function loadHome(context: SiteContext): Promise<HomeView> {
   for (const item of mostRead) context.uses.add(cacheTags.article(item.id))
   const [topCards, latestCards] = await Promise.all([
     loadCards(context, top),
-    loadCards(context, latest.items),
+    loadCards(context, latest),
   ])
   return {
     lead: topCards[0],
