@@ -1,8 +1,31 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
+import { compressForBuild, ENCODING_SUFFIXES } from '../src/http/precompressed-file.js'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
+
+/** Writes brotli and gzip copies next to each text file of the build: the server never compresses. */
+function precompress(): Plugin {
+  return {
+    name: 'masthead-precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((name) => /^assets\/.*\.(js|css|svg|json)$/.test(name))
+        .map((name) => join(options.dir ?? '', name))
+      await Promise.all(
+        files.map(async (file) => {
+          const compressed = await compressForBuild(await readFile(file))
+          for (const encoding of ['br', 'gzip'] as const)
+            await writeFile(file + ENCODING_SUFFIXES[encoding], compressed[encoding])
+        }),
+      )
+    },
+  }
+}
 
 /** The newsroom app, built into dist/admin and served by the Masthead server at /admin. */
 export default defineConfig(({ command }) => {
@@ -12,7 +35,7 @@ export default defineConfig(({ command }) => {
   return {
     root,
     base: '/admin/',
-    plugins: [react()],
+    plugins: [react(), precompress()],
     build: {
       outDir: fileURLToPath(new URL('../dist/admin', import.meta.url)),
       emptyOutDir: true,

@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
-import { brotliCompressSync, gzipSync } from 'node:zlib'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  ENCODING_SUFFIXES,
+  sendImmutableFile,
+  type PrecompressedFile,
+} from '../http/precompressed-file.js'
 import { adminBuildFolder, isAdminBuilt } from './admin-build.js'
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -15,32 +19,22 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const PUBLIC = { config: { access: 'public' as const } }
 
-interface AdminAsset {
-  contentType: string
-  bytes: Buffer
-  /** Compressed once at start, for text files. */
-  brotli?: Buffer
-  gzip?: Buffer
-}
-
-/** The built app's hashed assets, read once: their names change whenever their content does. */
-function readAssets(folder: string): Map<string, AdminAsset> {
-  const assets = new Map<string, AdminAsset>()
-  for (const name of readdirSync(join(folder, 'assets'))) {
-    const contentType = CONTENT_TYPES[extname(name)] ?? 'application/octet-stream'
-    const bytes = readFileSync(join(folder, 'assets', name))
-    const isText = /^text\/|json|svg/.test(contentType)
-    assets.set(
-      name,
-      isText
-        ? {
-            contentType,
-            bytes,
-            brotli: brotliCompressSync(bytes),
-            gzip: gzipSync(bytes, { level: 9 }),
-          }
-        : { contentType, bytes },
-    )
+/** The built app's hashed assets, read once with the compressed copies the build wrote. */
+function readAssets(folder: string): Map<string, PrecompressedFile> {
+  const files = new Set(readdirSync(join(folder, 'assets')))
+  const read = (name: string) => readFileSync(join(folder, 'assets', name))
+  const assets = new Map<string, PrecompressedFile>()
+  for (const name of files) {
+    if (name.endsWith(ENCODING_SUFFIXES.br) || name.endsWith(ENCODING_SUFFIXES.gzip)) continue
+    const asset: PrecompressedFile = {
+      contentType: CONTENT_TYPES[extname(name)] ?? 'application/octet-stream',
+      bytes: read(name),
+    }
+    for (const encoding of ['br', 'gzip'] as const) {
+      const copy = name + ENCODING_SUFFIXES[encoding]
+      if (files.has(copy)) asset[encoding] = read(copy)
+    }
+    assets.set(name, asset)
   }
   return assets
 }
@@ -49,7 +43,7 @@ function readAssets(folder: string): Map<string, AdminAsset> {
 function readBuild(
   folder: string,
   app: FastifyInstance,
-): { index?: Buffer; assets: Map<string, AdminAsset> } {
+): { index?: Buffer; assets: Map<string, PrecompressedFile> } {
   if (!isAdminBuilt(folder)) return { assets: new Map() }
   try {
     return { index: readFileSync(join(folder, 'index.html')), assets: readAssets(folder) }
@@ -57,14 +51,6 @@ function readBuild(
     app.log.error({ err: error, folder }, 'the newsroom app could not be read')
     return { assets: new Map() }
   }
-}
-
-/** The best encoding of an asset the client accepts. */
-function encodingFor(request: FastifyRequest, asset: AdminAsset) {
-  const accepted = String(request.headers['accept-encoding'] ?? '')
-  if (asset.brotli && /\bbr\b/.test(accepted)) return { name: 'br', bytes: asset.brotli }
-  if (asset.gzip && /\bgzip\b/.test(accepted)) return { name: 'gzip', bytes: asset.gzip }
-  return { name: undefined, bytes: asset.bytes }
 }
 
 /**
@@ -92,13 +78,7 @@ export function registerAdminApp(app: FastifyInstance, folder = adminBuildFolder
         .header('cache-control', 'no-store')
         .type('text/plain')
         .send('Not found\n')
-    const encoding = encodingFor(request, asset)
-    if (asset.gzip) reply.header('vary', 'accept-encoding')
-    if (encoding.name) reply.header('content-encoding', encoding.name)
-    return reply
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .type(asset.contentType)
-      .send(encoding.bytes)
+    return sendImmutableFile(request, reply, asset)
   })
   app.get('/admin', PUBLIC, sendIndex)
   app.get('/admin/*', PUBLIC, sendIndex)

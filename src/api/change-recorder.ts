@@ -7,7 +7,7 @@ import type { Clock } from '../platform/clock.js'
 import type { ContentAction, ContentEntity, EventBus } from '../platform/events.js'
 
 export interface ChangeRecord {
-  entity: ContentEntity | 'gallery' | 'redirect' | 'contact_message' | 'webhook'
+  entity: ContentEntity | 'redirect' | 'contact_message' | 'webhook'
   action: ContentAction
   id: number
   details?: Record<string, unknown>
@@ -25,6 +25,7 @@ const CONTENT_ENTITIES = new Set<string>([
   'source',
   'media',
   'settings',
+  'gallery',
 ])
 
 export function createChangeRecorder(deps: {

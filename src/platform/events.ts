@@ -1,6 +1,6 @@
 /** What changed in the newsroom; the page cache, the search index and webhooks listen. */
 export type ContentEntity =
-  'article' | 'page' | 'section' | 'tag' | 'author' | 'source' | 'media' | 'settings'
+  'article' | 'page' | 'section' | 'tag' | 'author' | 'source' | 'media' | 'settings' | 'gallery'
 
 export type ContentAction = 'created' | 'updated' | 'published' | 'unpublished' | 'deleted'
 

@@ -40,6 +40,7 @@ import { ListingPage } from './pages/listing-page.js'
 import { SearchPage } from './pages/search-page.js'
 import { StaticPage } from './pages/static-page.js'
 import { cacheResponse } from '../http/page-cache-hooks.js'
+import { sendImmutableFile } from '../http/precompressed-file.js'
 import { cacheTags } from './cache/cache-tags.js'
 import { CACHE_CONTROL, sendPage } from './render.js'
 import { siteUrls } from './site-urls.js'
@@ -176,10 +177,7 @@ export async function registerSiteRoutes(
   app.get('/assets/:file', PUBLIC, async (request, reply) => {
     const asset = assets.find(request.url.split('?')[0] ?? '')
     if (!asset) return notFound(request, reply)
-    return reply
-      .header('content-type', asset.contentType)
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .send(asset.bytes)
+    return sendImmutableFile(request, reply, asset)
   })
 
   app.get('/favicon.ico', PUBLIC, async (request, reply) => {

@@ -6,7 +6,17 @@ import { AppError } from '../../errors/app-error.js'
 import { actingUserId } from '../access/actor.js'
 import { ID_PARAMS } from '../../api/common-schemas.js'
 
-const ENTITIES = ['article', 'page', 'section', 'tag', 'author', 'source', 'media', 'settings']
+const ENTITIES = [
+  'article',
+  'page',
+  'section',
+  'tag',
+  'author',
+  'source',
+  'media',
+  'settings',
+  'gallery',
+]
 const ACTIONS = ['created', 'updated', 'published', 'unpublished', 'deleted']
 const EVENT_NAMES = [
   '*',

@@ -26,4 +26,6 @@ export const cacheTags = {
   author: (id: number) => `au:${id}`,
   source: (id: number) => `src:${id}`,
   media: (id: number) => `m:${id}`,
+  /** Pages that show a gallery: its title, captions, credits and the order of its pictures. */
+  gallery: (id: number) => `g:${id}`,
 } as const

@@ -107,6 +107,8 @@ export async function purgeTagsOf(db: Kysely<Database>, event: ContentEvent): Pr
     }
     case 'media':
       return [cacheTags.media(event.id)]
+    case 'gallery':
+      return [cacheTags.gallery(event.id)]
     case 'page':
     case 'section':
     case 'settings':

@@ -53,6 +53,7 @@ async function loadGalleries(
   context: SiteContext,
   ids: number[],
 ): Promise<Map<number, GalleryView>> {
+  for (const id of ids) context.uses.add(cacheTags.gallery(id))
   const galleries = await findGalleriesByIds(context.db, ids)
   const media = await findMediaByIds(
     context.db,
