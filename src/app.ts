@@ -5,6 +5,7 @@ import type { Config } from './config/config.js'
 import type { Store } from './db/create-database.js'
 import { registerAuthentication } from './http/authentication.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { registerNulCharacterCheck } from './http/reject-nul-characters.js'
 import { registerPageCache } from './http/page-cache-hooks.js'
 import { registerRateLimits } from './http/rate-limits.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     })
   // First of the request hooks, so a cached page is sent before sessions or routes are looked at.
   registerPageCache(app, { cache: pageCache })
+  registerNulCharacterCheck(app)
 
   const events = createEventBus({
     onListenerError: (error, event) =>
