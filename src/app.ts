@@ -6,6 +6,7 @@ import type { Store } from './db/create-database.js'
 import { registerAuthentication } from './http/authentication.js'
 import { registerErrorHandler } from './http/error-handler.js'
 import { createCacheHitResponder } from './http/cache-hit-fast-path.js'
+import { registerNulCharacterCheck } from './http/reject-nul-characters.js'
 import { registerPageCache } from './http/page-cache-hooks.js'
 import { registerRateLimits } from './http/rate-limits.js'
 import { createSecurityHeaders, registerSecurityHeaders } from './http/security-headers.js'
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerErrorHandler(app)
   // First of the request hooks, so a cached page is sent before sessions or routes are looked at.
   registerPageCache(app, { cache: pageCache })
+  registerNulCharacterCheck(app)
 
   const events = createEventBus({
     onListenerError: (error, event) =>

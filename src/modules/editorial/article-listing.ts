@@ -96,12 +96,10 @@ export async function listArticlesFor(
   }
   // Tags belong to an edition; without a language the slug is looked up in any of them.
   if (request.tag !== undefined) {
-    const tag = await db
-      .selectFrom('tags')
-      .select('id')
-      .where('slug', '=', request.tag)
-      .where((eb) => (request.language ? eb('language', '=', request.language) : eb.val(true)))
-      .executeTakeFirst()
+    // No `where true` placeholder: SQLite cannot bind a boolean, so the filter is left out.
+    let tagQuery = db.selectFrom('tags').select('id').where('slug', '=', request.tag)
+    if (request.language) tagQuery = tagQuery.where('language', '=', request.language)
+    const tag = await tagQuery.executeTakeFirst()
     filter.tagId = tag?.id ?? -1
   }
   if (request.author !== undefined) {

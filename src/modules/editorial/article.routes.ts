@@ -319,6 +319,8 @@ export function articleRoutes(deps: {
       summary: 'Release the edit lock',
       params: ID_PARAMS,
       handle: async ({ params, request }) => {
+        // Someone else's draft answers 404 here too, like every other route that names it.
+        await articles.get(contextOf(request).actor, params.id)
         const userId = lockHolderOf(request)
         if (userId !== undefined) await releaseEditLock(db, { articleId: params.id, userId })
       },

@@ -15,7 +15,7 @@ import {
   updateMediaItem,
   type MediaItem,
 } from './media-queries.js'
-import { findMediaUsage, type MediaUsage } from './media-usage.js'
+import { filterVisibleUsages, findMediaUsage, type MediaUsage } from './media-usage.js'
 import { parseInput } from './parse-input.js'
 
 const localizedText = z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().trim().max(1000))
@@ -87,10 +87,18 @@ export function createMediaService(deps: MediaServiceDeps) {
       )
     },
 
-    /** Where the item is used, for the library and for the refusal to delete it. */
-    async usage(id: number): Promise<MediaUsage[]> {
+    /**
+     * Where the item is used, for the library and for the refusal to delete it. A viewer who sees
+     * only their own articles (`ownArticlesOf`) and no pages gets only the places they may open:
+     * the headline of someone else's draft is not theirs to read.
+     */
+    async usage(
+      id: number,
+      viewer: { ownArticlesOf?: number; canReadPages?: boolean } = {},
+    ): Promise<MediaUsage[]> {
       await get(id)
-      return (await findMediaUsage(db, [id])).get(id) ?? []
+      const usages = (await findMediaUsage(db, [id])).get(id) ?? []
+      return filterVisibleUsages(db, usages, viewer)
     },
 
     /** Changes alt text, caption, credit, copyright or focal point; a new focal point recuts the crops. */

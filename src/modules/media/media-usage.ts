@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
+import { articlesOwnedBy } from '../articles/newsroom-article-queries.js'
 import { parseLocalized, pickLocalized } from '../../platform/localized-text.js'
 
 /** A place that shows a media item, so deleting it would break a page. */
@@ -109,4 +110,27 @@ export async function findMediaUsage(
   await addBodyUsages(db, ids, usages)
   await addSeoUsages(db, ids, usages)
   return usages
+}
+
+/** Keeps the usages a viewer may open: their own articles only, and pages only if they read pages. */
+export async function filterVisibleUsages(
+  db: Kysely<Database>,
+  usages: MediaUsage[],
+  viewer: { ownArticlesOf?: number; canReadPages?: boolean },
+): Promise<MediaUsage[]> {
+  const isArticle = (usage: MediaUsage) => usage.kind.startsWith('article')
+  let visible =
+    viewer.canReadPages === false ? usages.filter((usage) => usage.kind !== 'pageBody') : usages
+  const ownerId = viewer.ownArticlesOf
+  const articleIds = visible.filter(isArticle).map((usage) => usage.id)
+  if (ownerId === undefined || articleIds.length === 0) return visible
+  const own = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('id', 'in', articleIds)
+    .where('id', 'in', (eb) => articlesOwnedBy(eb, ownerId))
+    .execute()
+  const ownIds = new Set(own.map((row) => row.id))
+  visible = visible.filter((usage) => !isArticle(usage) || ownIds.has(usage.id))
+  return visible
 }

@@ -5,7 +5,7 @@ import type { RouteDescription } from '../../api/api-route.js'
 import type { RecordChange } from '../../api/change-recorder.js'
 import { AppError } from '../../errors/app-error.js'
 import type { RouteAccess } from '../../http/route-access.js'
-import { actingUserId } from '../access/actor.js'
+import { actingUserId, hasPermission, seesAllArticles } from '../access/actor.js'
 import { mediaChangesSchema, mediaListQuerySchema, type MediaService } from './media-service.js'
 import { serializeMedia } from './media-serializer.js'
 import type { MediaUploader } from './media-upload.js'
@@ -92,6 +92,18 @@ export function idParam(request: FastifyRequest): number {
   return id
 }
 
+/** What the asker of a usage list may open: some see only their own articles, not pages. */
+function usageViewerOf(request: FastifyRequest) {
+  const actor = request.actor
+  // No actor only where the routes are mounted without sign-in (their own tests); the app's
+  // authentication refuses anonymous requests before they get here.
+  if (!actor) return {}
+  return {
+    ownArticlesOf: actor.kind === 'user' && !seesAllArticles(actor) ? actor.userId : undefined,
+    canReadPages: hasPermission(actor, 'pages.read'),
+  }
+}
+
 /**
  * The media library of the newsroom API: streamed multipart upload, the item, where it is used,
  * edits (alt text and caption per language, credit, focal point) and delete. Mount it behind the
@@ -139,7 +151,7 @@ export async function registerMediaRoutes(
     scope.get('/api/admin/media/:id/usage', MEDIA_READ, async (request, reply) =>
       reply
         .header('cache-control', 'no-store')
-        .send({ usage: await deps.media.usage(idParam(request)) }),
+        .send({ usage: await deps.media.usage(idParam(request), usageViewerOf(request)) }),
     )
 
     scope.patch('/api/admin/media/:id', MEDIA_WRITE, async (request, reply) => {
