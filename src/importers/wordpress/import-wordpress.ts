@@ -148,7 +148,7 @@ function fallbackSection(language: string, now: () => Date) {
 }
 
 /** Posts committed together: fewer commits, and still never half a post. */
-const POSTS_PER_TRANSACTION = 100
+const POSTS_PER_TRANSACTION = 500
 
 async function importPosts(options: WordPressImportOptions, scope: PostScope): Promise<void> {
   let items = 0
