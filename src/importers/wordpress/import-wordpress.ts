@@ -9,7 +9,7 @@ import type { MediaUploader } from '../../modules/media/media-upload.js'
 import { createSection } from '../../modules/sections/section-queries.js'
 import { ImportInputError } from '../import-input-error.js'
 import { emptyReport, tally, type ImportReport } from '../import-report.js'
-import { readXmlRecords } from '../xml-records.js'
+import { childText, readXmlRecords } from '../xml-records.js'
 import { importWordPressMedia, toAttachment, type WxrAttachment } from './wordpress-media.js'
 import { importWordPressPosts, skipReason, type PostScope } from './wordpress-posts.js'
 import { importWordPressTaxonomy } from './wordpress-taxonomy.js'
@@ -93,10 +93,9 @@ async function survey(options: WordPressImportOptions): Promise<Survey> {
       if (record.name === 'wp:author') found.authors.push(toAuthor(record))
       else if (record.name === 'wp:category') found.categories.push(toCategory(record))
       else if (record.name === 'wp:tag') found.tags.push(toTag(record))
-      else {
-        const item = toItem(record)
-        if (item.postType === 'attachment') found.attachments.push(toAttachment(item, record))
-      }
+      // Posts are read in the second reading: only attachments are gathered here.
+      else if (childText(record, 'wp:post_type').trim() === 'attachment')
+        found.attachments.push(toAttachment(toItem(record), record))
     },
     onProgress: (bytesRead, totalBytes) =>
       options.onProgress?.({ phase: 'checking', bytesRead, totalBytes, items: 0 }),

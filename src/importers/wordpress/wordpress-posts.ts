@@ -175,18 +175,17 @@ async function sectionOf(batch: Batch, item: WxrItem): Promise<number> {
   return batch.fallbackSectionId
 }
 
-async function sectionSlug(batch: Batch, sectionId: number) {
-  const known = batch.sectionSlugs.get(sectionId)
-  if (known !== undefined) return known
-  const row = await batch.trx
+/** The slugs of these sections in the import's edition, in one query (redirects point to them). */
+async function loadSectionSlugs(batch: Batch, sectionIds: number[]) {
+  const wanted = [...new Set(sectionIds)].filter((id) => !batch.sectionSlugs.has(id))
+  if (!wanted.length) return
+  const rows = await batch.trx
     .selectFrom('sectionTranslations')
-    .select('slug')
-    .where('sectionId', '=', sectionId)
+    .select(['sectionId', 'slug'])
+    .where('sectionId', 'in', wanted)
     .where('language', '=', batch.scope.language)
-    .executeTakeFirst()
-  const slug = row?.slug ?? String(sectionId)
-  batch.sectionSlugs.set(sectionId, slug)
-  return slug
+    .execute()
+  for (const row of rows) batch.sectionSlugs.set(row.sectionId, row.slug)
 }
 
 async function articleInput(
@@ -396,6 +395,10 @@ async function closeBatch(batch: Batch) {
   const { scope, trx } = batch
   await flushNewArticles(batch)
   await saveImportRecords(trx, batch.records, scope.now)
+  await loadSectionSlugs(
+    batch,
+    batch.redirects.flatMap(({ to }) => ('article' in to ? [to.article.sectionId] : [])),
+  )
   const redirects: Redirect[] = []
   for (const { link, isNew, to } of batch.redirects) {
     const toPath =
@@ -403,7 +406,8 @@ async function closeBatch(batch: Batch) {
         ? to.toPath
         : articlePath({
             language: scope.language,
-            sectionSlug: await sectionSlug(batch, to.article.sectionId),
+            sectionSlug:
+              batch.sectionSlugs.get(to.article.sectionId) ?? String(to.article.sectionId),
             id: to.id as number,
             slug: to.article.slug ?? '',
           })
