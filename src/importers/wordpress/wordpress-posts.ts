@@ -52,6 +52,11 @@ const ARTICLE_STATUSES: Record<string, ArticleStatus> = {
   private: 'draft',
 }
 
+/** A post or page readers needed a password for: it comes in as a draft, never published. */
+function isPasswordProtected(item: WxrItem): boolean {
+  return item.password.trim() !== ''
+}
+
 /** Whether an item is a post or page to import, or why it is skipped. */
 export function skipReason(item: WxrItem): string | undefined {
   if (item.postType !== 'post' && item.postType !== 'page') return item.postType || 'no post type'
@@ -195,7 +200,7 @@ async function articleInput(
 ): Promise<NewArticle> {
   const { scope } = batch
   const time = itemTime(item) ?? scope.now.toISOString()
-  const status = ARTICLE_STATUSES[item.status] ?? 'draft'
+  const status = isPasswordProtected(item) ? 'draft' : (ARTICLE_STATUSES[item.status] ?? 'draft')
   const headline = item.title || UNTITLED[scope.language] || 'Untitled'
   const thumbnail = Number.parseInt(item.meta.get('_thumbnail_id') ?? '', 10)
   const author = scope.taxonomy.authors.get(item.creator)
@@ -318,7 +323,7 @@ async function savePage(batch: Batch, item: WxrItem, document: ArticleDocument) 
     ...(ownId && { ownId }),
     postId: item.postId,
   })
-  const status = item.status === 'publish' ? 'published' : 'draft'
+  const status = item.status === 'publish' && !isPasswordProtected(item) ? 'published' : 'draft'
   const page = { slug, title, bodyDoc: document, status, position: item.menuOrder } as const
   const exists = ownId
     ? await trx.selectFrom('pages').select('id').where('id', '=', ownId).executeTakeFirst()
@@ -428,6 +433,7 @@ async function saveBatch(scope: PostScope, items: WxrItem[], trx: Kysely<Databas
     if (item.postType === 'page') await savePage(batch, item, document)
     else await saveArticle(batch, item, document)
     recordConversion(scope, conversion)
+    if (isPasswordProtected(item)) scope.report.passwordProtected += 1
   }
   await closeBatch(batch)
 }
