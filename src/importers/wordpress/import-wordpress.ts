@@ -13,6 +13,7 @@ import { childText, readXmlRecords } from '../xml-records.js'
 import { importWordPressMedia, toAttachment, type WxrAttachment } from './wordpress-media.js'
 import { importWordPressPosts, skipReason, type PostScope } from './wordpress-posts.js'
 import { importWordPressTaxonomy } from './wordpress-taxonomy.js'
+import { importWordPressUsers } from './wordpress-users.js'
 import {
   toAuthor,
   toCategory,
@@ -43,6 +44,8 @@ export interface WordPressImportOptions {
   /** A copy of the site's `wp-content/uploads`; attachments found there become media. */
   mediaDir?: string
   uploader?: MediaUploader
+  /** Newsroom accounts for the export's authors: contributors who must reset a password. */
+  withUsers?: boolean
   /** Runs the whole import and rolls it back: the report says what would happen. */
   isDryRun?: boolean
   now: () => Date
@@ -194,6 +197,7 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
     const language = await chooseLanguage(db, options.language, found.language)
     const base = { db, site: found.site, language, now: options.now(), report }
     const taxonomy = await importWordPressTaxonomy(base, found)
+    if (options.withUsers) await importWordPressUsers(base, found.authors, taxonomy.authors)
     const media = await importWordPressMedia(
       {
         ...base,

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
+import { verifyPassword } from '../../../src/modules/users/password.js'
 import { describeEachDatabase } from '../../helpers/test-databases.js'
 import { runWordPressImport } from '../../helpers/wordpress-import-harness.js'
 
@@ -40,7 +41,8 @@ function wxr(name: string, site: string, posts: Post[]): string {
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel><title>Batch</title><link>${site}</link><language>en-US</language>
 <wp:wxr_version>1.2</wp:wxr_version><wp:base_blog_url>${site}</wp:base_blog_url>
-<wp:author><wp:author_login><![CDATA[editor]]></wp:author_login><wp:author_display_name><![CDATA[The Editor]]></wp:author_display_name></wp:author>
+<wp:author><wp:author_login><![CDATA[editor]]></wp:author_login><wp:author_email><![CDATA[Editor@A.example]]></wp:author_email><wp:author_display_name><![CDATA[The Editor]]></wp:author_display_name></wp:author>
+<wp:author><wp:author_login><![CDATA[ghost]]></wp:author_login><wp:author_display_name><![CDATA[No Address]]></wp:author_display_name></wp:author>
 ${items.join('\n')}
 </channel></rss>
 `,
@@ -137,5 +139,31 @@ describeEachDatabase('WordPress import batches', (store) => {
     expect(locked).toMatchObject({ status: 'draft', publishedAt: null })
     const indexed = await db.selectFrom('searchDocuments').select('articleId').execute()
     expect(indexed).toHaveLength(3)
+  })
+
+  it('makes contributor accounts without a usable password for the authors with --users', async () => {
+    const { db } = store()
+    const report = await runWordPressImport(db, { path: MOVED, dataDir, withUsers: true })
+    expect(report.imported).toEqual({ users: 1 })
+    expect(report.skipped).toMatchObject({ 'users without an email address': 1 })
+    const users = await db.selectFrom('users').selectAll().execute()
+    expect(users).toHaveLength(1)
+    expect(users[0]).toMatchObject({
+      email: 'editor@a.example',
+      name: 'The Editor',
+      role: 'contributor',
+    })
+    // No password signs in: the person sets one through a reset.
+    for (const guess of ['', 'editor', 'The Editor', 'editor@a.example'])
+      expect(await verifyPassword(users[0]?.passwordHash ?? '', guess)).toBe(false)
+    const author = await db
+      .selectFrom('authors')
+      .select('userId')
+      .where('slug', '=', 'editor')
+      .executeTakeFirstOrThrow()
+    expect(author.userId).toBe(users[0]?.id)
+    const again = await runWordPressImport(db, { path: MOVED, dataDir, withUsers: true })
+    expect(again.imported).toEqual({})
+    expect(await db.selectFrom('users').select('id').execute()).toHaveLength(1)
   })
 })
