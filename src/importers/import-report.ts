@@ -14,6 +14,8 @@ export interface ImportReport {
   droppedShortcodes: Record<string, number>
   /** Images of the content whose file was not imported (left out of the body). */
   unresolvedImages: number
+  /** Posts and pages protected by a password: imported as drafts, never published. */
+  passwordProtected: number
 }
 
 export function emptyReport(): ImportReport {
@@ -26,6 +28,7 @@ export function emptyReport(): ImportReport {
     unknownBlocks: {},
     droppedShortcodes: {},
     unresolvedImages: 0,
+    passwordProtected: 0,
   }
 }
 
@@ -54,6 +57,10 @@ export function formatReport(report: ImportReport): string[] {
     lines.push(`Shortcodes left out: ${counts(report.droppedShortcodes)}`)
   if (report.unresolvedImages)
     lines.push(`Images left out of bodies (file not imported): ${report.unresolvedImages}`)
+  if (report.passwordProtected)
+    lines.push(
+      `Protected by a password, imported as drafts (not published): ${report.passwordProtected}`,
+    )
   if (report.remoteMedia.length) {
     lines.push(`Media kept as remote references (${report.remoteMedia.length}):`)
     lines.push(...report.remoteMedia.map((url) => `  ${url}`))
@@ -74,4 +81,5 @@ export function mergeReport(total: ImportReport, part: ImportReport): void {
   total.failed.push(...part.failed)
   total.remoteMedia.push(...part.remoteMedia)
   total.unresolvedImages += part.unresolvedImages
+  total.passwordProtected += part.passwordProtected
 }

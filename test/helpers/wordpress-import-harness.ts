@@ -59,6 +59,7 @@ export function runWordPressImport(
     mediaDir?: string
     language?: string
     isDryRun?: boolean
+    withUsers?: boolean
   },
 ) {
   const clock = fixedClock(TEST_NOW)
@@ -79,6 +80,7 @@ export function runWordPressImport(
     ...(input.mediaDir && { mediaDir: input.mediaDir }),
     ...(input.language && { language: input.language }),
     ...(input.isDryRun && { isDryRun: true }),
+    ...(input.withUsers && { withUsers: true }),
   })
 }
 

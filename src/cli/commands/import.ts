@@ -17,7 +17,7 @@ import { parseOptions } from '../parse-options.js'
 import { withMigratedStore } from '../with-store.js'
 
 const USAGE =
-  'import wordpress FILE.xml [--edition en|ar] [--media-dir DIR] [--dry-run] | import ghost FILE.json [--edition en|ar] [--dry-run]'
+  'import wordpress FILE.xml [--edition en|ar] [--media-dir DIR] [--users] [--dry-run] | import ghost FILE.json [--edition en|ar] [--dry-run]'
 
 /** `--dry-run` is a flag without a value: taken out before the `--name value` pairs are read. */
 function takeFlag(args: string[], flag: string): { isSet: boolean; rest: string[] } {
@@ -26,7 +26,8 @@ function takeFlag(args: string[], flag: string): { isSet: boolean; rest: string[
 
 async function runWordPress(context: CommandContext, file: string, args: string[]) {
   const dryRun = takeFlag(args, '--dry-run')
-  const options = parseOptions(dryRun.rest, ['edition', 'media-dir'])
+  const users = takeFlag(dryRun.rest, '--users')
+  const options = parseOptions(users.rest, ['edition', 'media-dir'])
   const config = context.config()
   return withMigratedStore(config, async ({ db }) => {
     const queue = createJobQueue({ db, clock: systemClock })
@@ -45,6 +46,7 @@ async function runWordPress(context: CommandContext, file: string, args: string[
       ...(options['media-dir'] && { mediaDir: resolve(options['media-dir']) }),
       uploader,
       isDryRun: dryRun.isSet,
+      withUsers: users.isSet,
       now: () => systemClock.now(),
       onProgress: importProgressReporter(context.print),
     })

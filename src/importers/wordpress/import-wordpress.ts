@@ -9,10 +9,11 @@ import type { MediaUploader } from '../../modules/media/media-upload.js'
 import { createSection } from '../../modules/sections/section-queries.js'
 import { ImportInputError } from '../import-input-error.js'
 import { emptyReport, tally, type ImportReport } from '../import-report.js'
-import { readXmlRecords } from '../xml-records.js'
+import { childText, readXmlRecords } from '../xml-records.js'
 import { importWordPressMedia, toAttachment, type WxrAttachment } from './wordpress-media.js'
 import { importWordPressPosts, skipReason, type PostScope } from './wordpress-posts.js'
 import { importWordPressTaxonomy } from './wordpress-taxonomy.js'
+import { importWordPressUsers } from './wordpress-users.js'
 import {
   toAuthor,
   toCategory,
@@ -43,6 +44,8 @@ export interface WordPressImportOptions {
   /** A copy of the site's `wp-content/uploads`; attachments found there become media. */
   mediaDir?: string
   uploader?: MediaUploader
+  /** Newsroom accounts for the export's authors: contributors who must reset a password. */
+  withUsers?: boolean
   /** Runs the whole import and rolls it back: the report says what would happen. */
   isDryRun?: boolean
   now: () => Date
@@ -93,10 +96,9 @@ async function survey(options: WordPressImportOptions): Promise<Survey> {
       if (record.name === 'wp:author') found.authors.push(toAuthor(record))
       else if (record.name === 'wp:category') found.categories.push(toCategory(record))
       else if (record.name === 'wp:tag') found.tags.push(toTag(record))
-      else {
-        const item = toItem(record)
-        if (item.postType === 'attachment') found.attachments.push(toAttachment(item, record))
-      }
+      // Posts are read in the second reading: only attachments are gathered here.
+      else if (childText(record, 'wp:post_type').trim() === 'attachment')
+        found.attachments.push(toAttachment(toItem(record), record))
     },
     onProgress: (bytesRead, totalBytes) =>
       options.onProgress?.({ phase: 'checking', bytesRead, totalBytes, items: 0 }),
@@ -148,7 +150,7 @@ function fallbackSection(language: string, now: () => Date) {
 }
 
 /** Posts committed together: fewer commits, and still never half a post. */
-const POSTS_PER_TRANSACTION = 100
+const POSTS_PER_TRANSACTION = 500
 
 async function importPosts(options: WordPressImportOptions, scope: PostScope): Promise<void> {
   let items = 0
@@ -195,6 +197,7 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
     const language = await chooseLanguage(db, options.language, found.language)
     const base = { db, site: found.site, language, now: options.now(), report }
     const taxonomy = await importWordPressTaxonomy(base, found)
+    if (options.withUsers) await importWordPressUsers(base, found.authors, taxonomy.authors)
     const media = await importWordPressMedia(
       {
         ...base,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { ArticleStatus, Database } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
 import { articlePath } from '../../modules/articles/article-path.js'
-import { createArticle } from '../../modules/articles/article-queries.js'
+import { createArticles } from '../../modules/articles/article-queries.js'
 import type { NewArticle } from '../../modules/articles/article.js'
 import { updateArticle } from '../../modules/articles/article-updates.js'
 import type { ArticleDocument } from '../../modules/articles/document/article-document.js'
@@ -10,10 +10,16 @@ import { documentPlainText } from '../../modules/articles/document/render-docume
 import { htmlToDocument } from '../../modules/articles/document/html-to-document.js'
 import { createGallery, updateGallery } from '../../modules/media/gallery-queries.js'
 import { createPage, updatePage } from '../../modules/pages/page-queries.js'
-import { saveRedirect } from '../../modules/redirects/redirect-queries.js'
+import { saveRedirects, type Redirect } from '../../modules/redirects/redirect-queries.js'
 import { createSearchIndex } from '../../modules/search/search-index.js'
 import { slugify } from '../../platform/slugify.js'
-import { findImportRecord, saveImportRecord } from '../import-records.js'
+import {
+  findImportRecords,
+  importRecordKey,
+  saveImportRecord,
+  saveImportRecords,
+  type ImportRecord,
+} from '../import-records.js'
 import { emptyReport, mergeReport, tally, type ImportReport } from '../import-report.js'
 import { convertWordPressContent, withGalleryIds } from './wordpress-content.js'
 import type { ImportedMedia } from './wordpress-media.js'
@@ -46,6 +52,11 @@ const ARTICLE_STATUSES: Record<string, ArticleStatus> = {
   private: 'draft',
 }
 
+/** A post or page readers needed a password for: it comes in as a draft, never published. */
+function isPasswordProtected(item: WxrItem): boolean {
+  return item.password.trim() !== ''
+}
+
 /** Whether an item is a post or page to import, or why it is skipped. */
 export function skipReason(item: WxrItem): string | undefined {
   if (item.postType !== 'post' && item.postType !== 'page') return item.postType || 'no post type'
@@ -68,40 +79,72 @@ function permalinkPaths(link: string): string[] {
   }
 }
 
-async function saveRedirects(
-  scope: PostScope,
-  item: WxrItem,
-  target: { toPath: string; isNew: boolean },
-  db: Kysely<Database>,
-) {
-  const { toPath } = target
-  const paths = permalinkPaths(item.link).filter((path) => path !== toPath)
-  for (const fromPath of paths)
-    await saveRedirect(db, { fromPath, toPath, statusCode: 301 }, scope.now)
-  if (paths.length) tally(target.isNew ? scope.report.imported : scope.report.updated, 'redirects')
-}
-
 function plainExcerpt(html: string): string {
   if (!html.trim()) return ''
   const text = documentPlainText(htmlToDocument(html).document).replace(/\s+/g, ' ').trim()
   return text.length > DEK_LENGTH ? `${text.slice(0, DEK_LENGTH - 1)}…` : text
 }
 
-/** Converts the content and stores its galleries (updated in place on a second run). */
-async function convertBody(scope: PostScope, item: WxrItem, trx: Kysely<Database>, title: string) {
-  const conversion = convertWordPressContent(item.content, {
+/**
+ * What one batch (one transaction) knows and gathers: the records of its items loaded up front,
+ * and the rows written together at its end (import records, redirects, search entries).
+ */
+interface Batch {
+  scope: PostScope
+  trx: Kysely<Database>
+  /** By `importRecordKey`; filled in as items are saved, so a repeated item finds the first. */
+  articles: Map<string, ImportRecord>
+  pages: Map<string, ImportRecord>
+  galleries: Map<string, ImportRecord>
+  /** Id and version of existing articles, by id. */
+  versions: Map<number, number>
+  sectionSlugs: Map<number, string>
+  fallbackSectionId?: number
+  /** New articles waiting for one multi-row insert. */
+  pending: PendingArticle[]
+  records: (ImportRecord & { origin: 'wordpress'; kind: 'article' })[]
+  /** Old permalinks in file order (a path given twice goes to the later post, as it always did). */
+  redirects: { link: string; isNew: boolean; to: PendingArticle | { toPath: string } }[]
+  indexed: number[]
+}
+
+/** An article of the batch; a new one has its id once inserted. */
+interface PendingArticle {
+  item: WxrItem
+  key: string
+  article: NewArticle
+  id?: number
+}
+
+type Conversion = ReturnType<typeof convertWordPressContent>
+
+function convert(scope: PostScope, item: WxrItem): Conversion {
+  return convertWordPressContent(item.content, {
     resolveImage: scope.media.resolveImage,
     mediaOfAttachment: (id) => scope.media.byAttachment.get(id),
     childAttachments: scope.childAttachments.get(item.postId) ?? [],
   })
+}
+
+function galleryExternalId(scope: PostScope, item: WxrItem, index: number) {
+  return `${scope.site}#${item.postId}#gallery-${index + 1}`
+}
+
+function articleKey(scope: PostScope, item: WxrItem) {
+  return { externalId: `${scope.site}#${item.postId}`, guid: item.guid }
+}
+
+/** Stores the galleries of converted content (updated in place on a second run). */
+async function saveGalleries(batch: Batch, item: WxrItem, conversion: Conversion, title: string) {
+  const { scope, trx } = batch
   const galleryIds: (number | undefined)[] = []
   for (const [index, mediaIds] of conversion.galleries.entries()) {
     if (mediaIds.length === 0) {
       galleryIds.push(undefined)
       continue
     }
-    const externalId = `${scope.site}#${item.postId}#gallery-${index + 1}`
-    const record = await findImportRecord(trx, { origin: 'wordpress', kind: 'gallery', externalId })
+    const externalId = galleryExternalId(scope, item, index)
+    const record = batch.galleries.get(importRecordKey({ externalId }))
     const gallery = {
       title: { [scope.language]: title },
       items: mediaIds.map((mediaId) => ({ mediaId })),
@@ -113,15 +156,13 @@ async function convertBody(scope: PostScope, item: WxrItem, trx: Kysely<Database
       isKept && record?.entityId ? record.entityId : await createGallery(trx, gallery, scope.now)
     const row = { externalId, guid: '', entityId: id, remoteUrl: null }
     await saveImportRecord(trx, { origin: 'wordpress', kind: 'gallery', ...row }, scope.now)
+    batch.galleries.set(importRecordKey(row), row)
     galleryIds.push(id)
   }
-  return { conversion, document: withGalleryIds(conversion.document, galleryIds) }
+  return withGalleryIds(conversion.document, galleryIds)
 }
 
-function recordConversion(
-  scope: PostScope,
-  conversion: ReturnType<typeof convertWordPressContent>,
-) {
+function recordConversion(scope: PostScope, conversion: Conversion) {
   for (const [name, count] of Object.entries(conversion.unknownBlocks))
     tally(scope.report.unknownBlocks, name, count)
   for (const [name, count] of Object.entries(conversion.droppedShortcodes))
@@ -129,46 +170,46 @@ function recordConversion(
   scope.report.unresolvedImages += conversion.report.unresolvedImages.length
 }
 
-async function sectionOf(scope: PostScope, item: WxrItem, trx: Kysely<Database>): Promise<number> {
+async function sectionOf(batch: Batch, item: WxrItem): Promise<number> {
   for (const term of item.terms) {
-    const id = term.domain === 'category' ? scope.taxonomy.sections.get(term.nicename) : undefined
+    const id =
+      term.domain === 'category' ? batch.scope.taxonomy.sections.get(term.nicename) : undefined
     if (id) return id
   }
-  return scope.fallbackSectionId(trx)
+  batch.fallbackSectionId ??= await batch.scope.fallbackSectionId(batch.trx)
+  return batch.fallbackSectionId
 }
 
-async function sectionSlug(db: Kysely<Database>, sectionId: number, language: string) {
-  const row = await db
+/** The slugs of these sections in the import's edition, in one query (redirects point to them). */
+async function loadSectionSlugs(batch: Batch, sectionIds: number[]) {
+  const wanted = [...new Set(sectionIds)].filter((id) => !batch.sectionSlugs.has(id))
+  if (!wanted.length) return
+  const rows = await batch.trx
     .selectFrom('sectionTranslations')
-    .select('slug')
-    .where('sectionId', '=', sectionId)
-    .where('language', '=', language)
-    .executeTakeFirst()
-  return row?.slug ?? String(sectionId)
-}
-
-interface ArticleInput {
-  article: NewArticle
-  document: ArticleDocument
+    .select(['sectionId', 'slug'])
+    .where('sectionId', 'in', wanted)
+    .where('language', '=', batch.scope.language)
+    .execute()
+  for (const row of rows) batch.sectionSlugs.set(row.sectionId, row.slug)
 }
 
 async function articleInput(
-  scope: PostScope,
+  batch: Batch,
   item: WxrItem,
-  trx: Kysely<Database>,
   document: ArticleDocument,
-): Promise<ArticleInput> {
+): Promise<NewArticle> {
+  const { scope } = batch
   const time = itemTime(item) ?? scope.now.toISOString()
-  const status = ARTICLE_STATUSES[item.status] ?? 'draft'
+  const status = isPasswordProtected(item) ? 'draft' : (ARTICLE_STATUSES[item.status] ?? 'draft')
   const headline = item.title || UNTITLED[scope.language] || 'Untitled'
   const thumbnail = Number.parseInt(item.meta.get('_thumbnail_id') ?? '', 10)
   const author = scope.taxonomy.authors.get(item.creator)
   const tagIds = item.terms
     .filter((term) => term.domain === 'post_tag')
     .flatMap((term) => scope.taxonomy.tags.get(term.nicename) ?? [])
-  const article: NewArticle = {
+  return {
     language: scope.language,
-    sectionId: await sectionOf(scope, item, trx),
+    sectionId: await sectionOf(batch, item),
     status,
     headline,
     dek: plainExcerpt(item.excerpt),
@@ -182,68 +223,78 @@ async function articleInput(
     authorIds: author ? [author] : [],
     tagIds,
   }
-  return { article, document }
 }
 
-async function saveArticle(
-  scope: PostScope,
-  item: WxrItem,
-  trx: Kysely<Database>,
-  input: ArticleInput,
-) {
-  const key = {
-    origin: 'wordpress' as const,
-    kind: 'article' as const,
-    externalId: `${scope.site}#${item.postId}`,
+/** Inserts the new articles waiting in the batch, and records them (a repeat then updates). */
+async function flushNewArticles(batch: Batch) {
+  const pending = batch.pending.splice(0)
+  if (!pending.length) return
+  const ids = await createArticles(
+    batch.trx,
+    pending.map(({ article }) => article),
+    batch.scope.now,
+  )
+  pending.forEach((entry, index) => {
+    const id = ids[index] as number
+    entry.id = id
+    const record = { ...articleKey(batch.scope, entry.item), entityId: id, remoteUrl: null }
+    batch.articles.set(entry.key, record)
+    batch.versions.set(id, 1)
+    batch.records.push({ origin: 'wordpress', kind: 'article', ...record })
+    batch.indexed.push(id)
+  })
+}
+
+async function updateExisting(batch: Batch, id: number, article: NewArticle) {
+  const {
+    language: _language,
+    bodyDoc,
+    updatedAt,
+    notices: _notices,
+    createdBy: _by,
+    ...rest
+  } = article
+  let version = batch.versions.get(id)
+  if (version === undefined) {
+    const row = await batch.trx
+      .selectFrom('articles')
+      .select('version')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    version = row.version
   }
-  const record = await findImportRecord(trx, { ...key, guid: item.guid, site: scope.site })
-  const existing = record?.entityId
-    ? await trx
-        .selectFrom('articles')
-        .select(['id', 'version'])
-        .where('id', '=', record.entityId)
-        .executeTakeFirst()
-    : undefined
-  let id: number
-  if (existing) {
-    const {
-      language: _language,
-      bodyDoc,
-      updatedAt,
-      notices: _notices,
-      createdBy: _by,
-      ...rest
-    } = input.article
-    await updateArticle(
-      trx,
-      {
-        id: existing.id,
-        changes: { ...rest, bodyDoc },
-        updatedBy: null,
-        expectedVersion: existing.version,
-      },
-      scope.now,
-    )
-    if (updatedAt)
-      await trx.updateTable('articles').set({ updatedAt }).where('id', '=', existing.id).execute()
-    id = existing.id
+  const isUpdated = await updateArticle(
+    batch.trx,
+    { id, changes: { ...rest, bodyDoc }, updatedBy: null, expectedVersion: version },
+    batch.scope.now,
+  )
+  if (isUpdated) batch.versions.set(id, version + 1)
+  if (updatedAt)
+    await batch.trx.updateTable('articles').set({ updatedAt }).where('id', '=', id).execute()
+}
+
+async function saveArticle(batch: Batch, item: WxrItem, document: ArticleDocument) {
+  const { scope } = batch
+  const key = importRecordKey(articleKey(scope, item))
+  // The same post twice in one batch: the first is inserted now, so that the second updates it.
+  if (batch.pending.some((entry) => entry.key === key)) await flushNewArticles(batch)
+  const record = batch.articles.get(key)
+  const article = await articleInput(batch, item, document)
+  const existingId =
+    record?.entityId && batch.versions.has(record.entityId) ? record.entityId : undefined
+  const entry: PendingArticle = { item, key, article, ...(existingId && { id: existingId }) }
+  if (existingId) {
+    await updateExisting(batch, existingId, article)
     tally(scope.report.updated, 'articles')
+    const row = { ...articleKey(scope, item), entityId: existingId, remoteUrl: null }
+    batch.records.push({ origin: 'wordpress', kind: 'article', ...row })
+    batch.indexed.push(existingId)
   } else {
-    id = await createArticle(trx, input.article, scope.now)
+    batch.pending.push(entry)
     tally(scope.report.imported, 'articles')
   }
-  await saveImportRecord(trx, { ...key, guid: item.guid, entityId: id, remoteUrl: null }, scope.now)
-  if (input.article.status === 'published') {
-    const slug = input.article.slug ?? ''
-    const path = articlePath({
-      language: scope.language,
-      sectionSlug: await sectionSlug(trx, input.article.sectionId, scope.language),
-      id,
-      slug,
-    })
-    await saveRedirects(scope, item, { toPath: path, isNew: !existing }, trx)
-  }
-  await createSearchIndex({ db: trx, now: () => scope.now }).indexArticles([id])
+  if (article.status === 'published')
+    batch.redirects.push({ link: item.link, isNew: !existingId, to: entry })
 }
 
 /** A page slug free in the edition (an imported page keeps its own). */
@@ -260,18 +311,10 @@ async function freePageSlug(
   return !taken || taken.id === input.ownId ? input.slug : `${input.slug}-${input.postId}`
 }
 
-async function savePage(
-  scope: PostScope,
-  item: WxrItem,
-  trx: Kysely<Database>,
-  document: ArticleDocument,
-) {
-  const key = {
-    origin: 'wordpress' as const,
-    kind: 'page' as const,
-    externalId: `${scope.site}#${item.postId}`,
-  }
-  const record = await findImportRecord(trx, { ...key, guid: item.guid, site: scope.site })
+async function savePage(batch: Batch, item: WxrItem, document: ArticleDocument) {
+  const { scope, trx } = batch
+  const key = { ...articleKey(scope, item) }
+  const record = batch.pages.get(importRecordKey(key))
   const ownId = record?.entityId ?? undefined
   const title = item.title || UNTITLED[scope.language] || 'Untitled'
   const slug = await freePageSlug(trx, {
@@ -280,7 +323,7 @@ async function savePage(
     ...(ownId && { ownId }),
     postId: item.postId,
   })
-  const status = item.status === 'publish' ? 'published' : 'draft'
+  const status = item.status === 'publish' && !isPasswordProtected(item) ? 'published' : 'draft'
   const page = { slug, title, bodyDoc: document, status, position: item.menuOrder } as const
   const exists = ownId
     ? await trx.selectFrom('pages').select('id').where('id', '=', ownId).executeTakeFirst()
@@ -296,38 +339,118 @@ async function savePage(
     .set({ updatedAt: time, publishedAt: status === 'published' ? time : null })
     .where('id', '=', id)
     .execute()
-  await saveImportRecord(trx, { ...key, guid: item.guid, entityId: id, remoteUrl: null }, scope.now)
-  if (status === 'published')
-    await saveRedirects(
-      scope,
-      item,
-      { toPath: `/${scope.language}/${encodeURIComponent(slug)}`, isNew: !exists },
-      trx,
-    )
+  const row = { ...key, entityId: id, remoteUrl: null }
+  await saveImportRecord(trx, { origin: 'wordpress', kind: 'page', ...row }, scope.now)
+  batch.pages.set(importRecordKey(key), row)
+  if (status === 'published') {
+    const toPath = `/${scope.language}/${encodeURIComponent(slug)}`
+    batch.redirects.push({ link: item.link, isNew: !exists, to: { toPath } })
+  }
 }
 
-async function savePost(scope: PostScope, item: WxrItem, trx: Kysely<Database>): Promise<void> {
-  const title = item.title || UNTITLED[scope.language] || 'Untitled'
-  const body = await convertBody(scope, item, trx, title)
-  if (item.postType === 'page') await savePage(scope, item, trx, body.document)
-  else await saveArticle(scope, item, trx, await articleInput(scope, item, trx, body.document))
-  recordConversion(scope, body.conversion)
+/** Loads what the batch's items were before: their records and the articles they point to. */
+async function openBatch(
+  scope: PostScope,
+  posts: { item: WxrItem; conversion: Conversion }[],
+  trx: Kysely<Database>,
+) {
+  const items = posts.map(({ item }) => item)
+  const keysOf = (type: string) =>
+    items.filter((item) => item.postType === type).map((item) => articleKey(scope, item))
+  const find = (kind: 'article' | 'page', keys: { externalId: string; guid: string }[]) =>
+    keys.length
+      ? findImportRecords(trx, { origin: 'wordpress', kind, site: scope.site, items: keys })
+      : Promise.resolve(new Map<string, ImportRecord>())
+  const articles = await find('article', keysOf('post'))
+  const pages = await find('page', keysOf('page'))
+  const galleryKeys = posts.flatMap(({ item, conversion }) =>
+    conversion.galleries.map((_, index) => ({ externalId: galleryExternalId(scope, item, index) })),
+  )
+  const galleries = galleryKeys.length
+    ? await findImportRecords(trx, { origin: 'wordpress', kind: 'gallery', items: galleryKeys })
+    : new Map<string, ImportRecord>()
+  const ids = [...articles.values()].flatMap((record) => record.entityId ?? [])
+  const versions = new Map<number, number>()
+  for (let index = 0; index < ids.length; index += 500) {
+    const rows = await trx
+      .selectFrom('articles')
+      .select(['id', 'version'])
+      .where('id', 'in', ids.slice(index, index + 500))
+      .execute()
+    for (const row of rows) versions.set(row.id, row.version)
+  }
+  const batch: Batch = {
+    scope,
+    trx,
+    articles,
+    pages,
+    galleries,
+    versions,
+    sectionSlugs: new Map(),
+    pending: [],
+    records: [],
+    redirects: [],
+    indexed: [],
+  }
+  return batch
+}
+
+/** Writes what the batch gathered: new articles, import records, redirects, search entries. */
+async function closeBatch(batch: Batch) {
+  const { scope, trx } = batch
+  await flushNewArticles(batch)
+  await saveImportRecords(trx, batch.records, scope.now)
+  await loadSectionSlugs(
+    batch,
+    batch.redirects.flatMap(({ to }) => ('article' in to ? [to.article.sectionId] : [])),
+  )
+  const redirects: Redirect[] = []
+  for (const { link, isNew, to } of batch.redirects) {
+    const toPath =
+      'toPath' in to
+        ? to.toPath
+        : articlePath({
+            language: scope.language,
+            sectionSlug:
+              batch.sectionSlugs.get(to.article.sectionId) ?? String(to.article.sectionId),
+            id: to.id as number,
+            slug: to.article.slug ?? '',
+          })
+    const paths = permalinkPaths(link).filter((path) => path !== toPath)
+    for (const fromPath of paths) redirects.push({ fromPath, toPath, statusCode: 301 })
+    if (paths.length) tally(isNew ? scope.report.imported : scope.report.updated, 'redirects')
+  }
+  await saveRedirects(trx, redirects, scope.now)
+  await createSearchIndex({ db: trx, now: () => scope.now }).indexArticles(batch.indexed)
+}
+
+async function saveBatch(scope: PostScope, items: WxrItem[], trx: Kysely<Database>) {
+  const posts = items.map((item) => ({ item, conversion: convert(scope, item) }))
+  const batch = await openBatch(scope, posts, trx)
+  for (const { item, conversion } of posts) {
+    const title = item.title || UNTITLED[scope.language] || 'Untitled'
+    const document = await saveGalleries(batch, item, conversion, title)
+    if (item.postType === 'page') await savePage(batch, item, document)
+    else await saveArticle(batch, item, document)
+    recordConversion(scope, conversion)
+    if (isPasswordProtected(item)) scope.report.passwordProtected += 1
+  }
+  await closeBatch(batch)
 }
 
 /**
  * Imports posts (as articles) and pages, each whole with its galleries, import record,
  * old-permalink redirects and search entry, in one transaction for the batch: a killed import
  * leaves no half of any post, and a second run updates what was imported (same WordPress id and
- * guid). When the batch fails, its posts are imported one by one so that only the faulty one is
- * reported, with its reason.
+ * guid). The batch's records are read in a few queries, its new articles, records, redirects and
+ * search entries written in a few multi-row statements. When the batch fails, its posts are
+ * imported one by one so that only the faulty one is reported, with its reason.
  */
 export async function importWordPressPosts(scope: PostScope, items: WxrItem[]): Promise<void> {
   // Counted apart and added once the transaction has committed.
   const batch = { ...scope, report: emptyReport() }
   try {
-    await withTransaction(scope.db, async (trx) => {
-      for (const item of items) await savePost(batch, item, trx)
-    })
+    await withTransaction(scope.db, (trx) => saveBatch(batch, items, trx))
     mergeReport(scope.report, batch.report)
     return
   } catch (error) {
@@ -336,7 +459,7 @@ export async function importWordPressPosts(scope: PostScope, items: WxrItem[]): 
   for (const item of items) {
     const single = { ...scope, report: emptyReport() }
     try {
-      await withTransaction(scope.db, (trx) => savePost(single, item, trx))
+      await withTransaction(scope.db, (trx) => saveBatch(single, [item], trx))
       mergeReport(scope.report, single.report)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)

@@ -53,6 +53,38 @@ export function excerptOf(document: ArticleDocument): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : EXCERPT_LENGTH)}…`
 }
 
+/** The row of a new article: the body HTML and, when not given, the slug and excerpt derived. */
+function articleRow(input: NewArticle, timestamp: string) {
+  return {
+    language: input.language,
+    translationGroup: input.translationGroup ?? null,
+    sectionId: input.sectionId,
+    status: input.status,
+    type: input.type ?? 'report',
+    headline: input.headline,
+    dek: input.dek ?? '',
+    slug: input.slug ?? (slugify(input.headline) || 'article'),
+    bodyDoc: JSON.stringify(input.bodyDoc),
+    bodyHtml: renderDocumentHtml(input.bodyDoc),
+    excerpt: input.excerpt ?? excerptOf(input.bodyDoc),
+    heroMediaId: input.heroMediaId ?? null,
+    heroGalleryId: input.heroGalleryId ?? null,
+    sourceId: input.sourceId ?? null,
+    sourceUrl: input.sourceUrl ?? null,
+    isBreaking: input.isBreaking ? 1 : 0,
+    breakingUntil: input.breakingUntil ?? null,
+    isFeatured: input.isFeatured ? 1 : 0,
+    pinnedPosition: input.pinnedPosition ?? null,
+    seo: JSON.stringify(input.seo ?? {}),
+    publishedAt: input.publishedAt ?? null,
+    scheduledAt: input.scheduledAt ?? null,
+    createdAt: timestamp,
+    updatedAt: input.updatedAt ?? timestamp,
+    createdBy: input.createdBy ?? null,
+    updatedBy: input.createdBy ?? null,
+  }
+}
+
 /**
  * Stores a new article with its bylines, tags, related stories and notices, all or nothing.
  * The body HTML and, when not given, the slug and excerpt are derived here.
@@ -66,34 +98,7 @@ export async function createArticle(
   return withTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto('articles')
-      .values({
-        language: input.language,
-        translationGroup: input.translationGroup ?? null,
-        sectionId: input.sectionId,
-        status: input.status,
-        type: input.type ?? 'report',
-        headline: input.headline,
-        dek: input.dek ?? '',
-        slug: input.slug ?? (slugify(input.headline) || 'article'),
-        bodyDoc: JSON.stringify(input.bodyDoc),
-        bodyHtml: renderDocumentHtml(input.bodyDoc),
-        excerpt: input.excerpt ?? excerptOf(input.bodyDoc),
-        heroMediaId: input.heroMediaId ?? null,
-        heroGalleryId: input.heroGalleryId ?? null,
-        sourceId: input.sourceId ?? null,
-        sourceUrl: input.sourceUrl ?? null,
-        isBreaking: input.isBreaking ? 1 : 0,
-        breakingUntil: input.breakingUntil ?? null,
-        isFeatured: input.isFeatured ? 1 : 0,
-        pinnedPosition: input.pinnedPosition ?? null,
-        seo: JSON.stringify(input.seo ?? {}),
-        publishedAt: input.publishedAt ?? null,
-        scheduledAt: input.scheduledAt ?? null,
-        createdAt: timestamp,
-        updatedAt: input.updatedAt ?? timestamp,
-        createdBy: input.createdBy ?? null,
-        updatedBy: input.createdBy ?? null,
-      })
+      .values(articleRow(input, timestamp))
       .returning('id')
       .executeTakeFirstOrThrow()
     const positioned = (ids: number[] = []) =>
@@ -141,6 +146,97 @@ export async function createArticle(
         .execute()
     }
     return id
+  })
+}
+
+/** Articles per multi-row insert: well under the bound-parameter limits of SQLite and PostgreSQL. */
+const ARTICLES_PER_INSERT = 200
+/** Link rows (bylines, tags…) per multi-row insert. */
+const LINKS_PER_INSERT = 2000
+
+function chunked<T>(items: T[], size: number): T[][] {
+  const result: T[][] = []
+  for (let index = 0; index < items.length; index += size)
+    result.push(items.slice(index, index + size))
+  return result
+}
+
+/**
+ * Stores many new articles as `createArticle` does one, with a few multi-row inserts instead of
+ * several queries each (imports); returns their ids in the order of `inputs`. All or nothing.
+ */
+export async function createArticles(
+  db: Kysely<Database>,
+  inputs: NewArticle[],
+  now: Date,
+): Promise<number[]> {
+  if (inputs.length === 0) return []
+  const timestamp = now.toISOString()
+  return withTransaction(db, async (trx) => {
+    const ids: number[] = []
+    for (const part of chunked(inputs, ARTICLES_PER_INSERT)) {
+      const rows = part.map((input) => articleRow(input, timestamp))
+      const inserted = await trx
+        .insertInto('articles')
+        .values(rows)
+        .returning(['id', 'headline', 'slug'])
+        .execute()
+      // Ids rise in the order the rows are inserted; the headline and slug check the pairing.
+      inserted.sort((a, b) => a.id - b.id)
+      inserted.forEach((row, index) => {
+        const expected = rows[index]
+        if (expected?.headline !== row.headline || expected.slug !== row.slug)
+          throw new Error('createArticles: inserted rows came back in an unexpected order')
+        ids.push(row.id)
+      })
+      if (inserted.length !== rows.length)
+        throw new Error('createArticles: not every article was inserted')
+    }
+    const positioned = (articleId: number, values: number[] = []) =>
+      [...new Set(values)].map((value, position) => ({ articleId, value, position }))
+    const authors = inputs.flatMap((input, index) => positioned(ids[index] ?? 0, input.authorIds))
+    const tags = inputs.flatMap((input, index) => positioned(ids[index] ?? 0, input.tagIds))
+    const related = inputs.flatMap((input, index) =>
+      positioned(ids[index] ?? 0, input.relatedArticleIds).filter(
+        ({ articleId, value }) => value !== articleId,
+      ),
+    )
+    const notices = inputs.flatMap((input, index) =>
+      (input.notices ?? []).map((notice) => ({
+        articleId: ids[index] ?? 0,
+        kind: notice.kind,
+        text: notice.text,
+        createdAt: notice.createdAt ?? timestamp,
+      })),
+    )
+    for (const part of chunked(authors, LINKS_PER_INSERT))
+      await trx
+        .insertInto('articleAuthors')
+        .values(
+          part.map(({ articleId, value, position }) => ({ articleId, authorId: value, position })),
+        )
+        .execute()
+    for (const part of chunked(tags, LINKS_PER_INSERT))
+      await trx
+        .insertInto('articleTags')
+        .values(
+          part.map(({ articleId, value, position }) => ({ articleId, tagId: value, position })),
+        )
+        .execute()
+    for (const part of chunked(related, LINKS_PER_INSERT))
+      await trx
+        .insertInto('articleRelations')
+        .values(
+          part.map(({ articleId, value, position }) => ({
+            articleId,
+            relatedArticleId: value,
+            position,
+          })),
+        )
+        .execute()
+    for (const part of chunked(notices, LINKS_PER_INSERT))
+      await trx.insertInto('articleNotices').values(part).execute()
+    return ids
   })
 }
 

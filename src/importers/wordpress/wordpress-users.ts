@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/database.js'
+import { hashPassword } from '../../modules/users/password.js'
+import { createUser, normalizeEmail } from '../../modules/users/user-queries.js'
+import { tally, type ImportReport } from '../import-report.js'
+import type { WxrAuthor } from './wxr-records.js'
+
+interface Scope {
+  db: Kysely<Database>
+  now: Date
+  report: ImportReport
+}
+
+/**
+ * Newsroom accounts for the export's authors (`--users`): role contributor, with a password no one
+ * knows (the hash of random bytes, never shown), so that the person must set one through a
+ * password reset before signing in. An address that already has an account keeps it. Each
+ * imported author is tied to its account when it has none yet.
+ */
+export async function importWordPressUsers(
+  scope: Scope,
+  authors: WxrAuthor[],
+  authorIds: Map<string, number>,
+): Promise<void> {
+  for (const author of authors) {
+    const email = normalizeEmail(author.email)
+    if (!email.includes('@')) {
+      tally(scope.report.skipped, 'users without an email address')
+      continue
+    }
+    const existing = await scope.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirst()
+    let userId = existing?.id
+    if (!userId) {
+      const passwordHash = await hashPassword(randomBytes(32).toString('base64url'))
+      const user = { email, name: author.displayName, role: 'contributor' as const, passwordHash }
+      userId = await createUser(scope.db, user, scope.now)
+      tally(scope.report.imported, 'users')
+    }
+    const authorId = authorIds.get(author.login)
+    if (authorId)
+      await scope.db
+        .updateTable('authors')
+        .set({ userId })
+        .where('id', '=', authorId)
+        .where('userId', 'is', null)
+        .execute()
+  }
+}
