@@ -55,9 +55,15 @@ function withAgencyLinks(document: ArticleDocument, base: string | undefined): A
 
 /** Parses a feed document of the given format into its entries, as the agency wrote them. */
 export function parseWireFeed(text: string, format: WireFormat, baseUrl?: string): WireEntry[] {
-  if (format === 'ninjs') return parseNinjs(text)
-  const root = parseXml(text)
-  return format === 'rss' ? parseRss(root, baseUrl) : parseAtom(root, baseUrl)
+  const entries =
+    format === 'ninjs'
+      ? parseNinjs(text)
+      : format === 'rss'
+        ? parseRss(parseXml(text), baseUrl)
+        : parseAtom(parseXml(text), baseUrl)
+  return entries
+    .map((entry) => ({ ...entry, guid: entry.guid.trim().slice(0, GUID_LENGTH) }))
+    .filter((entry) => entry.guid !== '')
 }
 
 /**
@@ -78,7 +84,7 @@ export function toWireItemContent(
   )
   if (!headline || !entry.guid) return undefined
   return {
-    guid: entry.guid.slice(0, GUID_LENGTH),
+    guid: entry.guid,
     version: entry.version,
     language: entry.language ?? defaults.language,
     headline,

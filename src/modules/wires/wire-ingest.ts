@@ -5,9 +5,10 @@ import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import { fetchWireFeed, type WireLimits } from './fetch-wire-feed.js'
-import { parseWireFeed, toWireItemContent, type WireItemContent } from './read-wire-entries.js'
+import { parseWireFeed } from './read-wire-entries.js'
 import { readWireFolder } from './read-wire-folder.js'
-import { storeWireItems } from './store-wire-items.js'
+import { prepareWireChanges, storeWireItems, type WireChanges } from './store-wire-items.js'
+import type { WireEntry } from './wire-entry.js'
 import { WireFeedError } from './wire-feed-error.js'
 import { findWireFeedRow, type WireFeedRow } from './wire-feed-queries.js'
 
@@ -29,7 +30,7 @@ export function backoffSeconds(intervalSeconds: number, failures: number): numbe
 }
 
 interface Fetched {
-  items: WireItemContent[]
+  entries: WireEntry[]
   problems: string[]
   etag: string | null
   lastModified: string | null
@@ -73,16 +74,16 @@ export function createWireIngest(deps: {
         since: feed.lastModified,
         maxBytes: limits.maxBytes,
       })
-      const items: WireItemContent[] = []
+      const entries: WireEntry[] = []
       const problems = [...read.problems]
       for (const file of read.files) {
         try {
-          items.push(...contentsOf(feed, file.text))
+          entries.push(...parseWireFeed(file.text, feed.format))
         } catch (error) {
           problems.push(`${file.name}: ${error instanceof Error ? error.message : String(error)}`)
         }
       }
-      return { items, problems, etag: null, lastModified: read.newest }
+      return { entries, problems, etag: null, lastModified: read.newest }
     }
     const fetched = await fetchWireFeed({
       url: feed.url ?? '',
@@ -93,18 +94,11 @@ export function createWireIngest(deps: {
     })
     if (fetched.kind === 'not-modified') return 'not-modified'
     return {
-      items: contentsOf(feed, fetched.text),
+      entries: parseWireFeed(fetched.text, feed.format, feed.url ?? undefined),
       problems: [],
       etag: fetched.etag,
       lastModified: fetched.lastModified,
     }
-  }
-
-  function contentsOf(feed: WireFeedRow, text: string): WireItemContent[] {
-    const baseUrl = feed.url ?? undefined
-    return parseWireFeed(text, feed.format, baseUrl)
-      .map((entry) => toWireItemContent(entry, { language: feed.language, baseUrl }))
-      .filter((item): item is WireItemContent => item !== undefined)
   }
 
   /** Polls a feed this process has claimed, and lets go of it. */
@@ -113,8 +107,17 @@ export function createWireIngest(deps: {
     const nextPoll = (seconds: number) =>
       new Date(clock.now().getTime() + seconds * 1000).toISOString()
     let fetched: Fetched | 'not-modified'
+    let changes: WireChanges | undefined
     try {
       fetched = await fetchFeed(feed)
+      if (fetched !== 'not-modified') {
+        changes = await prepareWireChanges(db, {
+          sourceId: feed.sourceId,
+          feedId: feed.id,
+          entries: fetched.entries,
+          defaults: { language: feed.language, baseUrl: feed.url ?? undefined },
+        })
+      }
     } catch (error) {
       const failure =
         error instanceof WireFeedError
@@ -142,7 +145,7 @@ export function createWireIngest(deps: {
       failureCount: 0,
       nextPollAt: nextPoll(feed.pollIntervalSeconds),
     }
-    if (fetched === 'not-modified') {
+    if (fetched === 'not-modified' || !changes) {
       await db
         .updateTable('wireFeeds')
         .set({ ...succeeded, lastError: null })
@@ -150,13 +153,10 @@ export function createWireIngest(deps: {
         .execute()
       return { feedId: feed.id, status: 'not-modified' }
     }
-    const { items, problems, etag, lastModified } = fetched
+    const { problems, etag, lastModified } = fetched
+    const prepared = changes
     const count = await withTransaction(db, async (trx) => {
-      const stored = await storeWireItems(
-        trx,
-        { sourceId: feed.sourceId, feedId: feed.id, items },
-        clock.now(),
-      )
+      const stored = await storeWireItems(trx, prepared, clock.now())
       await trx
         .updateTable('wireFeeds')
         .set({
