@@ -204,7 +204,7 @@ describeEachDatabase('agency wire ingest', (store) => {
     await disable(feed.id)
   })
 
-  it('updates a queued ninjs item when a newer version comes, and ignores older ones', async () => {
+  it('updates a queued ninjs item when a newer version comes (used or not), and ignores older ones', async () => {
     server.serve('/news.json', {
       kind: 'file',
       name: 'agency-v1.ninjs.json',
@@ -213,6 +213,13 @@ describeEachDatabase('agency wire ingest', (store) => {
     })
     const feed = await addFeed({ name: 'ninjs', url: server.url('/news.json'), format: 'ninjs' })
     expect(await pollNow(feed.id)).toMatchObject({ status: 'stored', added: 2, updated: 0 })
+    const [port] = (await queue({ q: 'port reopens' })).items
+    const used = await author.request({
+      method: 'POST',
+      url: `/api/admin/wires/items/${port?.id}/use`,
+      payload: { section: 'city' },
+    })
+    expect(used.statusCode, used.body).toBe(201)
     server.serve('/news.json', {
       kind: 'file',
       name: 'agency-v2.ninjs.json',
@@ -225,6 +232,8 @@ describeEachDatabase('agency wire ingest', (store) => {
       ['urn:harbour-wire:ninjs:3001', 2, 'Port reopens after maintenance, earlier than planned'],
       ['urn:harbour-wire:ninjs:3003', 2, 'School term dates published'],
     ])
+    // A newer version of a story already used updates the text, and it stays used.
+    expect((await queue({ q: 'port reopens' })).items[0]?.status).toBe('used')
     await disable(feed.id)
   })
 
