@@ -8,6 +8,7 @@ import { addAccount, createNewsroomFixture, type NewsroomFixture } from './newsr
 import { NewsroomWiresScreen } from './newsroom-wires.screen.js'
 
 const AUTHOR = { email: 'wires-author@news.example', password: 'a long newsroom password' }
+const EDITOR = { email: 'wires-editor@news.example', password: 'a long newsroom password' }
 
 let browser: Browser
 let newsroom: NewsroomFixture
@@ -21,6 +22,7 @@ describe('the wire desk in the newsroom app', () => {
     newsroom = await createNewsroomFixture()
     const { db } = newsroom.store
     await addAccount(db, { ...AUTHOR, name: 'Wafa Desk', role: 'author' })
+    await addAccount(db, { ...EDITOR, name: 'Hadi Chief', role: 'editor' })
     const agency = await db
       .selectFrom('sources')
       .select(['id', 'name'])
@@ -81,5 +83,23 @@ describe('the wire desk in the newsroom app', () => {
     await expect
       .poll(() => screen.page.locator('#headline').inputValue(), { timeout: 20_000 })
       .toBe('City council approves new bus routes')
+  })
+
+  it('shows editors each feed’s last check in the settings, and checks one on demand', async () => {
+    context = await browser.newContext(VIEWPORTS.desktop)
+    const page = await context.newPage()
+    const screen = new NewsroomWiresScreen(page, baseUrl)
+    await screen.open()
+    await screen.signIn(EDITOR.email, EDITOR.password)
+    await page.goto(new URL('/admin/settings/wire-feeds', baseUrl).toString())
+    const row = page.locator('.resource-wire-feeds tr', { hasText: 'English service' })
+    await expect.poll(() => row.textContent()).toMatch(/Fine, /)
+    expect(await row.textContent()).toContain(agencyName)
+    await row.getByRole('button', { name: 'Check now: English service' }).click()
+    await expect
+      .poll(() => page.locator('.settings-area > .result-count').textContent())
+      .toBe('English service: nothing new.')
+    const violations = await axeViolations(page)
+    expect(violations, describeViolations(violations)).toEqual([])
   })
 })

@@ -43,7 +43,7 @@ export const wires: Record<keyof typeof en, string> = {
   feedNotYet: 'لم يُفحص بعد',
   feedOff: 'متوقف',
   pollNow: 'افحص الآن',
-  pollNowOf: 'افحص {name} الآن',
+  pollNowOf: 'افحص الآن: {name}',
   pollStored: '{name}: جديد {added}، محدَّث {updated}.',
   pollNotModified: '{name}: لا جديد.',
   pollFailed: '{name}: {error}',

@@ -42,7 +42,7 @@ export const wires = {
   feedNotYet: 'Not checked yet',
   feedOff: 'Off',
   pollNow: 'Check now',
-  pollNowOf: 'Check {name} now',
+  pollNowOf: 'Check now: {name}',
   pollStored: '{name}: {added} new, {updated} updated.',
   pollNotModified: '{name}: nothing new.',
   pollFailed: '{name}: {error}',
