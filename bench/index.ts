@@ -7,6 +7,7 @@ import { benchSearch } from './search.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
 import { benchStoreQueries } from './store-queries.bench.js'
 import { benchWordPressImport } from './wordpress-import.bench.js'
+import { benchWireIngest } from './wire-ingest.bench.js'
 
 /** `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same run. */
 console.log('Store queries on SQLite (demo newsroom, 84 articles)')
@@ -33,3 +34,5 @@ console.log(
   'Newsroom list and dashboard (SQLite, demo newsroom; budget: named list ≥ 0.25 of bare)',
 )
 for (const line of await benchNewsroomScreens()) console.log(`  ${line}`)
+console.log('Wire polling of a generated 1,000-story RSS feed (SQLite, local HTTP)')
+for (const line of await benchWireIngest()) console.log(`  ${line}`)

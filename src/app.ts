@@ -19,6 +19,7 @@ import { requireDeclaredAccess, type RegisteredRoute } from './http/route-access
 import { createJobQueue, type JobHandler, type JobQueue } from './jobs/job-queue.js'
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js'
 import { createScheduledPublisher, type ScheduledPublisher } from './jobs/scheduled-publishing.js'
+import { createWirePoller } from './jobs/wire-polling.js'
 import { createArticleService, type ArticleService } from './modules/editorial/article-service.js'
 import { registerHealthRoutes } from './modules/health/health.routes.js'
 import { createGalleryService } from './modules/media/gallery-service.js'
@@ -28,6 +29,8 @@ import { createMediaVariantJob } from './modules/media/media-variant-job.js'
 import { createSearchIndex } from './modules/search/search-index.js'
 import { subscribeSearchIndex } from './modules/search/subscribe-search-index.js'
 import { subscribeWebhooks, webhookDeliveryHandler } from './modules/webhooks/webhook-delivery.js'
+import { DEFAULT_WIRE_LIMITS, type WireLimits } from './modules/wires/fetch-wire-feed.js'
+import { createWireIngest, type WireIngest } from './modules/wires/wire-ingest.js'
 import type { Clock } from './platform/clock.js'
 import { createEventBus, type EventBus } from './platform/events.js'
 import type { Mailer } from './platform/mail/mailer.js'
@@ -61,6 +64,8 @@ export interface AppDependencies {
   purgeBroadcast?: Pick<PurgeBroadcast, 'send'>
   /** Limits on slow clients; DEFAULT_SERVER_TIMEOUTS unless a test wants short ones. */
   serverTimeouts?: ServerTimeouts
+  /** How long and how big an agency feed may be; DEFAULT_WIRE_LIMITS unless a test wants small ones. */
+  wireLimits?: WireLimits
 }
 
 /** The newsroom's moving parts, for the server to start and for tests to drive. */
@@ -69,6 +74,8 @@ export interface Newsroom {
   queue: JobQueue
   jobs: JobRunner
   scheduler: ScheduledPublisher
+  /** Agency feeds into the wire queue (tests poll through it). */
+  wires: WireIngest
   articles: ArticleService
   pageCache: PageCache
   /** Every route with its declared access (the access matrix test walks them). */
@@ -145,6 +152,21 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     publishDueArticles: articles.publishDueArticles,
     onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
   })
+  const wires = createWireIngest({
+    db,
+    clock,
+    limits: deps.wireLimits ?? DEFAULT_WIRE_LIMITS,
+    dataDir: deps.config.dataDir,
+    onFailure: (feed, error) =>
+      app.log.warn(
+        { feedId: feed.id, failure: error.failure, err: error },
+        'wire feed poll failed',
+      ),
+  })
+  const wirePoller = createWirePoller({
+    pollDueFeeds: () => wires.pollDueFeeds(),
+    onError: (error) => app.log.error({ err: error }, 'wire polling failed'),
+  })
   const search = createSearchIndex({ db, now: () => clock.now() })
   subscribeSearchIndex(events, search)
   subscribeWebhooks({ db, clock, events, queue })
@@ -162,16 +184,19 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     queue,
     jobs,
     scheduler,
+    wires,
     articles,
     pageCache,
     routes,
     startBackgroundWork() {
       jobs.start()
       scheduler.start()
+      wirePoller.start()
     },
   } satisfies Newsroom)
   app.addHook('onClose', async () => {
     await scheduler.stop()
+    await wirePoller.stop()
     await jobs.stop()
   })
 
@@ -187,6 +212,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clock,
     events,
     articles,
+    wires,
     search,
     siteUrl: deps.config.siteUrl,
     mailer,

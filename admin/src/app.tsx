@@ -16,6 +16,7 @@ import { SignInScreen } from './screens/sign-in-screen.js'
 const EditorScreen = lazy(() => import('./editor/editor-screen.js'))
 const MediaLibraryScreen = lazy(() => import('./media/media-library-screen.js'))
 const SettingsScreen = lazy(() => import('./settings/settings-screen.js'))
+const WiresScreen = lazy(() => import('./wires/wires-screen.js'))
 
 type SessionState =
   | { kind: 'loading' }
@@ -110,6 +111,7 @@ export function App() {
           {route.name === 'profile' && <ProfileScreen user={user} onUserChanged={userChanged} />}
           {route.name === 'inbox' && <InboxScreen query={route.query} />}
           {route.name === 'audit-log' && <AuditLogScreen query={route.query} />}
+          {route.name === 'wires' && <WiresScreen query={route.query} />}
           {route.name === 'not-found' && <p className="notice">{t('notFound')}</p>}
         </Suspense>
       </main>

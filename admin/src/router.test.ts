@@ -20,6 +20,7 @@ describe('the newsroom app routes', () => {
     expect(parseRoute('/admin/inbox', '?unread=true')).toMatchObject({ name: 'inbox' })
     expect(parseRoute('/admin/audit-log', '')).toMatchObject({ name: 'audit-log' })
     expect(parseRoute('/admin/articles/12', '')).toEqual({ name: 'article', id: 12 })
+    expect(parseRoute('/admin/wires', '?status=new')).toMatchObject({ name: 'wires' })
     expect(parseRoute('/admin/nowhere', '')).toEqual({ name: 'not-found' })
   })
 })

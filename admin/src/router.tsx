@@ -14,6 +14,7 @@ export type Route =
   | { name: 'profile' }
   | { name: 'inbox'; query: URLSearchParams }
   | { name: 'audit-log'; query: URLSearchParams }
+  | { name: 'wires'; query: URLSearchParams }
   | { name: 'not-found' }
 
 /**
@@ -39,6 +40,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (path === '/profile') return { name: 'profile' }
   if (path === '/inbox') return { name: 'inbox', query }
   if (path === '/audit-log') return { name: 'audit-log', query }
+  if (path === '/wires') return { name: 'wires', query }
   return { name: 'not-found' }
 }
 

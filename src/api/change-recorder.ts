@@ -7,7 +7,7 @@ import type { Clock } from '../platform/clock.js'
 import type { ContentAction, ContentEntity, EventBus } from '../platform/events.js'
 
 export interface ChangeRecord {
-  entity: ContentEntity | 'redirect' | 'contact_message' | 'webhook'
+  entity: ContentEntity | 'redirect' | 'contact_message' | 'webhook' | 'wire_feed'
   action: ContentAction
   id: number
   details?: Record<string, unknown>

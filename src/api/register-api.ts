@@ -27,6 +27,8 @@ import { settingsRoutes } from '../modules/settings/settings.routes.js'
 import { sourceRoutes } from '../modules/sources/source.routes.js'
 import { tagRoutes } from '../modules/tags/tag.routes.js'
 import { webhookRoutes } from '../modules/webhooks/webhook.routes.js'
+import type { WireIngest } from '../modules/wires/wire-ingest.js'
+import { wireRoutes } from '../modules/wires/wire.routes.js'
 import { mountApiRoutes } from './api-route.js'
 import { createChangeRecorder } from './change-recorder.js'
 import { contentApiRoutes, registerContentApiCors } from './content-api.routes.js'
@@ -38,6 +40,7 @@ export interface ApiDependencies {
   events: EventBus
   siteUrl: string
   articles: ArticleService
+  wires: WireIngest
   search: SearchIndex
   mailer?: Mailer
   version: string
@@ -67,6 +70,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...contactRoutes(shared),
     ...auditRoutes(shared),
     ...webhookRoutes(shared),
+    ...wireRoutes({ ...shared, articles: deps.articles, ingest: deps.wires }),
     ...contentApiRoutes(deps),
   ]
   mountApiRoutes(app, routes)

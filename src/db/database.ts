@@ -397,6 +397,60 @@ export interface ImportRecordsTable {
   updatedAt: Timestamp
 }
 
+export type WireFormat = 'rss' | 'atom' | 'ninjs'
+
+/** An agency feed the newsroom polls: a URL (conditional GET) or a folder the agency drops files in. */
+export interface WireFeedsTable {
+  id: CreatedId
+  /** The agency, credited as the source of articles made from the feed's items. */
+  sourceId: number
+  name: string
+  url: string | null
+  /** Relative to the data folder's `wires/`. */
+  folder: string | null
+  format: WireFormat
+  language: string
+  pollIntervalSeconds: number
+  isEnabled: Generated<Flag>
+  etag: string | null
+  lastModified: string | null
+  nextPollAt: Timestamp
+  /** Held by the process polling the feed until then. */
+  claimedUntil: Timestamp | null
+  lastPolledAt: Timestamp | null
+  lastSuccessAt: Timestamp | null
+  failureCount: Generated<number>
+  lastError: string | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export type WireItemStatus = 'new' | 'used'
+
+/** One story in the wire queue, sanitised, waiting for an editor to use it. */
+export interface WireItemsTable {
+  id: CreatedId
+  sourceId: number
+  feedId: number | null
+  /** The agency's id: RSS guid (or link), Atom id, ninjs uri; unique per source. */
+  guid: string
+  /** ninjs version (a newer one replaces the text); 0 for RSS and Atom. */
+  version: Generated<number>
+  language: string
+  headline: string
+  summary: string
+  bodyDoc: Json
+  link: string | null
+  byline: string | null
+  publishedAt: Timestamp | null
+  status: WireItemStatus
+  usedBy: number | null
+  usedAt: Timestamp | null
+  articleId: number | null
+  receivedAt: Timestamp
+  updatedAt: Timestamp
+}
+
 export interface Database {
   editions: EditionsTable
   sections: SectionsTable
@@ -430,6 +484,8 @@ export interface Database {
   webhookDeliveries: WebhookDeliveriesTable
   searchDocuments: SearchDocumentsTable
   importRecords: ImportRecordsTable
+  wireFeeds: WireFeedsTable
+  wireItems: WireItemsTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   INTERNAL: 500,
   DATABASE_UNREACHABLE: 503,
   SCHEMA_TOO_NEW: 500,
+  WIRE_ITEM_USED: 409,
+  WIRE_POLL_BUSY: 409,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

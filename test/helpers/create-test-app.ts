@@ -6,6 +6,7 @@ import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import { fixedClock, type Clock } from '../../src/platform/clock.js'
 import type { Mailer } from '../../src/platform/mail/mailer.js'
+import type { WireLimits } from '../../src/modules/wires/fetch-wire-feed.js'
 import {
   createLocalMediaStorage,
   mediaFolderOf,
@@ -18,6 +19,7 @@ export interface TestAppOptions {
   env?: NodeJS.ProcessEnv
   mailer?: Mailer
   fetch?: typeof fetch
+  wireLimits?: WireLimits
 }
 
 /** The whole app on a test store, for `app.inject()`; close it after the suite. */
@@ -43,5 +45,6 @@ export function createTestApp(
     storage,
     mailer: options.mailer,
     fetch: options.fetch,
+    wireLimits: options.wireLimits,
   })
 }

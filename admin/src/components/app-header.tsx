@@ -25,6 +25,7 @@ const MAIN_LINKS: NavLink[] = [
   { to: '/', label: 'navDashboard', routes: ['dashboard'] },
   { to: '/articles', label: 'articles', routes: ['articles', 'article', 'new-article'] },
   { to: '/media', label: 'mediaLibrary', routes: ['media'] },
+  { to: '/wires', label: 'navWires', routes: ['wires'] },
 ]
 
 /** The "Manage" menu: settings and administration screens, one line each. */

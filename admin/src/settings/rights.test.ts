@@ -23,12 +23,13 @@ describe('what each role sees in the settings', () => {
       'pages',
       'site',
       'redirects',
+      'wire-feeds',
     ])
     expect(rightsOf('editor')).toMatchObject({ taxonomy: true, writeSettings: false })
   })
 
   it('gives admins every area', () => {
-    expect(visibleAreas('admin')).toHaveLength(10)
+    expect(visibleAreas('admin')).toHaveLength(11)
     expect(rightsOf('admin').writeSettings).toBe(true)
   })
 })

@@ -13,6 +13,8 @@ export interface SettingsRights {
   writeSettings: boolean
   /** Users, API tokens and webhooks. */
   administer: boolean
+  /** Agency feeds of the wire desk. */
+  wireFeeds: boolean
 }
 
 export function rightsOf(role: Role): SettingsRights {
@@ -25,6 +27,7 @@ export function rightsOf(role: Role): SettingsRights {
     readSettings: isEditor,
     writeSettings: isAdmin,
     administer: isAdmin,
+    wireFeeds: isEditor,
   }
 }
 
@@ -39,6 +42,7 @@ export type SettingsAreaSlug =
   | 'users'
   | 'tokens'
   | 'webhooks'
+  | 'wire-feeds'
 
 /** The areas of /admin/settings in menu order, each shown only to those who may open it. */
 export const SETTINGS_AREAS: readonly {
@@ -53,6 +57,7 @@ export const SETTINGS_AREAS: readonly {
   { slug: 'pages', label: 'areaPages', isVisible: (rights) => rights.pages },
   { slug: 'site', label: 'areaSite', isVisible: (rights) => rights.readSettings },
   { slug: 'redirects', label: 'areaRedirects', isVisible: (rights) => rights.redirects },
+  { slug: 'wire-feeds', label: 'areaWireFeeds', isVisible: (rights) => rights.wireFeeds },
   { slug: 'users', label: 'areaUsers', isVisible: (rights) => rights.administer },
   { slug: 'tokens', label: 'areaTokens', isVisible: (rights) => rights.administer },
   { slug: 'webhooks', label: 'areaWebhooks', isVisible: (rights) => rights.administer },

@@ -13,6 +13,7 @@ import { TokensArea } from './areas/tokens-area.js'
 import { UsersArea } from './areas/users-area.js'
 import { WebhooksArea } from './areas/webhooks-area.js'
 import { rightsOf, visibleAreas, type SettingsAreaSlug } from './rights.js'
+import { WireFeedsArea } from '../wires/wire-feeds-area.js'
 import './settings.css'
 
 /** /admin/settings/…: the newsroom's administration, one area at a time, with its own menu. */
@@ -59,6 +60,7 @@ export default function SettingsScreen({ user, area }: { user: SessionUser; area
         {slug === 'users' && <UsersArea currentUserId={user.id} />}
         {slug === 'tokens' && <TokensArea />}
         {slug === 'webhooks' && <WebhooksArea />}
+        {slug === 'wire-feeds' && <WireFeedsArea />}
       </section>
     </div>
   )

@@ -6,6 +6,7 @@ import * as searchIndex from './20261129T1700-search-index.js'
 import * as userInterfaceLanguage from './20261129T2120-user-interface-language.js'
 import * as importRecords from './20261129T2150-import-records.js'
 import * as listingIndexes from './20261130T0030-listing-indexes.js'
+import * as wireIngest from './20261130T0030-wire-ingest.js'
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129T2120-user-interface-language': userInterfaceLanguage,
   '20261129T2150-import-records': importRecords,
   '20261130T0030-listing-indexes': listingIndexes,
+  '20261130T0030-wire-ingest': wireIngest,
 }

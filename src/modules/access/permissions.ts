@@ -41,6 +41,11 @@ export const PERMISSIONS = {
   'tokens.manage': { roles: ADMINS, scope: null },
   'webhooks.manage': { roles: ADMINS, scope: null },
   'audit.read': { roles: ADMINS, scope: null },
+  /** The agency wire queue: read it, and use an item as the start of a draft. */
+  'wires.read': { roles: EVERYONE, scope: 'read' },
+  'wires.use': { roles: EVERYONE, scope: 'write' },
+  /** Which agency feeds are polled, and polling one now. */
+  'wires.manage': { roles: EDITORS, scope: null },
   /** Own profile, password and two-factor: any signed-in person. */
   'account.self': { roles: EVERYONE, scope: null },
 } as const satisfies Record<string, { roles: readonly UserRole[]; scope: TokenScope | null }>

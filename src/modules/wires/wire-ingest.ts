@@ -1,0 +1,221 @@
+import { join } from 'node:path'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/database.js'
+import { withTransaction } from '../../db/transaction.js'
+import { AppError } from '../../errors/app-error.js'
+import type { Clock } from '../../platform/clock.js'
+import { fetchWireFeed, type WireLimits } from './fetch-wire-feed.js'
+import { parseWireFeed } from './read-wire-entries.js'
+import { readWireFolder } from './read-wire-folder.js'
+import { prepareWireChanges, storeWireItems, type WireChanges } from './store-wire-items.js'
+import type { WireEntry } from './wire-entry.js'
+import { WireFeedError } from './wire-feed-error.js'
+import { findWireFeedRow, type WireFeedRow } from './wire-feed-queries.js'
+
+/** What one poll of one feed did. */
+export type PollOutcome =
+  | { feedId: number; status: 'stored'; added: number; updated: number; problems: string[] }
+  | { feedId: number; status: 'not-modified' }
+  | { feedId: number; status: 'failed'; error: string }
+
+/** The longest a failing feed waits between tries, unless its own interval is longer. */
+const LONGEST_BACKOFF_SECONDS = 3600
+/** Feeds polled at once by one process. */
+const FEEDS_AT_ONCE = 4
+
+/** Seconds to wait after the n-th failure in a row: the interval doubled each time, capped. */
+export function backoffSeconds(intervalSeconds: number, failures: number): number {
+  const doubled = intervalSeconds * 2 ** Math.min(failures, 20)
+  return Math.max(intervalSeconds, Math.min(doubled, LONGEST_BACKOFF_SECONDS))
+}
+
+interface Fetched {
+  entries: WireEntry[]
+  problems: string[]
+  etag: string | null
+  lastModified: string | null
+}
+
+/**
+ * Polls agency feeds into the wire queue. Each process may run it: a poll first claims its feed
+ * with a conditional update, so one process polls a feed at a time, and a claim that outlives its
+ * process lapses. A poll stores its items and the feed's new state in one transaction; a failed
+ * one records the error and when to try again, and leaves the queue as it was.
+ */
+export function createWireIngest(deps: {
+  db: Kysely<Database>
+  clock: Clock
+  limits: WireLimits
+  /** The data folder; folder feeds live under its `wires/`. */
+  dataDir: string
+  fetch?: typeof fetch
+  onFailure?: (feed: WireFeedRow, error: WireFeedError) => void
+}) {
+  const { db, clock, limits } = deps
+  const leaseMs = limits.timeoutMs + 60_000
+
+  /** Takes the feed if no other poll holds it (and, for scheduled polls, if it is due). */
+  async function claim(id: number, options: { isDueOnly: boolean }): Promise<boolean> {
+    const now = clock.now().toISOString()
+    let update = db
+      .updateTable('wireFeeds')
+      .set({ claimedUntil: new Date(clock.now().getTime() + leaseMs).toISOString() })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<=', now)]))
+    if (options.isDueOnly) update = update.where('nextPollAt', '<=', now).where('isEnabled', '=', 1)
+    const result = await update.executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  }
+
+  async function fetchFeed(feed: WireFeedRow): Promise<Fetched | 'not-modified'> {
+    if (feed.folder) {
+      const read = await readWireFolder({
+        folder: join(deps.dataDir, 'wires', feed.folder),
+        since: feed.lastModified,
+        maxBytes: limits.maxBytes,
+      })
+      const entries: WireEntry[] = []
+      const problems = [...read.problems]
+      for (const file of read.files) {
+        try {
+          entries.push(...parseWireFeed(file.text, feed.format))
+        } catch (error) {
+          problems.push(`${file.name}: ${error instanceof Error ? error.message : String(error)}`)
+        }
+      }
+      return { entries, problems, etag: null, lastModified: read.newest }
+    }
+    const fetched = await fetchWireFeed({
+      url: feed.url ?? '',
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      limits,
+      fetch: deps.fetch,
+    })
+    if (fetched.kind === 'not-modified') return 'not-modified'
+    return {
+      entries: parseWireFeed(fetched.text, feed.format, feed.url ?? undefined),
+      problems: [],
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+    }
+  }
+
+  /** Polls a feed this process has claimed, and lets go of it. */
+  async function pollClaimed(feed: WireFeedRow): Promise<PollOutcome> {
+    const startedAt = clock.now()
+    const nextPoll = (seconds: number) =>
+      new Date(clock.now().getTime() + seconds * 1000).toISOString()
+    let fetched: Fetched | 'not-modified'
+    let changes: WireChanges | undefined
+    try {
+      fetched = await fetchFeed(feed)
+      if (fetched !== 'not-modified') {
+        changes = await prepareWireChanges(db, {
+          sourceId: feed.sourceId,
+          feedId: feed.id,
+          entries: fetched.entries,
+          defaults: { language: feed.language, baseUrl: feed.url ?? undefined },
+        })
+      }
+    } catch (error) {
+      const failure =
+        error instanceof WireFeedError
+          ? error
+          : new WireFeedError('malformed', error instanceof Error ? error.message : String(error))
+      deps.onFailure?.(feed, failure)
+      const failures = feed.failureCount + 1
+      await db
+        .updateTable('wireFeeds')
+        .set({
+          claimedUntil: null,
+          lastPolledAt: startedAt.toISOString(),
+          failureCount: failures,
+          lastError: `${failure.failure}: ${failure.message}`,
+          nextPollAt: nextPoll(backoffSeconds(feed.pollIntervalSeconds, failures)),
+        })
+        .where('id', '=', feed.id)
+        .execute()
+      return { feedId: feed.id, status: 'failed', error: `${failure.failure}: ${failure.message}` }
+    }
+    const succeeded = {
+      claimedUntil: null,
+      lastPolledAt: startedAt.toISOString(),
+      lastSuccessAt: startedAt.toISOString(),
+      failureCount: 0,
+      nextPollAt: nextPoll(feed.pollIntervalSeconds),
+    }
+    if (fetched === 'not-modified' || !changes) {
+      await db
+        .updateTable('wireFeeds')
+        .set({ ...succeeded, lastError: null })
+        .where('id', '=', feed.id)
+        .execute()
+      return { feedId: feed.id, status: 'not-modified' }
+    }
+    const { problems, etag, lastModified } = fetched
+    const prepared = changes
+    const count = await withTransaction(db, async (trx) => {
+      const stored = await storeWireItems(trx, prepared, clock.now())
+      await trx
+        .updateTable('wireFeeds')
+        .set({
+          ...succeeded,
+          etag,
+          lastModified,
+          lastError: problems.length ? `malformed: ${problems.join('; ').slice(0, 2000)}` : null,
+        })
+        .where('id', '=', feed.id)
+        .execute()
+      return stored
+    })
+    return { feedId: feed.id, status: 'stored', ...count, problems }
+  }
+
+  async function pollIfClaimed(id: number, isDueOnly: boolean): Promise<PollOutcome | undefined> {
+    if (!(await claim(id, { isDueOnly }))) return undefined
+    const feed = await findWireFeedRow(db, id)
+    if (!feed) return undefined
+    try {
+      return await pollClaimed(feed)
+    } catch (error) {
+      // The store failed (not the feed): let go so the next check tries again.
+      await db.updateTable('wireFeeds').set({ claimedUntil: null }).where('id', '=', id).execute()
+      throw error
+    }
+  }
+
+  return {
+    /** Polls every enabled feed that is due and not held by another process. */
+    async pollDueFeeds(): Promise<PollOutcome[]> {
+      const now = clock.now().toISOString()
+      const due = await db
+        .selectFrom('wireFeeds')
+        .select('id')
+        .where('isEnabled', '=', 1)
+        .where('nextPollAt', '<=', now)
+        .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<=', now)]))
+        .orderBy('nextPollAt')
+        .limit(100)
+        .execute()
+      const outcomes: PollOutcome[] = []
+      for (let start = 0; start < due.length; start += FEEDS_AT_ONCE) {
+        const batch = due.slice(start, start + FEEDS_AT_ONCE)
+        const results = await Promise.all(batch.map(({ id }) => pollIfClaimed(id, true)))
+        outcomes.push(...results.filter((result) => result !== undefined))
+      }
+      return outcomes
+    },
+
+    /** Polls one feed now, due or not (the "poll now" button). */
+    async pollNow(id: number): Promise<PollOutcome> {
+      if (!(await findWireFeedRow(db, id)))
+        throw new AppError('NOT_FOUND', `There is no feed ${id}`)
+      const outcome = await pollIfClaimed(id, false)
+      if (!outcome) throw new AppError('WIRE_POLL_BUSY', 'This feed is being polled right now')
+      return outcome
+    },
+  }
+}
+
+export type WireIngest = ReturnType<typeof createWireIngest>
