@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import { fixedClock, type Clock } from '../../src/platform/clock.js'
@@ -18,6 +18,7 @@ export interface TestAppOptions {
   env?: NodeJS.ProcessEnv
   mailer?: Mailer
   fetch?: typeof fetch
+  logger?: FastifyServerOptions['logger']
 }
 
 /** The whole app on a test store, for `app.inject()`; close it after the suite. */
@@ -43,5 +44,6 @@ export function createTestApp(
     storage,
     mailer: options.mailer,
     fetch: options.fetch,
+    logger: options.logger,
   })
 }
