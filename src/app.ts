@@ -6,6 +6,7 @@ import type { Store } from './db/create-database.js'
 import { registerAuthentication } from './http/authentication.js'
 import { registerErrorHandler } from './http/error-handler.js'
 import { registerPageCache } from './http/page-cache-hooks.js'
+import { registerRequestId, requestIdOf } from './http/request-id.js'
 import { registerRateLimits } from './http/rate-limits.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import {
@@ -19,6 +20,7 @@ import { createJobRunner, type JobRunner } from './jobs/job-runner.js'
 import { createScheduledPublisher, type ScheduledPublisher } from './jobs/scheduled-publishing.js'
 import { createArticleService, type ArticleService } from './modules/editorial/article-service.js'
 import { registerHealthRoutes } from './modules/health/health.routes.js'
+import { registerMetrics } from './modules/metrics/metrics.routes.js'
 import { createGalleryService } from './modules/media/gallery-service.js'
 import { createMediaService } from './modules/media/media-service.js'
 import { createMediaUploader } from './modules/media/media-upload.js'
@@ -92,8 +94,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       typeof deps.config.trustProxy === 'boolean'
         ? deps.config.trustProxy
         : [...deps.config.trustProxy],
-    // The request id travels in logs and comes back to the client.
-    requestIdHeader: 'x-request-id',
+    // The request id travels in logs and comes back to the client; a sane incoming one is kept.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     return503OnClosing: true,
     serverFactory: (handler) =>
       createTimedServer(deps.serverTimeouts ?? DEFAULT_SERVER_TIMEOUTS, handler),
@@ -111,6 +114,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     })
   // First of the request hooks, so a cached page is sent before sessions or routes are looked at.
   registerPageCache(app, { cache: pageCache })
+  registerRequestId(app)
 
   const events = createEventBus({
     onListenerError: (error, event) =>
@@ -174,7 +178,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clock,
     isSecureCookie: deps.config.siteUrl.startsWith('https:'),
   })
-  registerHealthRoutes(app, { store })
+  registerHealthRoutes(app, { store, jobs })
+  registerMetrics(app, { config: deps.config, store, pageCache, jobs })
   await registerApi(app, {
     db,
     clock,
@@ -208,9 +213,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerAdminApp(app, deps.adminFolder)
   await registerSiteRoutes(app, { ...deps, search, assets: await loadAssetManifest() })
   registerSecurityHeaders(app, { siteUrl: deps.config.siteUrl })
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id)
-  })
   await app.ready()
   return app
 }

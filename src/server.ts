@@ -1,10 +1,12 @@
 import cluster from 'node:cluster'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
 import type { Config } from './config/config.js'
 import { openStore, type Store } from './db/create-database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { systemClock } from './platform/clock.js'
+import { createLoggerOptions } from './platform/logger.js'
 import { createPageCache } from './platform/page-cache.js'
 import {
   createClusterPurgeBroadcast,
@@ -22,6 +24,8 @@ export interface RunningServer {
   app: FastifyInstance
   store: Store
   url: string
+  /** From SIGTERM to closing the listener (MASTHEAD_SHUTDOWN_DELAY). */
+  shutdownDelayMs: number
   close(): Promise<void>
 }
 
@@ -90,7 +94,7 @@ export async function startServer(
       clock: systemClock,
       storage,
       mailer: config.mail && createSmtpMailer(config.mail),
-      logger: { level: config.logLevel },
+      logger: createLoggerOptions(config.logLevel),
       pageCache,
       purgeBroadcast: broadcast,
     })
@@ -105,6 +109,7 @@ export async function startServer(
       app,
       store,
       url,
+      shutdownDelayMs: config.shutdownDelayMs,
       async close() {
         await app.close()
         await broadcast?.close()
@@ -118,19 +123,27 @@ export async function startServer(
   }
 }
 
-/** Closes gracefully on SIGTERM or SIGINT: stop accepting, finish requests, close the database. */
+/**
+ * Closes gracefully on SIGTERM or SIGINT: /readyz answers 503 at once; after the configured delay
+ * (time for load balancers to notice) stop accepting, finish requests and jobs in hand, close the
+ * database.
+ */
 export function closeOnSignals(server: RunningServer): void {
+  const delayMs = server.shutdownDelayMs
   const shutdown = (signal: string) => {
-    server.app.log.info({ signal }, 'shutting down')
-    const forced = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS)
+    server.app.log.info({ signal, delayMs }, 'shutting down')
+    server.app.readiness.beginShutdown()
+    const forced = setTimeout(() => process.exit(1), delayMs + SHUTDOWN_GRACE_MS)
     forced.unref()
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        server.app.log.error({ err: error }, 'shutdown failed')
-        process.exit(1)
-      },
-    )
+    sleep(delayMs)
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          server.app.log.error({ err: error }, 'shutdown failed')
+          process.exit(1)
+        },
+      )
   }
   process.once('SIGTERM', shutdown)
   process.once('SIGINT', shutdown)

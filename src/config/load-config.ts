@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import type { z } from 'zod'
 import type { Config } from './config.js'
@@ -7,6 +8,18 @@ import { CONFIG_VARIABLES, type ConfigVariableName } from './config-variables.js
 
 type ParsedValue<N extends ConfigVariableName> = z.output<(typeof CONFIG_VARIABLES)[N]['schema']>
 
+/** Variables whose values are secrets: an error about them never repeats the value. */
+const SECRET_VARIABLES: ReadonlySet<ConfigVariableName> = new Set([
+  'MASTHEAD_ADMIN_PASSWORD',
+  'MASTHEAD_METRICS_TOKEN',
+])
+
+/** The bad value as an error may repeat it: secrets by their length, URLs without password. */
+function shown(name: ConfigVariableName, raw: string): string {
+  if (SECRET_VARIABLES.has(name)) return `got ${raw.length} characters`
+  return `got "${raw.replace(/(:\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@')}"`
+}
+
 function readVariable<N extends ConfigVariableName>(
   env: NodeJS.ProcessEnv,
   name: N,
@@ -14,7 +27,7 @@ function readVariable<N extends ConfigVariableName>(
   const rule = CONFIG_VARIABLES[name]
   const raw = env[name] ?? rule.default
   const result = rule.schema.safeParse(raw)
-  if (!result.success) throw new ConfigError(name, `must be ${rule.expects} (got "${raw}")`)
+  if (!result.success) throw new ConfigError(name, `must be ${rule.expects} (${shown(name, raw)})`)
   return result.data as ParsedValue<N>
 }
 
@@ -48,6 +61,21 @@ function ensureWritableDirectory(path: string): void {
       `must be ${CONFIG_VARIABLES.MASTHEAD_DATA_DIR.expects} (${path}: ${reason})`,
     )
   }
+}
+
+/** Each entry an IPv4 or IPv6 address, optionally with a prefix length that fits it. */
+function readAddressList(env: NodeJS.ProcessEnv, name: 'MASTHEAD_METRICS_ALLOW'): string[] {
+  const value = readVariable(env, name)
+  const entries = value ? value.split(',') : []
+  for (const entry of entries) {
+    const [address = '', prefix] = entry.split('/')
+    const family = isIP(address)
+    const bits = family === 6 ? 128 : 32
+    const isValidPrefix = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits)
+    if (family === 0 || !isValidPrefix)
+      throw new ConfigError(name, `must be ${CONFIG_VARIABLES[name].expects} (got "${entry}")`)
+  }
+  return entries
 }
 
 function deepFreeze<T extends object>(value: T): Readonly<T> {
@@ -85,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     api: readVariable(env, 'MASTHEAD_API_RATE_LIMIT'),
     search: readVariable(env, 'MASTHEAD_SEARCH_RATE_LIMIT'),
   }
+  const metricsAllow = readAddressList(env, 'MASTHEAD_METRICS_ALLOW')
+  const metricsToken = readVariable(env, 'MASTHEAD_METRICS_TOKEN')
+  const shutdownDelaySeconds = readVariable(env, 'MASTHEAD_SHUTDOWN_DELAY')
   const dataDir = resolve(readVariable(env, 'MASTHEAD_DATA_DIR'))
   ensureWritableDirectory(dataDir)
 
@@ -106,5 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: smtpUrl
       ? { smtpUrl, from: mailFrom, newsroomEmail: newsroomEmail || undefined }
       : undefined,
+    metrics: { allow: metricsAllow, token: metricsToken || undefined },
+    shutdownDelayMs: shutdownDelaySeconds * 1000,
   })
 }
