@@ -138,7 +138,11 @@ export function closeOnSignals(server: RunningServer): void {
     sleep(delayMs)
       .then(() => server.close())
       .then(
-        () => process.exit(0),
+        () => {
+          const jobs = server.app.newsroom.jobs.heartbeat()
+          server.app.log.info({ isJobRunnerRunning: jobs.isRunning }, 'shut down')
+          process.exit(0)
+        },
         (error: unknown) => {
           server.app.log.error({ err: error }, 'shutdown failed')
           process.exit(1)
