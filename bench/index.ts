@@ -1,5 +1,6 @@
 import { benchAdminTyping } from './admin-typing.bench.js'
 import { benchMedia } from './media.bench.js'
+import { benchMetrics } from './metrics.bench.js'
 import { benchPageCache } from './page-cache.bench.js'
 import { benchNewsroomScreens } from './newsroom-screens.bench.js'
 import { benchPublishToVisible } from './publish-to-visible.bench.js'
@@ -33,3 +34,7 @@ console.log(
   'Newsroom list and dashboard (SQLite, demo newsroom; budget: named list ≥ 0.25 of bare)',
 )
 for (const line of await benchNewsroomScreens()) console.log(`  ${line}`)
+console.log(
+  'Observability (in-process): the request-id and metrics hooks per request, and a scrape',
+)
+for (const line of await benchMetrics()) console.log(`  ${line}`)

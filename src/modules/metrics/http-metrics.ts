@@ -13,6 +13,8 @@ export interface ObservedRequest {
 
 interface Series {
   labels: Record<string, string>
+  /** The labels of each bucket, `le` included, made once: a scrape builds no label objects. */
+  bucketLabels: Record<string, string>[]
   /** Counts per bucket (not cumulative), the last one for +Inf. */
   buckets: number[]
   sum: number
@@ -35,6 +37,7 @@ export function createHttpMetrics(): HttpMetrics {
         const labels = { method, route, status: String(status) }
         entry = {
           labels,
+          bucketLabels: [...DURATION_BUCKETS.map(String), '+Inf'].map((le) => ({ ...labels, le })),
           buckets: new Array<number>(DURATION_BUCKETS.length + 1).fill(0),
           sum: 0,
           count: 0,
@@ -54,8 +57,8 @@ export function createHttpMetrics(): HttpMetrics {
         let cumulative = 0
         entry.buckets.forEach((inBucket, index) => {
           cumulative += inBucket
-          const le = index < DURATION_BUCKETS.length ? String(DURATION_BUCKETS[index]) : '+Inf'
-          durations.push({ labels: { ...entry.labels, le }, value: cumulative, suffix: '_bucket' })
+          const labels = entry.bucketLabels[index] ?? entry.labels
+          durations.push({ labels, value: cumulative, suffix: '_bucket' })
         })
         durations.push({ labels: entry.labels, value: entry.sum, suffix: '_sum' })
         durations.push({ labels: entry.labels, value: entry.count, suffix: '_count' })

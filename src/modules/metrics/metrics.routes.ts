@@ -14,12 +14,7 @@ import {
   pageCacheMetrics,
 } from './newsroom-metrics.js'
 import { createProcessMetrics } from './process-metrics.js'
-import {
-  formatPrometheusText,
-  mergeFamilies,
-  PROMETHEUS_CONTENT_TYPE,
-  withLabels,
-} from './prometheus-text.js'
+import { formatPrometheusText, PROMETHEUS_CONTENT_TYPE, withLabels } from './prometheus-text.js'
 
 /** Requests that matched no route share one label value, so stray URLs cannot grow the series. */
 const UNMATCHED_ROUTE = '(unmatched)'
@@ -78,6 +73,6 @@ export function registerMetrics(
     const queue = await jobQueueMetrics(deps.store.db)
     return reply
       .type(PROMETHEUS_CONTENT_TYPE)
-      .send(formatPrometheusText(mergeFamilies([...parts, queue])))
+      .send(formatPrometheusText([...parts.flat(), ...queue]))
   })
 }

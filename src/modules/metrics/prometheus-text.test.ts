@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createHttpMetrics } from './http-metrics.js'
-import { formatPrometheusText, mergeFamilies, withLabels } from './prometheus-text.js'
+import { formatPrometheusText, withLabels } from './prometheus-text.js'
 
 describe('the Prometheus text format', () => {
   it('writes HELP and TYPE lines, labels with escaped values, and special numbers', () => {
@@ -49,12 +49,14 @@ describe('the Prometheus text format', () => {
       type: 'counter' as const,
       samples: [{ labels: {}, value }],
     })
-    const merged = mergeFamilies([
-      withLabels([family(1)], { pid: '10' }),
-      withLabels([family(2)], { pid: '11' }),
-    ])
+    const merged = [
+      ...withLabels([family(1)], { pid: '10' }),
+      ...withLabels([{ ...family(2), samples: [{ labels: { kind: 'x' }, value: 2 }] }], {
+        pid: '11',
+      }),
+    ]
     expect(formatPrometheusText(merged)).toBe(
-      '# HELP up_total Up.\n# TYPE up_total counter\nup_total{pid="10"} 1\nup_total{pid="11"} 2\n',
+      '# HELP up_total Up.\n# TYPE up_total counter\nup_total{pid="10"} 1\nup_total{pid="11",kind="x"} 2\n',
     )
   })
 })
