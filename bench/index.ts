@@ -1,5 +1,6 @@
 import { benchAdminTyping } from './admin-typing.bench.js'
 import { benchMedia } from './media.bench.js'
+import { benchMetrics } from './metrics.bench.js'
 import { benchPageCache } from './page-cache.bench.js'
 import { benchNewsroomScreens } from './newsroom-screens.bench.js'
 import { benchPublishToVisible } from './publish-to-visible.bench.js'
@@ -36,3 +37,7 @@ console.log(
 for (const line of await benchNewsroomScreens()) console.log(`  ${line}`)
 console.log('Wire polling of a generated 1,000-story RSS feed (SQLite, local HTTP)')
 for (const line of await benchWireIngest()) console.log(`  ${line}`)
+console.log(
+  'Observability (in-process): the request-id and metrics hooks per request, and a scrape',
+)
+for (const line of await benchMetrics()) console.log(`  ${line}`)

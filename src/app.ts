@@ -8,6 +8,7 @@ import { registerErrorHandler } from './http/error-handler.js'
 import { createCacheHitResponder } from './http/cache-hit-fast-path.js'
 import { registerNulCharacterCheck } from './http/reject-nul-characters.js'
 import { registerPageCache } from './http/page-cache-hooks.js'
+import { registerRequestId, requestIdOf } from './http/request-id.js'
 import { registerRateLimits } from './http/rate-limits.js'
 import { createSecurityHeaders, registerSecurityHeaders } from './http/security-headers.js'
 import {
@@ -22,6 +23,7 @@ import { createScheduledPublisher, type ScheduledPublisher } from './jobs/schedu
 import { createWirePoller } from './jobs/wire-polling.js'
 import { createArticleService, type ArticleService } from './modules/editorial/article-service.js'
 import { registerHealthRoutes } from './modules/health/health.routes.js'
+import { registerMetrics } from './modules/metrics/metrics.routes.js'
 import { createGalleryService } from './modules/media/gallery-service.js'
 import { createMediaService } from './modules/media/media-service.js'
 import { createMediaUploader } from './modules/media/media-upload.js'
@@ -109,8 +111,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       typeof deps.config.trustProxy === 'boolean'
         ? deps.config.trustProxy
         : [...deps.config.trustProxy],
-    // The request id travels in logs and comes back to the client.
-    requestIdHeader: 'x-request-id',
+    // The request id travels in logs and comes back to the client; a sane incoming one is kept.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     return503OnClosing: true,
     serverFactory: (handler) =>
       createTimedServer(deps.serverTimeouts ?? DEFAULT_SERVER_TIMEOUTS, (request, response) => {
@@ -125,6 +128,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // First of the request hooks, so a cached page is sent before sessions or routes are looked at.
   registerPageCache(app, { cache: pageCache })
   registerNulCharacterCheck(app)
+  registerRequestId(app)
 
   const events = createEventBus({
     onListenerError: (error, event) =>
@@ -206,7 +210,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clock,
     isSecureCookie: deps.config.siteUrl.startsWith('https:'),
   })
-  registerHealthRoutes(app, { store })
+  registerHealthRoutes(app, { store, jobs })
+  registerMetrics(app, { config: deps.config, store, pageCache, jobs })
   await registerApi(app, {
     db,
     clock,
@@ -241,9 +246,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerAdminApp(app, deps.adminFolder)
   await registerSiteRoutes(app, { ...deps, search, assets: await loadAssetManifest() })
   registerSecurityHeaders(app, securityHeaders)
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id)
-  })
   await app.ready()
   return app
 }

@@ -1,6 +1,7 @@
 import cluster from 'node:cluster'
 import type { Config } from './config/config.js'
 import { openStore } from './db/create-database.js'
+import { relayClusterMetrics } from './modules/metrics/cluster-metrics.js'
 import { relayClusterPurges } from './platform/purge-broadcast.js'
 import { prepareStore } from './server.js'
 
@@ -25,6 +26,7 @@ export async function startCluster(
     await store.close()
   }
   relayClusterPurges()
+  relayClusterMetrics()
   let isStopping = false
   let listening = 0
   cluster.on('listening', () => {
@@ -47,7 +49,7 @@ export async function startCluster(
     if (isStopping) return
     isStopping = true
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref()
+    setTimeout(() => process.exit(1), config.shutdownDelayMs + SHUTDOWN_GRACE_MS).unref()
   }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)

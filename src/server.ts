@@ -1,4 +1,5 @@
 import cluster from 'node:cluster'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
 import type { Config } from './config/config.js'
@@ -6,6 +7,7 @@ import { openStore, type Store } from './db/create-database.js'
 import { refreshPlannerStatistics } from './db/dialect-sql.js'
 import { migrateToLatest } from './db/migrate.js'
 import { systemClock } from './platform/clock.js'
+import { createLoggerOptions } from './platform/logger.js'
 import { createPageCache } from './platform/page-cache.js'
 import {
   createClusterPurgeBroadcast,
@@ -23,6 +25,8 @@ export interface RunningServer {
   app: FastifyInstance
   store: Store
   url: string
+  /** From SIGTERM to closing the listener (MASTHEAD_SHUTDOWN_DELAY). */
+  shutdownDelayMs: number
   close(): Promise<void>
 }
 
@@ -92,7 +96,7 @@ export async function startServer(
       clock: systemClock,
       storage,
       mailer: config.mail && createSmtpMailer(config.mail),
-      logger: { level: config.logLevel },
+      logger: createLoggerOptions(config.logLevel),
       pageCache,
       purgeBroadcast: broadcast,
     })
@@ -107,6 +111,7 @@ export async function startServer(
       app,
       store,
       url,
+      shutdownDelayMs: config.shutdownDelayMs,
       async close() {
         await app.close()
         await broadcast?.close()
@@ -120,19 +125,31 @@ export async function startServer(
   }
 }
 
-/** Closes gracefully on SIGTERM or SIGINT: stop accepting, finish requests, close the database. */
+/**
+ * Closes gracefully on SIGTERM or SIGINT: /readyz answers 503 at once; after the configured delay
+ * (time for load balancers to notice) stop accepting, finish requests and jobs in hand, close the
+ * database.
+ */
 export function closeOnSignals(server: RunningServer): void {
+  const delayMs = server.shutdownDelayMs
   const shutdown = (signal: string) => {
-    server.app.log.info({ signal }, 'shutting down')
-    const forced = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS)
+    server.app.log.info({ signal, delayMs }, 'shutting down')
+    server.app.readiness.beginShutdown()
+    const forced = setTimeout(() => process.exit(1), delayMs + SHUTDOWN_GRACE_MS)
     forced.unref()
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        server.app.log.error({ err: error }, 'shutdown failed')
-        process.exit(1)
-      },
-    )
+    sleep(delayMs)
+      .then(() => server.close())
+      .then(
+        () => {
+          const jobs = server.app.newsroom.jobs.heartbeat()
+          server.app.log.info({ isJobRunnerRunning: jobs.isRunning }, 'shut down')
+          process.exit(0)
+        },
+        (error: unknown) => {
+          server.app.log.error({ err: error }, 'shutdown failed')
+          process.exit(1)
+        },
+      )
   }
   process.once('SIGTERM', shutdown)
   process.once('SIGINT', shutdown)

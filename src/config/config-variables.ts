@@ -126,6 +126,21 @@ export const CONFIG_VARIABLES = {
     expects: 'a whole number of searches per minute (0 turns the limit off)',
     schema: z.string().regex(/^\d+$/).transform(Number),
   },
+  MASTHEAD_METRICS_ALLOW: {
+    default: '127.0.0.0/8,::1/128',
+    expects: 'empty (no address) or comma-separated IP addresses or CIDR ranges',
+    schema: z.union([z.literal(''), z.string().regex(/^[\d.:a-fA-F/]+(,[\d.:a-fA-F/]+)*$/)]),
+  },
+  MASTHEAD_METRICS_TOKEN: {
+    default: '',
+    expects: 'empty (no token) or a token of at least 24 characters without spaces',
+    schema: z.union([z.literal(''), z.string().regex(/^\S{24,}$/)]),
+  },
+  MASTHEAD_SHUTDOWN_DELAY: {
+    default: '0',
+    expects: 'a whole number of seconds from 0 to 300',
+    schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(300)),
+  },
 } as const
 
 export type ConfigVariableName = keyof typeof CONFIG_VARIABLES

@@ -38,4 +38,11 @@ export interface Config {
         readonly newsroomEmail: string | undefined
       }
     | undefined
+  /**
+   * Who may read /metrics: clients from these addresses or CIDR ranges (the client address as
+   * trustProxy tells it), or anyone sending `Authorization: Bearer <token>`.
+   */
+  readonly metrics: { readonly allow: readonly string[]; readonly token: string | undefined }
+  /** Seconds between SIGTERM and closing the listener, with /readyz answering 503 meanwhile. */
+  readonly shutdownDelayMs: number
 }

@@ -31,6 +31,8 @@ describe('loadConfig', () => {
       database: { kind: 'sqlite', file: join(dataDir, 'masthead.sqlite') },
       isDemoEnabled: true,
       logLevel: 'info',
+      metrics: { allow: ['127.0.0.0/8', '::1/128'], token: undefined },
+      shutdownDelayMs: 0,
     })
     expect(Object.isFrozen(config)).toBe(true)
     expect(Object.isFrozen(config.database)).toBe(true)
@@ -71,7 +73,27 @@ describe('loadConfig', () => {
     [
       'MASTHEAD_ADMIN_PASSWORD',
       'short',
-      'MASTHEAD_ADMIN_PASSWORD must be a password of at least 12 characters (got "short")',
+      'MASTHEAD_ADMIN_PASSWORD must be a password of at least 12 characters (got 5 characters)',
+    ],
+    [
+      'MASTHEAD_METRICS_TOKEN',
+      'secret with spaces',
+      'MASTHEAD_METRICS_TOKEN must be empty (no token) or a token of at least 24 characters without spaces (got 18 characters)',
+    ],
+    [
+      'MASTHEAD_SMTP_URL',
+      'smtp://news:hunter2@mail example',
+      'MASTHEAD_SMTP_URL must be empty (no email) or an smtp:// or smtps:// URL (got "smtp://news:***@mail example")',
+    ],
+    [
+      'MASTHEAD_METRICS_ALLOW',
+      '10.0.0.0/33',
+      'MASTHEAD_METRICS_ALLOW must be empty (no address) or comma-separated IP addresses or CIDR ranges (got "10.0.0.0/33")',
+    ],
+    [
+      'MASTHEAD_METRICS_ALLOW',
+      '300.1.2.3',
+      'MASTHEAD_METRICS_ALLOW must be empty (no address) or comma-separated IP addresses or CIDR ranges (got "300.1.2.3")',
     ],
   ])('names %s and what it expects when it is %s', (variable, value, message) => {
     const error = configErrorOf({ [variable]: value })

@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import type { z } from 'zod'
 import type { Config } from './config.js'
@@ -8,6 +9,18 @@ import { deepFreeze } from '../platform/deep-freeze.js'
 
 type ParsedValue<N extends ConfigVariableName> = z.output<(typeof CONFIG_VARIABLES)[N]['schema']>
 
+/** Variables whose values are secrets: an error about them never repeats the value. */
+const SECRET_VARIABLES: ReadonlySet<ConfigVariableName> = new Set([
+  'MASTHEAD_ADMIN_PASSWORD',
+  'MASTHEAD_METRICS_TOKEN',
+])
+
+/** The bad value as an error may repeat it: secrets by their length, URLs without password. */
+function shown(name: ConfigVariableName, raw: string): string {
+  if (SECRET_VARIABLES.has(name)) return `got ${raw.length} characters`
+  return `got "${raw.replace(/(:\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@')}"`
+}
+
 function readVariable<N extends ConfigVariableName>(
   env: NodeJS.ProcessEnv,
   name: N,
@@ -15,7 +28,7 @@ function readVariable<N extends ConfigVariableName>(
   const rule = CONFIG_VARIABLES[name]
   const raw = env[name] ?? rule.default
   const result = rule.schema.safeParse(raw)
-  if (!result.success) throw new ConfigError(name, `must be ${rule.expects} (got "${raw}")`)
+  if (!result.success) throw new ConfigError(name, `must be ${rule.expects} (${shown(name, raw)})`)
   return result.data as ParsedValue<N>
 }
 
@@ -51,6 +64,21 @@ function ensureWritableDirectory(path: string): void {
   }
 }
 
+/** Each entry an IPv4 or IPv6 address, optionally with a prefix length that fits it. */
+function readAddressList(env: NodeJS.ProcessEnv, name: 'MASTHEAD_METRICS_ALLOW'): string[] {
+  const value = readVariable(env, name)
+  const entries = value ? value.split(',') : []
+  for (const entry of entries) {
+    const [address = '', prefix] = entry.split('/')
+    const family = isIP(address)
+    const bits = family === 6 ? 128 : 32
+    const isValidPrefix = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits)
+    if (family === 0 || !isValidPrefix)
+      throw new ConfigError(name, `must be ${CONFIG_VARIABLES[name].expects} (got "${entry}")`)
+  }
+  return entries
+}
+
 /**
  * Reads and validates the environment once. Throws ConfigError naming the first bad variable;
  * creates the data directory when it does not exist yet.
@@ -79,6 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     api: readVariable(env, 'MASTHEAD_API_RATE_LIMIT'),
     search: readVariable(env, 'MASTHEAD_SEARCH_RATE_LIMIT'),
   }
+  const metricsAllow = readAddressList(env, 'MASTHEAD_METRICS_ALLOW')
+  const metricsToken = readVariable(env, 'MASTHEAD_METRICS_TOKEN')
+  const shutdownDelaySeconds = readVariable(env, 'MASTHEAD_SHUTDOWN_DELAY')
   const dataDir = resolve(readVariable(env, 'MASTHEAD_DATA_DIR'))
   ensureWritableDirectory(dataDir)
 
@@ -100,5 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: smtpUrl
       ? { smtpUrl, from: mailFrom, newsroomEmail: newsroomEmail || undefined }
       : undefined,
+    metrics: { allow: metricsAllow, token: metricsToken || undefined },
+    shutdownDelayMs: shutdownDelaySeconds * 1000,
   })
 }

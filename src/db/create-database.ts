@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { CamelCasePlugin, Kysely, sql } from 'kysely'
+import type pg from 'pg'
 import type { DatabaseConfig } from '../config/config.js'
 import { AppError } from '../errors/app-error.js'
 import type { Database } from './database.js'
@@ -13,6 +14,8 @@ export interface Store {
   db: Kysely<Database>
   dialect: DialectName
   close(): Promise<void>
+  /** PostgreSQL's connection pool, read by /metrics; SQLite has one connection and no pool. */
+  pool?: Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount'>
 }
 
 const FIRST_RETRY_DELAY_MS = 250
@@ -65,7 +68,7 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     const db = new Kysely<Database>({ dialect: createSqliteDialect(config.file), plugins })
     return { db, dialect: 'sqlite', close: () => db.destroy() }
   }
-  const { dialect } = createPostgresDialect(config.url)
+  const { dialect, pool } = createPostgresDialect(config.url)
   const db = new Kysely<Database>({ dialect, plugins })
   try {
     await waitForPostgres(db, config.url, config.connectTimeoutMs)
@@ -73,5 +76,5 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     await db.destroy()
     throw error
   }
-  return { db, dialect: 'postgres', close: () => db.destroy() }
+  return { db, dialect: 'postgres', pool, close: () => db.destroy() }
 }

@@ -110,13 +110,15 @@ it('answers 304 without a body when the client names the current ETag', async ()
   expect(answer.headers['content-type']).toBeUndefined()
 })
 
-it('answers HEAD with the length and no body, and echoes the request id', async () => {
+it('answers HEAD with the length and no body, and carries a request id', async () => {
   await storeArticle('/en/news/harbour')
   const answer = await send('/en/news/harbour', { 'x-request-id': 'trace-42' }, 'HEAD')
   expect(answer.status).toBe(200)
   expect(answer.body.length).toBe(0)
   expect(answer.headers['content-length']).toBe(String(PAGE.length))
   expect(answer.headers['x-request-id']).toBe('trace-42')
+  const unnamed = await send('/en/news/harbour')
+  expect(unnamed.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
 })
 
 it('hands misses, purged pages and other methods to the application, marked as missed', async () => {

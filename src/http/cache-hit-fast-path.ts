@@ -6,6 +6,7 @@ import {
   type PageCache,
 } from '../platform/page-cache.js'
 import { etagOf, isClientCopyCurrent } from './cached-page-validators.js'
+import { requestIdOf } from './request-id.js'
 
 /** Marks a request the fast path looked up and missed, so the page-cache hook does not count it twice. */
 export const MISSED_IN_FAST_PATH = Symbol('missed in the page cache fast path')
@@ -74,8 +75,7 @@ export function createCacheHitResponder(options: {
     }
     const encoding = chooseEncoding(request.headers['accept-encoding'], page)
     const headers = headersOf(url, page, encoding)
-    const requestId = request.headers['x-request-id']
-    if (typeof requestId === 'string') response.setHeader('x-request-id', requestId)
+    response.setHeader('x-request-id', requestIdOf(request))
     if (isClientCopyCurrent(request.headers, page)) {
       response.writeHead(304, headers.notModified).end()
       return true

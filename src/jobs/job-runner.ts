@@ -13,6 +13,10 @@ export interface JobRunner {
   stop(): Promise<void>
   /** Jobs waiting to run, and jobs that gave up: for /metrics and /readyz. */
   queueDepth(): Promise<{ queued: number; failed: number }>
+  /** Whether it polls, and when (epoch ms, real time) its last poll ended: for /readyz. */
+  heartbeat(): { isRunning: boolean; lastTickAt: number | undefined }
+  /** Failed attempts per kind in this process since it started: for /metrics. */
+  failedAttempts(): ReadonlyMap<string, number>
 }
 
 interface RunnerOptions {
@@ -42,6 +46,8 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   const inFlight = new Set<Promise<void>>()
   let timer: NodeJS.Timeout | undefined
   let isPolling = false
+  let lastTickAt: number | undefined
+  const failures = new Map<string, number>()
 
   async function requeueStaleJobs(): Promise<void> {
     const staleBefore = new Date(clock.now().getTime() - (options.staleAfterMs ?? 600_000))
@@ -91,6 +97,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
         .where('id', '=', job.id)
         .execute()
     } catch (error) {
+      failures.set(job.kind, (failures.get(job.kind) ?? 0) + 1)
       options.onError?.(error, job)
       const hasGivenUp = attempts >= job.maxAttempts
       const now = clock.now()
@@ -145,12 +152,15 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
     } catch (error) {
       reportPollError(error)
     }
+    // Real time, not the clock: it tells whether this loop still turns, whatever the clock says.
+    lastTickAt = Date.now()
     if (isPolling) timer = setTimeout(() => void poll(), options.pollIntervalMs ?? 1000)
   }
 
   return {
     start() {
       isPolling = true
+      lastTickAt = Date.now()
       void poll()
     },
     async runDueJobs() {
@@ -177,6 +187,12 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       const count = (status: string) =>
         Number(rows.find((row) => row.status === status)?.total ?? 0)
       return { queued: count('queued'), failed: count('failed') }
+    },
+    heartbeat() {
+      return { isRunning: isPolling, lastTickAt }
+    },
+    failedAttempts() {
+      return failures
     },
   }
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import { fixedClock, type Clock } from '../../src/platform/clock.js'
@@ -20,6 +20,7 @@ export interface TestAppOptions {
   mailer?: Mailer
   fetch?: typeof fetch
   wireLimits?: WireLimits
+  logger?: FastifyServerOptions['logger']
 }
 
 /** The whole app on a test store, for `app.inject()`; close it after the suite. */
@@ -46,5 +47,6 @@ export function createTestApp(
     mailer: options.mailer,
     fetch: options.fetch,
     wireLimits: options.wireLimits,
+    logger: options.logger,
   })
 }

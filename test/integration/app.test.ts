@@ -18,9 +18,13 @@ describeEachDatabase('health and errors over HTTP', (store) => {
     const health = await app.inject({ url: '/healthz' })
     expect(health.statusCode).toBe(200)
     expect(health.headers['cache-control']).toBe('no-store')
+    app.newsroom.startBackgroundWork()
     const ready = await app.inject({ url: '/readyz' })
     expect(ready.statusCode).toBe(200)
-    expect(ready.json()).toEqual({ status: 'ready', checks: { database: true, migrations: true } })
+    expect(ready.json()).toEqual({
+      status: 'ready',
+      checks: { database: true, migrations: true, jobs: true, shuttingDown: false },
+    })
   })
 
   it('answers /readyz with 503 while a migration is missing', async () => {
