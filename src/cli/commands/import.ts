@@ -18,7 +18,7 @@ import { parseOptions } from '../parse-options.js'
 import { withMigratedStore } from '../with-store.js'
 
 const USAGE =
-  'import wordpress FILE.xml [--edition en|ar] [--media-dir DIR] [--dry-run] | import ghost FILE.json [--edition en|ar] [--dry-run] | import masthead FILE.tar.gz'
+  'import wordpress FILE.xml [--edition en|ar] [--media-dir DIR] [--dry-run] | import ghost FILE.json [--edition en|ar] [--media-dir DIR] [--dry-run] | import masthead FILE.tar.gz'
 
 /** `--dry-run` is a flag without a value: taken out before the `--name value` pairs are read. */
 function takeFlag(args: string[], flag: string): { isSet: boolean; rest: string[] } {
@@ -54,16 +54,29 @@ async function runWordPress(context: CommandContext, file: string, args: string[
 
 async function runGhost(context: CommandContext, file: string, args: string[]) {
   const dryRun = takeFlag(args, '--dry-run')
-  const options = parseOptions(dryRun.rest, ['edition'])
-  return withMigratedStore(context.config(), ({ db }) =>
-    importGhost({
+  const options = parseOptions(dryRun.rest, ['edition', 'media-dir'])
+  const config = context.config()
+  return withMigratedStore(config, ({ db }) => {
+    const queue = createJobQueue({ db, clock: systemClock })
+    return importGhost({
       db,
       path: resolve(file),
       ...(options.edition && { language: options.edition }),
+      ...(options['media-dir'] && {
+        mediaDir: resolve(options['media-dir']),
+        uploader: createMediaUploader({
+          db,
+          storage: createLocalMediaStorage(mediaFolderOf(config.dataDir)),
+          clock: systemClock,
+          dataDir: config.dataDir,
+          limits: config.media,
+          enqueue: (job) => queue.enqueue(job),
+        }),
+      }),
       isDryRun: dryRun.isSet,
       now: () => systemClock.now(),
-    }),
-  )
+    })
+  })
 }
 
 export const importCommand: Command = {
