@@ -304,7 +304,7 @@ beforeAll(async () => {
   expectSuccess(
     await runMasthead(['export', secretArchive, '--include-secrets'], sqliteEnv(sourceDir)),
   )
-}, 180_000)
+}, 300_000)
 
 afterAll(async () => {
   await source?.close()
@@ -407,7 +407,7 @@ describe('masthead export and import masthead', () => {
     expect(redirect.id).toBeGreaterThan(
       Math.max(...expected['redirects']!.map((r) => Number(r['id']))),
     )
-  }, 240_000)
+  }, 360_000)
 
   it('refuses a site that already has content, and changes nothing', async () => {
     const targetDir = newDataDir()
@@ -424,7 +424,7 @@ describe('masthead export and import masthead', () => {
     } finally {
       await target.close()
     }
-  }, 120_000)
+  }, 240_000)
 })
 
 /** A copy of the plain archive changed by `edit` inside its unpacked folder. */

@@ -129,13 +129,19 @@ export async function exportSite(
       mediaFiles: mediaFiles.length,
     }
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
+    // Written under another name first: a failed export never leaves a torn archive behind.
     const partial = `${archive}.partial`
-    await tar.create({ file: partial, cwd: staging, gzip: true, portable: true }, [
-      MANIFEST_FILE,
-      TABLES_FOLDER,
-      ...(mediaFiles.length > 0 ? [MEDIA_FOLDER] : []),
-    ])
-    await rename(partial, archive)
+    try {
+      await tar.create({ file: partial, cwd: staging, gzip: true, portable: true }, [
+        MANIFEST_FILE,
+        TABLES_FOLDER,
+        ...(mediaFiles.length > 0 ? [MEDIA_FOLDER] : []),
+      ])
+      await rename(partial, archive)
+    } catch (error) {
+      await rm(partial, { force: true })
+      throw error
+    }
     const rows = Object.values(tables).reduce((sum, count) => sum + count, 0)
     const { size } = await stat(archive)
     return { archive, tables, rows, mediaFiles: mediaFiles.length, bytes: size, includesSecrets }
