@@ -6,6 +6,7 @@ import { CliError } from './cli-error.js'
 import type { Command } from './command.js'
 import { backupCommand } from './commands/backup.js'
 import { demoCommand } from './commands/demo.js'
+import { exportCommand } from './commands/export.js'
 import { importCommand } from './commands/import.js'
 import { migrateCommand } from './commands/migrate.js'
 import { reindexCommand } from './commands/reindex.js'
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   backupCommand,
   restoreCommand,
   importCommand,
+  exportCommand,
 ]
 
 /** Exit status for configuration errors, as the README promises. */

@@ -12,12 +12,13 @@ import {
 } from '../../platform/storage/local-media-storage.js'
 import { CliError } from '../cli-error.js'
 import type { Command, CommandContext } from '../command.js'
+import { runMastheadImport } from './import-masthead.js'
 import { importProgressReporter } from '../import-progress.js'
 import { parseOptions } from '../parse-options.js'
 import { withMigratedStore } from '../with-store.js'
 
 const USAGE =
-  'import wordpress FILE.xml [--edition en|ar] [--media-dir DIR] [--users] [--dry-run] | import ghost FILE.json [--edition en|ar] [--dry-run]'
+  'import wordpress FILE.xml [--edition en|ar] [--media-dir DIR] [--users] [--dry-run] | import ghost FILE.json [--edition en|ar] [--media-dir DIR] [--dry-run] | import masthead FILE.tar.gz'
 
 /** `--dry-run` is a flag without a value: taken out before the `--name value` pairs are read. */
 function takeFlag(args: string[], flag: string): { isSet: boolean; rest: string[] } {
@@ -55,24 +56,40 @@ async function runWordPress(context: CommandContext, file: string, args: string[
 
 async function runGhost(context: CommandContext, file: string, args: string[]) {
   const dryRun = takeFlag(args, '--dry-run')
-  const options = parseOptions(dryRun.rest, ['edition'])
-  return withMigratedStore(context.config(), ({ db }) =>
-    importGhost({
+  const options = parseOptions(dryRun.rest, ['edition', 'media-dir'])
+  const config = context.config()
+  return withMigratedStore(config, ({ db }) => {
+    const queue = createJobQueue({ db, clock: systemClock })
+    return importGhost({
       db,
       path: resolve(file),
       ...(options.edition && { language: options.edition }),
+      ...(options['media-dir'] && {
+        mediaDir: resolve(options['media-dir']),
+        uploader: createMediaUploader({
+          db,
+          storage: createLocalMediaStorage(mediaFolderOf(config.dataDir)),
+          clock: systemClock,
+          dataDir: config.dataDir,
+          limits: config.media,
+          enqueue: (job) => queue.enqueue(job),
+        }),
+      }),
       isDryRun: dryRun.isSet,
       now: () => systemClock.now(),
-    }),
-  )
+    })
+  })
 }
 
 export const importCommand: Command = {
   name: 'import',
   usage: USAGE,
-  summary: 'Import a WordPress (WXR) or Ghost (JSON) export; safe to run again',
+  summary:
+    'Import a WordPress (WXR) or Ghost (JSON) export (safe to run again), or a Masthead export into an empty site',
   async run(context) {
     const [kind, file, ...rest] = context.args
+    if (kind === 'masthead' && file && !file.startsWith('--'))
+      return runMastheadImport(context, file, rest)
     if (!file || file.startsWith('--') || (kind !== 'wordpress' && kind !== 'ghost'))
       throw new CliError(`usage: masthead ${USAGE}`, 2)
     const started = performance.now()

@@ -17,7 +17,9 @@ import { createSearchIndex } from '../../modules/search/search-index.js'
 import { slugify } from '../../platform/slugify.js'
 import { findImportRecord, saveImportRecord, type ImportKind } from '../import-records.js'
 import { emptyReport, mergeReport, tally, type ImportReport } from '../import-report.js'
+import type { MediaUploader } from '../../modules/media/media-upload.js'
 import { ghostPostHtml } from './ghost-content.js'
+import { importGhostMedia, type GhostMedia } from './ghost-media.js'
 import { readGhostExport, type GhostData, type GhostPost } from './ghost-export.js'
 import { runImport } from '../dry-run.js'
 
@@ -28,6 +30,9 @@ export interface GhostImportOptions {
   language?: string
   isDryRun?: boolean
   now: () => Date
+  /** A copy of Ghost's `content/images`: images the posts show that are found there become media. */
+  mediaDir?: string
+  uploader?: MediaUploader
 }
 
 const SITE = 'ghost'
@@ -45,6 +50,7 @@ interface Scope {
   data: GhostData
   languages: Set<string>
   forced?: string
+  media?: GhostMedia
 }
 
 /** Ghost's UTC times ("2026-11-29 13:47:51" or ISO) as ISO strings. */
@@ -224,7 +230,10 @@ async function fallbackSection(scope: Scope, trx: Kysely<Database>, language: st
 
 async function importPost(scope: Scope, post: GhostPost, trx: Kysely<Database>) {
   const language = languageOf(scope, post)
-  const conversion = htmlToDocument(ghostPostHtml(post))
+  const { media } = scope
+  const conversion = media
+    ? htmlToDocument(media.htmlOf(post), { resolveImage: media.resolveImage })
+    : htmlToDocument(ghostPostHtml(post))
   scope.report.unresolvedImages += conversion.report.unresolvedImages.length
   const document = conversion.document
   const status = STATUSES[post.status] ?? 'draft'
@@ -235,7 +244,8 @@ async function importPost(scope: Scope, post: GhostPost, trx: Kysely<Database>) 
     guid: post.uuid ?? '',
     site: SITE,
   }
-  if (post.feature_image) scope.report.remoteMedia.push(post.feature_image)
+  const heroMediaId = media?.mediaIdOf(post.feature_image)
+  if (post.feature_image && !heroMediaId) scope.report.remoteMedia.push(post.feature_image)
   if (post.type === 'page') {
     const record = await findImportRecord(trx, { ...key, kind: 'page' })
     const page = {
@@ -275,6 +285,7 @@ async function importPost(scope: Scope, post: GhostPost, trx: Kysely<Database>) 
     slug: slugify(slug) || 'article',
     bodyDoc: document,
     isFeatured: Boolean(post.featured),
+    ...(heroMediaId && { heroMediaId }),
     publishedAt: status === 'published' ? time : null,
     scheduledAt: status === 'scheduled' ? time : null,
     updatedAt: isoTime(post.updated_at) ?? time,
@@ -335,6 +346,18 @@ export async function importGhost(options: GhostImportOptions): Promise<ImportRe
     const languages = new Set((await listEditions(db)).map((edition) => edition.code))
     if (options.language && !languages.has(options.language))
       throw new Error(`there is no "${options.language}" edition`)
+    const media =
+      options.mediaDir && options.uploader && !options.isDryRun
+        ? await importGhostMedia({
+            db,
+            posts: data.posts,
+            mediaDir: options.mediaDir,
+            uploader: options.uploader,
+            language: options.language ?? 'en',
+            report,
+            now: options.now(),
+          })
+        : undefined
     for (const post of data.posts) {
       const local: Scope = {
         db,
@@ -343,6 +366,7 @@ export async function importGhost(options: GhostImportOptions): Promise<ImportRe
         data,
         languages,
         ...(options.language && { forced: options.language }),
+        ...(media && { media }),
       }
       try {
         await withTransaction(db, (trx) => importPost(local, post, trx))

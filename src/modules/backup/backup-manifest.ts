@@ -18,6 +18,11 @@ const MANIFEST_SCHEMA = z.object({
 
 export type BackupManifest = z.infer<typeof MANIFEST_SCHEMA>
 
+/** The migrations in a list that this version of Masthead does not know: a newer one made it. */
+export function unknownMigrations(names: readonly string[]): string[] {
+  return names.filter((name) => !(name in MIGRATIONS))
+}
+
 /**
  * Reads a manifest, or says in one sentence why the archive cannot be restored by this version:
  * not a Masthead backup, or made by a newer Masthead whose schema this one does not know.
@@ -32,7 +37,7 @@ export function parseManifest(text: string): BackupManifest {
   const result = MANIFEST_SCHEMA.safeParse(parsed)
   if (!result.success)
     throw new Error(`it is not a ${BACKUP_FORMAT} archive (${result.error.issues[0]?.message})`)
-  const unknown = result.data.migrations.filter((name) => !(name in MIGRATIONS))
+  const unknown = unknownMigrations(result.data.migrations)
   if (unknown.length > 0)
     throw new Error(
       `it was made by a newer Masthead (unknown migrations: ${unknown.join(', ')}); upgrade first`,

@@ -40,7 +40,7 @@ export async function listFiles(folder: string): Promise<string[]> {
 }
 
 /** Links a file into place (instant, no extra space); copies when the two sit on different disks. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
+export async function linkOrCopy(from: string, to: string): Promise<void> {
   await mkdir(dirname(to), { recursive: true })
   try {
     await link(from, to)

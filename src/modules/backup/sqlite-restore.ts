@@ -29,9 +29,11 @@ export class RestoreError extends Error {
   }
 }
 
-const MEDIA_NAME = /^([0-9a-f]{64})\.[a-z0-9]{1,5}$/
+/** A media file's name: the SHA-256 of its bytes and an extension. */
+export const MEDIA_NAME = /^([0-9a-f]{64})\.[a-z0-9]{1,5}$/
 
-async function sha256Of(path: string): Promise<string> {
+/** The SHA-256 of a file, read as a stream. */
+export async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256')
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
   return hash.digest('hex')
