@@ -249,6 +249,49 @@ async function populate(db: Kysely<Database>, dataDir: string): Promise<void> {
       createdAt: NOW,
     })
     .execute()
+  const agency = await db.selectFrom('sources').select('id').orderBy('id').executeTakeFirstOrThrow()
+  const feed = await db
+    .insertInto('wireFeeds')
+    .values({
+      sourceId: agency.id,
+      name: 'Agency world service',
+      url: 'https://agency.example/world.rss',
+      folder: null,
+      format: 'rss',
+      language: 'en',
+      pollIntervalSeconds: 300,
+      etag: '"feed-1"',
+      lastModified: null,
+      nextPollAt: NOW,
+      claimedUntil: null,
+      lastPolledAt: NOW,
+      lastSuccessAt: NOW,
+      lastError: null,
+      ...stamps,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db
+    .insertInto('wireItems')
+    .values({
+      sourceId: agency.id,
+      feedId: feed.id,
+      guid: 'https://agency.example/stories/1',
+      language: 'en',
+      headline: 'Port reopens after repairs',
+      summary: 'Ships return to the harbour.',
+      bodyDoc: '{"type":"doc","content":[]}',
+      link: 'https://agency.example/stories/1',
+      byline: null,
+      publishedAt: NOW,
+      status: 'used',
+      usedBy: user.id,
+      usedAt: NOW,
+      articleId: article.id,
+      receivedAt: NOW,
+      updatedAt: NOW,
+    })
+    .execute()
   await loadPreviewSigningKey(db, TEST_NOW)
   // Left out of archives on purpose: a sign-in and a queued job.
   await db
