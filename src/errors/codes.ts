@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   INTERNAL: 500,
   DATABASE_UNREACHABLE: 503,
   SCHEMA_TOO_NEW: 500,
+  MEDIA_STORAGE_FULL: 507,
+  MEDIA_NOT_WRITABLE: 500,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES
