@@ -5,6 +5,7 @@ import { benchNewsroomScreens } from './newsroom-screens.bench.js'
 import { benchPublishToVisible } from './publish-to-visible.bench.js'
 import { benchSearch } from './search.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
+import { benchSoak } from './soak.bench.js'
 import { benchStoreQueries } from './store-queries.bench.js'
 import { benchWordPressImport } from './wordpress-import.bench.js'
 
@@ -33,3 +34,7 @@ console.log(
   'Newsroom list and dashboard (SQLite, demo newsroom; budget: named list ≥ 0.25 of bare)',
 )
 for (const line of await benchNewsroomScreens()) console.log(`  ${line}`)
+console.log(
+  'Soak: 100 connections of mixed reading traffic for 10 minutes (MASTHEAD_SOAK_SECONDS); no 5xx, memory within 10%',
+)
+for (const line of await benchSoak()) console.log(`  ${line}`)
