@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Kysely } from 'kysely'
@@ -164,6 +164,7 @@ describe.each(TEST_DIALECTS)('kill -9 during a WordPress import (%s)', (dialect)
   afterAll(async () => {
     await store?.close()
     await pgStore?.dispose()
+    rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('leaves whole articles only, and a second run completes with the right counts', async () => {

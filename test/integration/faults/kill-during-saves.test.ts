@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../../../src/db/create-database.js'
@@ -74,6 +75,7 @@ describe.each(TEST_DIALECTS)('kill -9 during a burst of article saves (%s)', (di
   afterAll(async () => {
     await server?.kill('SIGTERM')
     await pgStore?.dispose()
+    rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('keeps every acknowledged save, whole, and the database passes its integrity check', async () => {

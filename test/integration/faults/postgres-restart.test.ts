@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../../src/db/create-database.js'
@@ -32,17 +33,19 @@ async function codeOf(reply: Response): Promise<string> {
 }
 
 describe('PostgreSQL restarted while the site is under load', () => {
+  const dataDir = newDataDir()
   let postgres: ThrowawayPostgres | undefined
   let server: MastheadProcess | undefined
   afterAll(async () => {
     await server?.kill('SIGTERM')
     await postgres?.dispose()
+    rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('fails requests only during the outage, with 503, and recovers by itself within 5 s', async () => {
     postgres = await startThrowawayPostgres()
     server = await startMasthead({
-      dataDir: newDataDir(),
+      dataDir,
       env: { DATABASE_URL: postgres.url, MASTHEAD_PAGE_CACHE_MB: '0' },
     })
     const base = server.url
