@@ -6,6 +6,7 @@ import { benchNewsroomScreens } from './newsroom-screens.bench.js'
 import { benchPublishToVisible } from './publish-to-visible.bench.js'
 import { benchSearch } from './search.bench.js'
 import { benchSitemaps } from './sitemap.bench.js'
+import { benchSoak } from './soak.bench.js'
 import { benchStoreQueries } from './store-queries.bench.js'
 import { benchWordPressImport } from './wordpress-import.bench.js'
 import { benchWireIngest } from './wire-ingest.bench.js'
@@ -41,3 +42,7 @@ console.log(
   'Observability (in-process): the request-id and metrics hooks per request, and a scrape',
 )
 for (const line of await benchMetrics()) console.log(`  ${line}`)
+console.log(
+  'Soak: 100 connections of mixed reading traffic for 10 minutes (MASTHEAD_SOAK_SECONDS); no 5xx, memory within 10%',
+)
+for (const line of await benchSoak()) console.log(`  ${line}`)

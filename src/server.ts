@@ -63,9 +63,10 @@ async function openPurgeBroadcast(
   config: Config,
   onPurge: (tags: string[]) => void,
   onError: (error: unknown) => void,
+  onReconnected: () => void,
 ): Promise<PurgeBroadcast | undefined> {
   if (config.database.kind === 'postgres')
-    return createPostgresPurgeBroadcast(config.database.url, onPurge, onError)
+    return createPostgresPurgeBroadcast(config.database.url, onPurge, onError, onReconnected)
   return cluster.isWorker ? createClusterPurgeBroadcast(onPurge) : undefined
 }
 
@@ -89,6 +90,8 @@ export async function startServer(
       config,
       (tags) => pageCache.purge(tags),
       (error) => console.error('page cache purge channel:', error),
+      // Purges sent while the channel was down were missed: start afresh.
+      () => pageCache.clear(),
     )
     const app = await buildApp({
       config,

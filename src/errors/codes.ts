@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   SCHEMA_TOO_NEW: 500,
   WIRE_ITEM_USED: 409,
   WIRE_POLL_BUSY: 409,
+  MEDIA_STORAGE_FULL: 507,
+  MEDIA_NOT_WRITABLE: 500,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

@@ -1,5 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
+import { isConnectionFailure } from '../db/connection-failure.js'
 import { AppError } from '../errors/app-error.js'
+
+/** What a client is told to wait while the database is away (a restart takes seconds). */
+const DATABASE_RETRY_AFTER_SECONDS = 5
 
 interface ErrorBody {
   errors: { code: string; message: string; property?: string }[]
@@ -33,6 +37,16 @@ function toAppError(error: FastifyError | AppError): AppError {
   if (error instanceof AppError) return error
   const violation = constraintViolation(error)
   if (violation) return violation
+  if (isConnectionFailure(error))
+    return new AppError(
+      'DATABASE_UNREACHABLE',
+      'The database is not reachable; try again shortly',
+      {
+        cause: error,
+        isPublic: true,
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      },
+    )
   if (error.validation) {
     const first = error.validation[0]
     const property = first?.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined

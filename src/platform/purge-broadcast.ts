@@ -70,39 +70,79 @@ function inGroups(tags: string[]): string[][] {
   return groups.filter((group) => group.length > 0)
 }
 
+const FIRST_RECONNECT_DELAY_MS = 250
+const LONGEST_RECONNECT_DELAY_MS = 5000
+
 /**
  * Between every process of every machine on one PostgreSQL database: LISTEN and NOTIFY on a
- * connection of its own. A process ignores its own notifications.
+ * connection of its own. A process ignores its own notifications. When the connection is lost (a
+ * restart of PostgreSQL, a failover) it is opened again with backoff; notifications sent meanwhile
+ * were missed, so `onReconnected` is called to drop what may be stale.
  */
 export async function createPostgresPurgeBroadcast(
   url: string,
   onPurge: (tags: string[]) => void,
   onError: (error: unknown) => void,
+  onReconnected: () => void = () => undefined,
 ): Promise<PurgeBroadcast> {
   const origin = randomUUID()
-  const client = new pg.Client({ connectionString: url })
-  client.on('error', onError)
-  client.on('notification', (notification) => {
-    if (notification.channel !== CHANNEL || !notification.payload) return
-    try {
-      const message = JSON.parse(notification.payload) as { origin: string; tags: string[] }
-      if (message.origin !== origin) onPurge(message.tags)
-    } catch (error) {
-      onError(error)
-    }
-  })
-  await client.connect()
-  await client.query(`LISTEN ${CHANNEL}`)
+  let isClosed = false
+  let delay = FIRST_RECONNECT_DELAY_MS
+  let timer: NodeJS.Timeout | undefined
+
+  const listen = async (): Promise<pg.Client> => {
+    const next = new pg.Client({ connectionString: url })
+    next.on('error', onError)
+    next.on('notification', (notification) => {
+      if (notification.channel !== CHANNEL || !notification.payload) return
+      try {
+        const message = JSON.parse(notification.payload) as { origin: string; tags: string[] }
+        if (message.origin !== origin) onPurge(message.tags)
+      } catch (error) {
+        onError(error)
+      }
+    })
+    next.once('end', () => {
+      if (!isClosed && client === next) reconnectLater()
+    })
+    await next.connect()
+    await next.query(`LISTEN ${CHANNEL}`)
+    return next
+  }
+
+  function reconnectLater() {
+    timer = setTimeout(() => {
+      listen().then(
+        (next) => {
+          if (isClosed) return void next.end().catch(() => undefined)
+          client = next
+          delay = FIRST_RECONNECT_DELAY_MS
+          onReconnected()
+        },
+        (error: unknown) => {
+          onError(error)
+          delay = Math.min(delay * 2, LONGEST_RECONNECT_DELAY_MS)
+          if (!isClosed) reconnectLater()
+        },
+      )
+    }, delay)
+    timer.unref()
+  }
+
+  let client: pg.Client | undefined
+  client = await listen()
   return {
     async send(tags) {
       for (const group of inGroups(tags))
-        await client.query('SELECT pg_notify($1, $2)', [
+        await client?.query('SELECT pg_notify($1, $2)', [
           CHANNEL,
           JSON.stringify({ origin, tags: group }),
         ])
     },
     async close() {
-      await client.end()
+      isClosed = true
+      clearTimeout(timer)
+      await client?.end()
     },
   }
 }

@@ -26,5 +26,8 @@ export function createPostgresDialect(url: string): { dialect: PostgresDialect; 
   // An idle connection the server dropped (restart, failover) is discarded by the pool and the
   // next query opens a new one; without a listener the event would crash the process.
   pool.on('error', () => undefined)
+  // A connection in use when the server goes away emits 'error' too, besides failing its query
+  // (which the caller sees); the pool drops it on release. Without a listener the process crashes.
+  pool.on('connect', (client) => client.on('error', () => undefined))
   return { dialect: new PostgresDialect({ pool }), pool }
 }

@@ -14,6 +14,7 @@ import type { MediaStorage } from '../../platform/storage/media-storage.js'
 import { readEmbeddedCredits } from './embedded-credits.js'
 import { detectImageType, IMAGE_TYPE_HEAD_BYTES, type ImageType } from './image-type.js'
 import { enqueueMediaVariants, type EnqueueJob } from './media-jobs.js'
+import { asStorageFailure } from './storage-failure.js'
 import {
   countMediaWithStorageKey,
   createMediaItem,
@@ -218,13 +219,16 @@ export function createMediaUploader(deps: MediaUploaderDeps) {
   return {
     /** Stores an uploaded image and answers its media item; refusals are AppErrors. */
     async upload(input: MediaUpload): Promise<MediaItem> {
-      await mkdir(folder, { recursive: true })
       const received = temporaryPath(folder, '.upload')
       const cleaned = temporaryPath(folder, '.clean')
       let id: number
       try {
+        await mkdir(folder, { recursive: true })
         await receive(input.stream, received, limits.maxBytes)
         id = await limit(() => store(received, cleaned, input))
+      } catch (error) {
+        // A full disk or an unwritable folder answers its own code; nothing of the file stays.
+        throw asStorageFailure(error)
       } finally {
         await Promise.all([rm(received, { force: true }), rm(cleaned, { force: true })])
       }

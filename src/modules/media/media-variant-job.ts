@@ -38,7 +38,7 @@ const isAnimated = (media: MediaItem) => media.mimeType === 'image/gif'
 async function removeFiles(
   deps: MediaVariantJobDeps,
   media: MediaItem,
-  files: VariantFile[],
+  files: Pick<VariantFile, 'key'>[],
 ): Promise<void> {
   if (files.length === 0) return
   if ((await countMediaWithStorageKey(deps.db, media.storageKey, media.id)) > 0) return
@@ -51,47 +51,81 @@ async function removeFiles(
  * variants, and the original is served.
  */
 export function createMediaVariantJob(deps: MediaVariantJobDeps): JobHandler {
-  const { db, storage } = deps
+  const { db } = deps
+
+  async function makeVariants(
+    id: number,
+    first: MediaItem | undefined,
+    stored: VariantFile[],
+    storage: MediaStorage,
+    onSaved: () => void,
+  ): Promise<void> {
+    let media = first
+    let widths = stored.filter((file) => file.shape === 'full')
+    const discarded: VariantFile[] = []
+    for (let round = 0; media && round < MAX_ROUNDS; round++) {
+      let files: VariantFile[] = []
+      if (!isAnimated(media)) {
+        const bytes = await storage.get(media.storageKey)
+        if (!bytes) throw new Error(`media ${id}: original ${media.storageKey} is missing`)
+        const source = await prepareVariantSource(bytes, media, deps.maxPixels)
+        if (widths.length === 0) widths = await makeWidthVariants(source, storage)
+        files = [...widths, ...(await makeCropVariants(source, storage))]
+      }
+      const current = (await findMediaByIds(db, [id])).get(id)
+      if (!current) {
+        await removeFiles(deps, media, [...files, ...discarded])
+        return
+      }
+      if (current.focalX !== media.focalX || current.focalY !== media.focalY) {
+        // The editor moved the focal point meanwhile: cut the crops again, keep the widths.
+        discarded.push(...files.filter((file) => file.shape !== 'full'))
+        media = current
+        continue
+      }
+      await setMediaVariants(db, id, { focalX: media.focalX, focalY: media.focalY, files })
+      onSaved()
+      const kept = new Set(files.map((file) => file.key))
+      const obsolete = [...stored, ...discarded].filter((file) => !kept.has(file.key))
+      await removeFiles(deps, media, obsolete)
+      await deps.events?.publish({
+        entity: 'media',
+        action: 'updated',
+        id,
+        occurredAt: (deps.now?.() ?? new Date()).toISOString(),
+      })
+      return
+    }
+  }
+
   return {
     kind: MEDIA_VARIANTS_JOB,
     concurrency: deps.concurrency ?? 2,
     async handle(payload) {
       const id = mediaIdOf(payload)
-      let media = (await findMediaByIds(db, [id])).get(id)
+      const media = (await findMediaByIds(db, [id])).get(id)
       const stored = media?.variants?.files ?? []
-      let widths = stored.filter((file) => file.shape === 'full')
-      const discarded: VariantFile[] = []
-      for (let round = 0; media && round < MAX_ROUNDS; round++) {
-        let files: VariantFile[] = []
-        if (!isAnimated(media)) {
-          const bytes = await storage.get(media.storageKey)
-          if (!bytes) throw new Error(`media ${id}: original ${media.storageKey} is missing`)
-          const source = await prepareVariantSource(bytes, media, deps.maxPixels)
-          if (widths.length === 0) widths = await makeWidthVariants(source, storage)
-          files = [...widths, ...(await makeCropVariants(source, storage))]
-        }
-        const current = (await findMediaByIds(db, [id])).get(id)
-        if (!current) {
-          await removeFiles(deps, media, [...files, ...discarded])
-          return
-        }
-        if (current.focalX !== media.focalX || current.focalY !== media.focalY) {
-          // The editor moved the focal point meanwhile: cut the crops again, keep the widths.
-          discarded.push(...files.filter((file) => file.shape !== 'full'))
-          media = current
-          continue
-        }
-        await setMediaVariants(db, id, { focalX: media.focalX, focalY: media.focalY, files })
-        const kept = new Set(files.map((file) => file.key))
-        const obsolete = [...stored, ...discarded].filter((file) => !kept.has(file.key))
-        await removeFiles(deps, media, obsolete)
-        await deps.events?.publish({
-          entity: 'media',
-          action: 'updated',
-          id,
-          occurredAt: (deps.now?.() ?? new Date()).toISOString(),
-        })
-        return
+      // The files this run writes: when it fails before the item lists them (a full disk half
+      // way through), they are removed again, so no variant is left behind without its row.
+      let written: string[] = []
+      // Variants are written side by side: the others may still be landing when one fails.
+      const landing: Promise<unknown>[] = []
+      const recording: MediaStorage = {
+        ...deps.storage,
+        put: (bytes, extension) => {
+          const put = deps.storage.put(bytes, extension)
+          landing.push(put.then((key) => written.push(key)).catch(() => undefined))
+          return put
+        },
+      }
+      try {
+        await makeVariants(id, media, stored, recording, () => (written = []))
+      } catch (error) {
+        await Promise.all(landing)
+        const listed = new Set(stored.map((file) => file.key))
+        const orphans = written.filter((key) => !listed.has(key)).map((key) => ({ key }))
+        if (media) await removeFiles(deps, media, orphans).catch(() => undefined)
+        throw error
       }
     },
   }

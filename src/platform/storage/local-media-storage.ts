@@ -34,6 +34,16 @@ async function moveFile(from: string, to: string): Promise<void> {
   }
 }
 
+/** Runs a write through a temporary file; when it fails (a full disk), the partial file goes. */
+async function settle(temporary: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write()
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined)
+    throw error
+  }
+}
+
 /** Media files in a folder, named by the SHA-256 of their content, written atomically. */
 export function createLocalMediaStorage(folder: string): MediaStorage {
   const root = resolve(folder)
@@ -44,8 +54,10 @@ export function createLocalMediaStorage(folder: string): MediaStorage {
       if (!path) throw new Error(`not a valid media file extension: ${extension}`)
       await mkdir(dirname(path), { recursive: true })
       const temporary = `${path}.${process.pid}.tmp`
-      await writeFile(temporary, bytes)
-      await rename(temporary, path)
+      await settle(temporary, async () => {
+        await writeFile(temporary, bytes)
+        await rename(temporary, path)
+      })
       return key
     },
     async putFile(source, extension) {
@@ -54,8 +66,10 @@ export function createLocalMediaStorage(folder: string): MediaStorage {
       if (!path) throw new Error(`not a valid media file extension: ${extension}`)
       await mkdir(dirname(path), { recursive: true })
       const temporary = `${path}.${process.pid}.${Date.now()}.tmp`
-      await moveFile(source, temporary)
-      await rename(temporary, path)
+      await settle(temporary, async () => {
+        await moveFile(source, temporary)
+        await rename(temporary, path)
+      })
       return key
     },
     async get(key) {
