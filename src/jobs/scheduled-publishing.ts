@@ -1,10 +1,9 @@
+import { createRepeatingTask, type RepeatingTask } from './repeating-task.js'
+
 /** How often due articles are looked for: well inside the 30 seconds an editor may wait. */
 export const SCHEDULE_CHECK_MS = 5_000
 
-export interface ScheduledPublisher {
-  start(): void
-  stop(): Promise<void>
-}
+export type ScheduledPublisher = RepeatingTask
 
 /**
  * Publishes scheduled articles as their time comes, checking every few seconds. It keeps no state:
@@ -15,27 +14,9 @@ export function createScheduledPublisher(deps: {
   intervalMs?: number
   onError: (error: unknown) => void
 }): ScheduledPublisher {
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<void> = Promise.resolve()
-  let isStarted = false
-  const tick = () => {
-    running = deps
-      .publishDueArticles()
-      .then(() => undefined)
-      .catch(deps.onError)
-      .finally(() => {
-        if (isStarted) timer = setTimeout(tick, deps.intervalMs ?? SCHEDULE_CHECK_MS)
-      })
-  }
-  return {
-    start() {
-      isStarted = true
-      tick()
-    },
-    async stop() {
-      isStarted = false
-      clearTimeout(timer)
-      await running
-    },
-  }
+  return createRepeatingTask({
+    run: deps.publishDueArticles,
+    intervalMs: deps.intervalMs ?? SCHEDULE_CHECK_MS,
+    onError: deps.onError,
+  })
 }

@@ -1,10 +1,9 @@
+import { createRepeatingTask, type RepeatingTask } from './repeating-task.js'
+
 /** How often each process looks for due agency feeds; a feed's own interval is a minute or more. */
 export const WIRE_CHECK_MS = 15_000
 
-export interface WirePoller {
-  start(): void
-  stop(): Promise<void>
-}
+export type WirePoller = RepeatingTask
 
 /**
  * Looks for due agency feeds every few seconds in every process. Which process polls a feed is
@@ -15,27 +14,9 @@ export function createWirePoller(deps: {
   intervalMs?: number
   onError: (error: unknown) => void
 }): WirePoller {
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<void> = Promise.resolve()
-  let isStarted = false
-  const tick = () => {
-    running = deps
-      .pollDueFeeds()
-      .then(() => undefined)
-      .catch(deps.onError)
-      .finally(() => {
-        if (isStarted) timer = setTimeout(tick, deps.intervalMs ?? WIRE_CHECK_MS)
-      })
-  }
-  return {
-    start() {
-      isStarted = true
-      tick()
-    },
-    async stop() {
-      isStarted = false
-      clearTimeout(timer)
-      await running
-    },
-  }
+  return createRepeatingTask({
+    run: deps.pollDueFeeds,
+    intervalMs: deps.intervalMs ?? WIRE_CHECK_MS,
+    onError: deps.onError,
+  })
 }
