@@ -1,6 +1,7 @@
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip as gzipCallback } from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { chooseEncoding } from '../platform/page-cache.js'
 
 /** A static file and the compressed copies made of it when it was built. */
 export interface PrecompressedFile {
@@ -9,8 +10,6 @@ export interface PrecompressedFile {
   br?: Buffer
   gzip?: Buffer
 }
-
-export type FileEncoding = 'br' | 'gzip' | 'identity'
 
 /** The suffix of each compressed copy, written next to the file. */
 export const ENCODING_SUFFIXES = { br: '.br', gzip: '.gz' } as const
@@ -41,23 +40,6 @@ export async function compressForBuild(bytes: Buffer): Promise<{ br: Buffer; gzi
   return { br, gzip: gz }
 }
 
-/** The best copy the client accepts (RFC 9110 §12.5.3): br, then gzip, else the file itself. */
-export function pickEncoding(
-  acceptEncoding: string | undefined,
-  file: Pick<PrecompressedFile, 'br' | 'gzip'>,
-): FileEncoding {
-  if (!acceptEncoding) return 'identity'
-  let best: FileEncoding = 'identity'
-  for (const part of acceptEncoding.split(',')) {
-    const [name = '', ...parameters] = part.trim().toLowerCase().split(';')
-    const quality = parameters.find((parameter) => parameter.trim().startsWith('q='))
-    if (quality && Number(quality.trim().slice(2)) === 0) continue
-    if (name === 'br' && file.br) return 'br'
-    if ((name === 'gzip' || name === '*') && file.gzip) best = 'gzip'
-  }
-  return best
-}
-
 /**
  * Sends a file whose name carries a hash of its content: cached for a year and never revalidated,
  * in the copy the client accepts, without compressing anything now.
@@ -67,7 +49,11 @@ export function sendImmutableFile(
   reply: FastifyReply,
   file: PrecompressedFile,
 ): FastifyReply {
-  const encoding = pickEncoding(request.headers['accept-encoding'], file)
+  const encoding = chooseEncoding(request.headers['accept-encoding'], {
+    identity: file.bytes,
+    br: file.br,
+    gzip: file.gzip,
+  })
   if (file.br || file.gzip) reply.header('vary', 'accept-encoding')
   if (encoding !== 'identity') reply.header('content-encoding', encoding)
   return reply

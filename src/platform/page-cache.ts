@@ -175,8 +175,14 @@ export function createPageCache(options: {
   }
 }
 
-/** The best encoding the client accepts among those the entry has (RFC 9110 §12.5.3). */
-export function chooseEncoding(acceptEncoding: string | undefined, page: CachedPage): Encoding {
+/**
+ * The best encoding the client accepts among those a stored response has (RFC 9110 §12.5.3):
+ * br, then gzip, else the bytes as they are. Serves page-cache entries and precompressed files.
+ */
+export function chooseEncoding(
+  acceptEncoding: string | undefined,
+  page: Pick<CachedPage, 'identity' | 'br' | 'gzip'>,
+): Encoding {
   if (!acceptEncoding) return 'identity'
   let best: Encoding = 'identity'
   for (const part of acceptEncoding.split(',')) {
