@@ -4,7 +4,12 @@ import type { Database } from '../db/database.js'
 import { auditActor } from '../modules/access/actor.js'
 import { recordAudit } from '../modules/audit/audit-queries.js'
 import type { Clock } from '../platform/clock.js'
-import type { ContentAction, ContentEntity, EventBus } from '../platform/events.js'
+import {
+  CONTENT_ENTITIES,
+  type ContentAction,
+  type ContentEntity,
+  type EventBus,
+} from '../platform/events.js'
 
 export interface ChangeRecord {
   entity: ContentEntity | 'redirect' | 'contact_message' | 'webhook' | 'wire_feed'
@@ -16,17 +21,7 @@ export interface ChangeRecord {
 /** Records a newsroom write: an audit entry (who, what, when, from where), then its event. */
 export type RecordChange = (request: FastifyRequest, change: ChangeRecord) => Promise<void>
 
-const CONTENT_ENTITIES = new Set<string>([
-  'article',
-  'page',
-  'section',
-  'tag',
-  'author',
-  'source',
-  'media',
-  'settings',
-  'gallery',
-])
+const CONTENT_ENTITY_NAMES = new Set<string>(CONTENT_ENTITIES)
 
 export function createChangeRecorder(deps: {
   db: Kysely<Database>
@@ -45,7 +40,7 @@ export function createChangeRecorder(deps: {
       },
       deps.clock.now(),
     )
-    if (CONTENT_ENTITIES.has(change.entity)) {
+    if (CONTENT_ENTITY_NAMES.has(change.entity)) {
       await deps.events.publish({
         entity: change.entity as ContentEntity,
         action: change.action,

@@ -1,8 +1,25 @@
 /** What changed in the newsroom; the page cache, the search index and webhooks listen. */
-export type ContentEntity =
-  'article' | 'page' | 'section' | 'tag' | 'author' | 'source' | 'media' | 'settings' | 'gallery'
+export const CONTENT_ENTITIES = [
+  'article',
+  'page',
+  'section',
+  'tag',
+  'author',
+  'source',
+  'media',
+  'settings',
+  'gallery',
+] as const
+export type ContentEntity = (typeof CONTENT_ENTITIES)[number]
 
-export type ContentAction = 'created' | 'updated' | 'published' | 'unpublished' | 'deleted'
+export const CONTENT_ACTIONS = [
+  'created',
+  'updated',
+  'published',
+  'unpublished',
+  'deleted',
+] as const
+export type ContentAction = (typeof CONTENT_ACTIONS)[number]
 
 export interface ContentEvent {
   entity: ContentEntity

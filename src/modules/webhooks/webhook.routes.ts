@@ -5,22 +5,11 @@ import type { ResourceRouteDeps } from '../../api/change-recorder.js'
 import { AppError } from '../../errors/app-error.js'
 import { actingUserId } from '../access/actor.js'
 import { ID_PARAMS } from '../../api/common-schemas.js'
+import { CONTENT_ACTIONS, CONTENT_ENTITIES } from '../../platform/events.js'
 
-const ENTITIES = [
-  'article',
-  'page',
-  'section',
-  'tag',
-  'author',
-  'source',
-  'media',
-  'settings',
-  'gallery',
-]
-const ACTIONS = ['created', 'updated', 'published', 'unpublished', 'deleted']
 const EVENT_NAMES = [
   '*',
-  ...ENTITIES.flatMap((entity) => ACTIONS.map((action) => `${entity}.${action}`)),
+  ...CONTENT_ENTITIES.flatMap((entity) => CONTENT_ACTIONS.map((action) => `${entity}.${action}`)),
 ]
 
 function toWebhook(row: {
