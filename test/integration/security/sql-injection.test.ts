@@ -153,7 +153,9 @@ describeEachDatabase('SQL-injection strings in every parameter and field', (stor
           route.method === 'GET' &&
           route.access === 'public' &&
           !route.url.startsWith('/api/') &&
-          !route.url.startsWith('/admin'),
+          !route.url.startsWith('/admin') &&
+          // A probe: 503 here whatever it is sent, as no job runner is started in this test.
+          route.url !== '/readyz',
       )
       expect(pages.length).toBeGreaterThan(15)
       for (const route of pages) {
