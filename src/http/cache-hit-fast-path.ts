@@ -8,19 +8,10 @@ import {
 import { etagOf, isClientCopyCurrent } from './cached-page-validators.js'
 import { requestIdOf } from './request-id.js'
 
-/** Marks a request the fast path looked up and missed, so the page-cache hook does not count it twice. */
-export const MISSED_IN_FAST_PATH = Symbol('missed in the page cache fast path')
-
 interface HitHeaders {
   full: Record<string, string>
   /** A 304 carries the validators and caching headers, not the body's type or length. */
   notModified: Record<string, string>
-}
-
-type MarkedRequest = IncomingMessage & { [MISSED_IN_FAST_PATH]?: true }
-
-export function wasMissedInFastPath(request: IncomingMessage): boolean {
-  return (request as MarkedRequest)[MISSED_IN_FAST_PATH] === true
 }
 
 /**
@@ -68,11 +59,9 @@ export function createCacheHitResponder(options: {
   return (request, response) => {
     const { method, url = '/' } = request
     if (method !== 'GET' && method !== 'HEAD') return false
-    const page = cache.get(url)
-    if (!page) {
-      ;(request as MarkedRequest)[MISSED_IN_FAST_PATH] = true
-      return false
-    }
+    // Misses are counted by the page-cache hook, for the routes it may fill.
+    const page = cache.get(url, { isMissCounted: false })
+    if (!page) return false
     const encoding = chooseEncoding(request.headers['accept-encoding'], page)
     const headers = headersOf(url, page, encoding)
     response.setHeader('x-request-id', requestIdOf(request))

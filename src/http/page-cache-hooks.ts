@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { chooseEncoding, type CachedPage, type PageCache } from '../platform/page-cache.js'
 import { CACHE_POLICIES, type CacheKind } from './cache-policy.js'
-import { wasMissedInFastPath } from './cache-hit-fast-path.js'
 import { etagOf, isClientCopyCurrent } from './cached-page-validators.js'
 import { strongEtag } from './conditional-response.js'
 
@@ -77,8 +76,11 @@ export function registerPageCache(
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return
+    // Only public routes are ever stored; the others (the Admin API) must not queue behind a
+    // render of the same URL.
+    if (request.routeOptions.config.access !== 'public') return
     const key = request.url
-    let page = wasMissedInFastPath(request.raw) ? undefined : cache.get(key)
+    let page = cache.get(key)
     if (!page) {
       // HEAD reads the cache but never fills it: its answer has no body to keep.
       if (request.method === 'HEAD') return
@@ -91,7 +93,7 @@ export function registerPageCache(
         return
       }
       await pending.done
-      page = cache.get(key)
+      page = cache.get(key, { isMissCounted: false })
       if (!page) return
     }
     return sendCached(request, reply, page)

@@ -44,6 +44,19 @@ describe('page cache', () => {
     expect(cache.get('/other')).toBeDefined()
   })
 
+  it('refuses every entry rendered before it was cleared, and counts only the misses asked for', () => {
+    const cache = createPageCache({ maxBytes: 1000 })
+    const startedBefore = cache.generation()
+    cache.clear()
+    cache.set('/a', page('a', ['a:1']), startedBefore)
+    expect(cache.get('/a', { isMissCounted: false })).toBeUndefined()
+    expect(cache.stats().misses).toBe(0)
+    cache.set('/a', page('a', ['a:1']), cache.generation())
+    expect(cache.get('/a')).toBeDefined()
+    expect(cache.get('/b')).toBeUndefined()
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1 })
+  })
+
   it('forgets expired entries', () => {
     let now = 1000
     const cache = createPageCache({ maxBytes: 1000, now: () => now })

@@ -39,7 +39,8 @@ export interface PageCacheStats {
  * least-recently-used order within a byte budget, and removable by the tags they were built from.
  */
 export interface PageCache {
-  get(key: string): CachedPage | undefined
+  /** The live entry of a key; a miss is counted unless `isMissCounted` is false. */
+  get(key: string, options?: { isMissCounted?: boolean }): CachedPage | undefined
   /** A counter of purges, read when a render starts and given back to `set`. */
   generation(): number
   /**
@@ -120,11 +121,11 @@ export function createPageCache(options: {
   }
 
   return {
-    get(key) {
+    get(key, { isMissCounted = true } = {}) {
       const page = entries.get(key)
       if (!page || page.expiresAt <= now()) {
         if (page) remove(key)
-        counters.misses += 1
+        if (isMissCounted) counters.misses += 1
         return undefined
       }
       // Most recently used goes last; eviction starts from the first.
@@ -167,6 +168,9 @@ export function createPageCache(options: {
     },
     clear() {
       for (const key of [...entries.keys()]) remove(key)
+      // Renders started before may have read what the missed purges replaced: keep none of them.
+      purges += 1
+      recentPurges.length = 0
     },
     async settled() {
       while (compressing.size > 0) await Promise.all(compressing)

@@ -20,7 +20,8 @@ import { formatPrometheusText, PROMETHEUS_CONTENT_TYPE, withLabels } from './pro
 const UNMATCHED_ROUTE = '(unmatched)'
 
 /**
- * Counts every answered request (page-cache hits included) by route pattern and status, and
+ * Counts the requests the application answers by route pattern and status (page-cache hits
+ * answered before it are in the cache's counters), and
  * serves `/metrics` to allowed addresses or the token's bearer. Each process labels its figures
  * with its pid; in a cluster the scraped worker gathers every worker's through the primary.
  */
