@@ -179,7 +179,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     db,
     events,
     cache: pageCache,
-    broadcast: () => deps.purgeBroadcast,
+    broadcast: deps.purgeBroadcast,
     edge: purgeUrl ? xkeyPurge(purgeUrl, deps.fetch) : undefined,
     onEdgeError: (error) => app.log.warn({ err: error }, 'edge purge failed'),
   })

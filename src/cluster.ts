@@ -3,10 +3,12 @@ import type { Config } from './config/config.js'
 import { openStore } from './db/create-database.js'
 import { relayClusterMetrics } from './modules/metrics/cluster-metrics.js'
 import { relayClusterPurges } from './platform/purge-broadcast.js'
-import { prepareStore } from './server.js'
+import { prepareStore, SHUTDOWN_GRACE_MS } from './server.js'
 
-/** How long workers get to finish their requests after SIGTERM before the primary gives up. */
-const SHUTDOWN_GRACE_MS = 12_000
+/** How long workers get after SIGTERM before the primary gives up: their own grace, and a margin. */
+const WORKERS_GRACE_MS = SHUTDOWN_GRACE_MS + 2_000
+/** A replacement waits this long, so a worker that dies at start cannot fork in a tight loop. */
+const REFORK_DELAY_MS = 1_000
 
 /**
  * The cluster's primary: migrates and prepares the database once, forks `workers` processes that
@@ -43,13 +45,15 @@ export async function startCluster(
       return
     }
     print(`Worker ${worker.process.pid} stopped (${signal ?? code}); starting another.`)
-    cluster.fork()
+    setTimeout(() => {
+      if (!isStopping) cluster.fork()
+    }, REFORK_DELAY_MS)
   })
   const stop = () => {
     if (isStopping) return
     isStopping = true
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
-    setTimeout(() => process.exit(1), config.shutdownDelayMs + SHUTDOWN_GRACE_MS).unref()
+    setTimeout(() => process.exit(1), config.shutdownDelayMs + WORKERS_GRACE_MS).unref()
   }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)

@@ -19,7 +19,7 @@ import { createLocalMediaStorage, mediaFolderOf } from './platform/storage/local
 import { prepareNewsroom } from './prepare-newsroom.js'
 
 /** How long in-flight requests may take to finish after SIGTERM before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 10_000
+export const SHUTDOWN_GRACE_MS = 10_000
 
 export interface RunningServer {
   app: FastifyInstance
@@ -85,7 +85,10 @@ export async function startServer(
   try {
     if (!options.isWorker) await prepareStore(config, store, print)
     const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
-    const pageCache = createPageCache({ maxBytes: config.pageCache.maxBytes })
+    const pageCache = createPageCache({
+      maxBytes: config.pageCache.maxBytes,
+      onCompressError: (error) => console.error('page compression failed:', error),
+    })
     broadcast = await openPurgeBroadcast(
       config,
       (tags) => pageCache.purge(tags),

@@ -17,17 +17,18 @@ export function purgeOnChange(deps: {
   db: Kysely<Database>
   events: EventBus
   cache: PageCache
-  broadcast: () => Pick<PurgeBroadcast, 'send'> | undefined
+  broadcast?: Pick<PurgeBroadcast, 'send'>
   edge?: EdgePurge
   onEdgeError: (error: unknown) => void
 }): void {
   deps.events.subscribe(async (event) => {
     const tags = await purgeTagsOf(deps.db, event)
     deps.cache.purge(tags)
-    await deps.broadcast()?.send(tags)
-    // The edge is told without holding up the save; a failure is logged and the edge's own
-    // lifetimes (s-maxage) bound how long it may show the old page.
+    // The edge is told first, so a broken channel to the other processes cannot keep it stale,
+    // and without holding up the save; a failure is logged and the edge's own lifetimes
+    // (s-maxage) bound how long it may show the old page.
     deps.edge?.(tags).catch(deps.onEdgeError)
+    await deps.broadcast?.send(tags)
   })
 }
 
