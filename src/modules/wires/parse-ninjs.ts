@@ -1,12 +1,6 @@
 import { WireFeedError } from './wire-feed-error.js'
-import {
-  escapeHtml,
-  httpUrl,
-  isoDate,
-  primaryLanguage,
-  textToHtml,
-  type WireEntry,
-} from './wire-entry.js'
+import { httpUrl, isoDate, primaryLanguage, textToHtml, type WireEntry } from './wire-entry.js'
+import { escapeHtml } from '../../platform/escape-html.js'
 
 type Json = Record<string, unknown>
 

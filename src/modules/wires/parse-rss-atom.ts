@@ -1,7 +1,6 @@
 import { WireFeedError } from './wire-feed-error.js'
 import {
   contentId,
-  escapeHtml,
   httpUrl,
   isoDate,
   primaryLanguage,
@@ -9,6 +8,7 @@ import {
   type WireEntry,
 } from './wire-entry.js'
 import { child, childText, innerMarkup, localName, type XmlElement } from './wire-xml.js'
+import { escapeHtml } from '../../platform/escape-html.js'
 
 function expectRoot(root: XmlElement, name: string): void {
   if (localName(root.name) !== name)

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { escapeHtml } from '../../platform/escape-html.js'
 
 /** One story as a feed gives it, before sanitising: what every format is mapped to. */
 export interface WireEntry {
@@ -36,11 +37,6 @@ export function httpUrl(text: string | undefined | null, base?: string): string 
   } catch {
     return null
   }
-}
-
-/** Text escaped for HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
 /** Plain text as HTML paragraphs: blank lines split paragraphs, everything escaped. */

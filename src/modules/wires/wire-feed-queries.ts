@@ -78,17 +78,18 @@ export async function createWireFeed(
 
 /**
  * Changes a feed. A new address or format forgets the old validators and makes the feed due now,
- * so the change shows at once.
+ * so the change shows at once; renaming it or switching it off keeps its poll state.
  */
 export async function updateWireFeed(
   db: Kysely<Database>,
-  id: number,
+  current: WireFeedRow,
   changes: Partial<WireFeedInput>,
   now: Date,
 ): Promise<void> {
   const { isEnabled, ...rest } = changes
-  const isNewAddress =
-    changes.url !== undefined || changes.folder !== undefined || changes.format !== undefined
+  const isChanged = (name: 'url' | 'folder' | 'format') =>
+    changes[name] !== undefined && changes[name] !== current[name]
+  const isNewAddress = isChanged('url') || isChanged('folder') || isChanged('format')
   await db
     .updateTable('wireFeeds')
     .set({
@@ -99,7 +100,7 @@ export async function updateWireFeed(
         : {}),
       updatedAt: now.toISOString(),
     })
-    .where('id', '=', id)
+    .where('id', '=', current.id)
     .execute()
 }
 

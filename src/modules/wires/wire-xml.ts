@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2'
 import { WireFeedError } from './wire-feed-error.js'
+import { escapeHtml } from '../../platform/escape-html.js'
 
 /** An element with its text (CDATA included) and child elements. */
 export interface XmlElement {
@@ -88,17 +89,14 @@ export function child(element: XmlElement, name: string): XmlElement | undefined
   )
 }
 
-const escapeText = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-
 /** The markup inside an element (XHTML content), re-escaped; the sanitiser reads it afterwards. */
 export function innerMarkup(element: XmlElement): string {
   return element.content
     .map((part) => {
-      if (typeof part === 'string') return escapeText(part)
+      if (typeof part === 'string') return escapeHtml(part)
       const name = localName(part.name)
       const attributes = Object.entries(part.attribs)
-        .map(([key, value]) => ` ${localName(key)}="${escapeText(value).replace(/"/g, '&quot;')}"`)
+        .map(([key, value]) => ` ${localName(key)}="${escapeHtml(value)}"`)
         .join('')
       return `<${name}${attributes}>${innerMarkup(part)}</${name}>`
     })

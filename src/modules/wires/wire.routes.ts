@@ -116,7 +116,7 @@ export function wireRoutes(deps: {
           url: body.url === undefined ? current.url : body.url,
           folder: body.folder === undefined ? current.folder : body.folder,
         })
-        await updateWireFeed(db, params.id, body, clock.now())
+        await updateWireFeed(db, current, body, clock.now())
         await recordChange(request, { entity: 'wire_feed', action: 'updated', id: params.id })
         return toWireFeed(await feedById(params.id))
       },

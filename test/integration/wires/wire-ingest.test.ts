@@ -160,6 +160,18 @@ describeEachDatabase('agency wire ingest', (store) => {
     )
     expect((await queue({ feedId: feed.id })).total).toBe(3)
 
+    // Saving the feed as the settings form does (same address and format) keeps its validators.
+    const saved = await editor.request({
+      method: 'PATCH',
+      url: `/api/admin/wires/feeds/${feed.id}`,
+      payload: { name: 'English desk', url: server.url('/en.rss'), format: 'rss' },
+    })
+    expect(saved.statusCode, saved.body).toBe(200)
+    clock.advance(5 * MINUTE)
+    expect(await app.newsroom.wires.pollDueFeeds()).toEqual([
+      { feedId: feed.id, status: 'not-modified' },
+    ])
+
     // A new version of the feed: only the new story is added.
     server.serve('/en.rss', { kind: 'file', name: 'agency-en-later.rss.xml', etag: '"en-2"' })
     expect(await pollNow(feed.id)).toEqual({
