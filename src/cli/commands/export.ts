@@ -23,8 +23,9 @@ export const exportCommand: Command = {
       rest.filter((arg) => arg !== INCLUDE_SECRETS),
       [],
     )
-    const { dataDir } = config()
-    await withMigratedStore(config(), async ({ db, dialect }) => {
+    const settings = config()
+    const { dataDir } = settings
+    await withMigratedStore(settings, async ({ db, dialect }) => {
       const started = performance.now()
       try {
         const report = await exportSite(

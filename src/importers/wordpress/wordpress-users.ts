@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
-import { hashPassword } from '../../modules/users/password.js'
+import { NO_PASSWORD } from '../../modules/users/password.js'
 import { createUser, normalizeEmail } from '../../modules/users/user-queries.js'
 import { tally, type ImportReport } from '../import-report.js'
 import type { WxrAuthor } from './wxr-records.js'
@@ -36,8 +35,12 @@ export async function importWordPressUsers(
       .executeTakeFirst()
     let userId = existing?.id
     if (!userId) {
-      const passwordHash = await hashPassword(randomBytes(32).toString('base64url'))
-      const user = { email, name: author.displayName, role: 'contributor' as const, passwordHash }
+      const user = {
+        email,
+        name: author.displayName,
+        role: 'contributor' as const,
+        passwordHash: NO_PASSWORD,
+      }
       userId = await createUser(scope.db, user, scope.now)
       tally(scope.report.imported, 'users')
     }

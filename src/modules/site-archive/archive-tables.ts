@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js'
+import { NO_PASSWORD } from '../users/password.js'
 
 /** What a column holds in an archive line; `?` allows null. JSON columns travel as their text. */
 type Kind = 'int' | 'real' | 'text' | 'json' | 'time'
@@ -367,7 +368,7 @@ export const EXCLUDED_TABLES: Readonly<Partial<Record<keyof Database, string>>> 
 
 /** What a secret column holds in a site restored without secrets: nobody can sign in with it. */
 export const SECRET_PLACEHOLDERS: Readonly<Record<string, string | null>> = {
-  passwordHash: '',
+  passwordHash: NO_PASSWORD,
   totpSecret: null,
   totpPendingSecret: null,
 }

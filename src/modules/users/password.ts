@@ -7,6 +7,9 @@ const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallel
 
 export const SHORTEST_PASSWORD = 12
 
+/** The hash of an account nobody can sign in to until a password is set (by a reset link). */
+export const NO_PASSWORD = ''
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS)
 }
