@@ -545,9 +545,10 @@ export async function listRelatedArticles(
 const RELATED_CANDIDATES_PER_TAG = 12
 
 /**
- * Live articles that share the most tags with an article, then the newest. Only each tag's newest
- * articles are candidates: a tag on tens of thousands of archive stories would otherwise make
- * every article page count them all.
+ * Live articles that share the most tags with an article, then the newest. Only each tag's most
+ * recently added articles (highest ids, read from the tag's index) are candidates: a tag on tens
+ * of thousands of archive stories would otherwise make every article page count them all. An
+ * archive imported after newer stories therefore counts as recent here until new ones follow.
  */
 async function listArticlesSharingTags(
   db: Kysely<Database>,
