@@ -42,6 +42,7 @@ import { loadAssetManifest } from './site/assets/asset-manifest.js'
 import type { PurgeBroadcast } from './platform/purge-broadcast.js'
 import { purgeOnChange, xkeyPurge } from './site/cache/purge-on-change.js'
 import { registerSiteRoutes } from './site/site.routes.js'
+import { createTaggedMemo } from './platform/tagged-memo.js'
 
 const VERSION = '0.1.0'
 
@@ -244,7 +245,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   })
   registerAdminApp(app, deps.adminFolder)
-  await registerSiteRoutes(app, { ...deps, search, assets: await loadAssetManifest() })
+  await registerSiteRoutes(app, {
+    ...deps,
+    search,
+    assets: await loadAssetManifest(),
+    frameMemo: createTaggedMemo(pageCache),
+  })
   registerSecurityHeaders(app, securityHeaders)
   await app.ready()
   return app

@@ -1,5 +1,6 @@
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
+import type { PurgeLog } from './tagged-memo.js'
 
 const compressBrotli = promisify(brotliCompress)
 const compressGzip = promisify(gzip)
@@ -38,11 +39,9 @@ export interface PageCacheStats {
  * The process's page cache: responses by key (the request's path and query), kept in
  * least-recently-used order within a byte budget, and removable by the tags they were built from.
  */
-export interface PageCache {
+export interface PageCache extends PurgeLog {
   /** The live entry of a key; a miss is counted unless `isMissCounted` is false. */
   get(key: string, options?: { isMissCounted?: boolean }): CachedPage | undefined
-  /** A counter of purges, read when a render starts and given back to `set`. */
-  generation(): number
   /**
    * Stores an entry and compresses it once, in the background; unless a purge since
    * `renderedFrom` (a `generation()`) named one of its tags: it may have read what that purge
@@ -135,6 +134,7 @@ export function createPageCache(options: {
       return page
     },
     generation: () => purges,
+    isPurgedSince,
     set(key, stored, renderedFrom) {
       const page: CachedPage = { ...stored }
       if (page.identity.length > options.maxBytes || isPurgedSince(renderedFrom, page.tags))

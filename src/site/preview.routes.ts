@@ -3,12 +3,12 @@ import type { Kysely } from 'kysely'
 import type { Config } from '../config/config.js'
 import type { Database } from '../db/database.js'
 import { findArticleById } from '../modules/articles/article-queries.js'
-import { listEditions } from '../modules/editions/edition-queries.js'
 import { createPreviewLinks } from '../modules/editorial/preview-links.js'
 import type { Clock } from '../platform/clock.js'
+import type { TaggedMemo } from '../platform/tagged-memo.js'
 import type { AssetManifest } from './assets/asset-manifest.js'
 import { loadArticle } from './loaders/load-article.js'
-import { loadSiteContext } from './loaders/load-frame.js'
+import { loadSiteContext, readEditions } from './loaders/load-frame.js'
 import { ArticlePage } from './pages/article-page.js'
 import { sendPage } from './render.js'
 
@@ -24,6 +24,7 @@ export function registerPreviewRoute(
   app: FastifyInstance,
   deps: {
     db: Kysely<Database>
+    memo: TaggedMemo
     config: Config
     clock: Clock
     assets: AssetManifest
@@ -37,7 +38,9 @@ export function registerPreviewRoute(
     reply.header('x-robots-tag', 'noindex')
     const check = await previews.check((request.params as { token: string }).token)
     const article = check.kind === 'valid' ? await findArticleById(db, check.articleId) : undefined
-    const edition = article && (await listEditions(db)).find((e) => e.code === article.language)
+    const edition =
+      article &&
+      (await readEditions(db, deps.memo, clock.now())).find((e) => e.code === article.language)
     if (!article || !edition) return deps.notFound(request, reply)
     const context = await loadSiteContext({ ...deps, edition, now: clock.now() })
     const lookup = await loadArticle(context, article.id, { isPreview: true })

@@ -13,11 +13,11 @@ import {
   type ContactFormValues,
 } from '../modules/contact/contact-form.js'
 import type { Edition } from '../modules/editions/edition-queries.js'
-import { listEditions } from '../modules/editions/edition-queries.js'
 import { findPublishedPage } from '../modules/pages/page-queries.js'
 import { findRedirect } from '../modules/redirects/redirect-queries.js'
 import type { SearchIndex } from '../modules/search/search-index.js'
 import type { Clock } from '../platform/clock.js'
+import type { TaggedMemo } from '../platform/tagged-memo.js'
 import type { Mailer } from '../platform/mail/mailer.js'
 import { createFixedWindowLimiter } from '../platform/fixed-window-limiter.js'
 import type { MediaStorage } from '../platform/storage/media-storage.js'
@@ -29,7 +29,7 @@ import { registerSitemapRoutes } from './sitemaps/sitemap.routes.js'
 import { registerPreviewRoute } from './preview.routes.js'
 import { loadArticle } from './loaders/load-article.js'
 import { loadCards } from './loaders/load-cards.js'
-import { loadSiteContext, type SiteContext } from './loaders/load-frame.js'
+import { loadSiteContext, readEditions, type SiteContext } from './loaders/load-frame.js'
 import { loadHome } from './loaders/load-home.js'
 import { loadListing, resolveListingScope } from './loaders/load-listing.js'
 import { ArticlePage } from './pages/article-page.js'
@@ -55,6 +55,8 @@ export interface SiteDependencies {
   sitemapUrlLimit?: number
   /** The app's one search index (it keeps its term cache across requests). */
   search: SearchIndex
+  /** Keeps what every page reads (editions, sections, settings…) until a purge names it. */
+  frameMemo: TaggedMemo
 }
 
 const PUBLIC = { config: { access: 'public' as const } }
@@ -85,21 +87,21 @@ export async function registerSiteRoutes(
   app: FastifyInstance,
   deps: SiteDependencies,
 ): Promise<void> {
-  const { store, config, clock, storage, assets, search: searchIndex } = deps
+  const { store, config, clock, storage, assets, search: searchIndex, frameMemo } = deps
   const db = store.db
   const contactLimiter = createFixedWindowLimiter({ limit: 5, windowMs: 10 * 60_000 })
   await app.register(formBody, { bodyLimit: 64 * 1024 })
 
   const editionFor = async (language: string): Promise<Edition | undefined> =>
-    (await listEditions(db)).find((edition) => edition.code === language)
+    (await readEditions(db, frameMemo, clock.now())).find((edition) => edition.code === language)
   const defaultEdition = async (): Promise<Edition> => {
-    const editions = await listEditions(db)
+    const editions = await readEditions(db, frameMemo, clock.now())
     const edition = editions.find((candidate) => candidate.isDefault) ?? editions[0]
     if (!edition) throw new Error('no editions: the database was not prepared')
     return edition
   }
   const contextFor = (edition: Edition) =>
-    loadSiteContext({ db, config, assets, edition, now: clock.now() })
+    loadSiteContext({ db, memo: frameMemo, config, assets, edition, now: clock.now() })
   const logoUrl = () => assets.url('logo.png')
 
   async function sendError(
@@ -168,7 +170,7 @@ export async function registerSiteRoutes(
   app.setNotFoundHandler(notFound)
   registerFeedRoutes(app, { withEdition, notFound })
   registerSitemapRoutes(app, { store, config, clock, notFound, urlLimit: deps.sitemapUrlLimit })
-  registerPreviewRoute(app, { db, config, clock, assets, logoUrl, notFound })
+  registerPreviewRoute(app, { db, memo: frameMemo, config, clock, assets, logoUrl, notFound })
 
   app.get('/', PUBLIC, async (_request, reply) =>
     reply.redirect(siteUrls.home((await defaultEdition()).code), 302),

@@ -21,11 +21,12 @@ export const TEST_SITE_URL = 'https://news.example'
 export async function createDemoSite(
   store: TestStore,
   env: NodeJS.ProcessEnv = {},
+  options: Partial<Pick<AppDependencies, 'clock'>> = {},
 ): Promise<FastifyInstance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'masthead-site-'))
   await buildEditions(store.db)
   await loadDemoContent(store.db, createLocalMediaStorage(mediaFolderOf(dataDir)), TEST_NOW)
-  return buildSiteApp(store, { MASTHEAD_DATA_DIR: dataDir, ...env })
+  return buildSiteApp(store, { MASTHEAD_DATA_DIR: dataDir, ...env }, options)
 }
 
 /**
@@ -35,7 +36,7 @@ export async function createDemoSite(
 export function buildSiteApp(
   store: TestStore,
   env: NodeJS.ProcessEnv = {},
-  options: Pick<AppDependencies, 'sitemapUrlLimit'> = {},
+  options: Partial<Pick<AppDependencies, 'sitemapUrlLimit' | 'clock'>> = {},
 ): Promise<FastifyInstance> {
   const config = loadConfig({
     MASTHEAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'masthead-site-')),
@@ -51,7 +52,14 @@ export function buildSiteApp(
   })
   const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
   const mailer = config.mail && createSmtpMailer(config.mail)
-  return buildApp({ config, store, clock: fixedClock(TEST_NOW), storage, mailer, ...options })
+  return buildApp({
+    config,
+    store,
+    storage,
+    mailer,
+    ...options,
+    clock: options.clock ?? fixedClock(TEST_NOW),
+  })
 }
 
 /**

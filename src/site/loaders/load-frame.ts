@@ -9,6 +9,7 @@ import { listSections, type Section } from '../../modules/sections/section-queri
 import { getSiteSettings } from '../../modules/settings/settings-queries.js'
 import type { SiteSettings } from '../../modules/settings/site-settings.js'
 import { pickLocalized } from '../../platform/localized-text.js'
+import type { TaggedMemo } from '../../platform/tagged-memo.js'
 import type { AssetManifest } from '../assets/asset-manifest.js'
 import { hijriDate, localeWithDigits, longDate } from '../i18n/format-time.js'
 import { translatorFor } from '../i18n/messages.js'
@@ -18,6 +19,11 @@ import type { Frame } from '../view-models.js'
 
 /** How many breaking items the bar under the header shows at most. */
 const BREAKING_BAR_ITEMS = 3
+/**
+ * How long frame data is kept without a purge: changes made outside a serving process (the
+ * command line on SQLite) show within this, as with the front pages' own lifetime.
+ */
+const FRAME_KEEP_MS = 60_000
 
 /** What a loader works with: the database, the frame and the section tree. */
 export interface SiteContext {
@@ -30,22 +36,70 @@ export interface SiteContext {
   uses: Set<string>
 }
 
+/**
+ * The rows every page of every edition reads, from the memo: they change rarely, and each change
+ * purges `site` (or the edition's breaking list), which drops them with the pages built from them.
+ */
+export function readEditions(
+  db: Kysely<Database>,
+  memo: TaggedMemo,
+  now: Date,
+): Promise<Edition[]> {
+  return memo.get('editions', now.getTime(), async () => ({
+    value: await listEditions(db),
+    tags: [cacheTags.site],
+    expiresAt: now.getTime() + FRAME_KEEP_MS,
+  }))
+}
+
+function readSiteRows(db: Kysely<Database>, memo: TaggedMemo, now: Date) {
+  return memo.get('site', now.getTime(), async () => {
+    const [sections, settings] = await Promise.all([listSections(db), getSiteSettings(db)])
+    return {
+      value: { sections, settings },
+      tags: [cacheTags.site],
+      expiresAt: now.getTime() + FRAME_KEEP_MS,
+    }
+  })
+}
+
+function readEditionRows(db: Kysely<Database>, memo: TaggedMemo, language: string, now: Date) {
+  return memo.get(`frame:${language}`, now.getTime(), async () => {
+    const [breaking, footerPages] = await Promise.all([
+      listBreakingArticles(db, { language, limit: BREAKING_BAR_ITEMS }, now),
+      listFooterPages(db, language),
+    ])
+    // The bar changes by itself when a story's breaking time runs out.
+    const endings = breaking.flatMap((article) =>
+      article.breakingUntil ? [Date.parse(article.breakingUntil)] : [],
+    )
+    return {
+      value: { breaking, footerPages },
+      tags: [
+        cacheTags.site,
+        cacheTags.breaking(language),
+        ...breaking.map((article) => cacheTags.article(article.id)),
+      ],
+      expiresAt: Math.min(now.getTime() + FRAME_KEEP_MS, ...endings),
+    }
+  })
+}
+
 /** Loads what every page of an edition shows around its content. */
 export async function loadSiteContext(input: {
   db: Kysely<Database>
+  memo: TaggedMemo
   config: Config
   assets: AssetManifest
   edition: Edition
   now: Date
 }): Promise<SiteContext> {
-  const { db, edition, now } = input
+  const { db, memo, edition, now } = input
   const language = edition.code
-  const [editions, sections, settings, breaking, footerPages] = await Promise.all([
-    listEditions(db),
-    listSections(db),
-    getSiteSettings(db),
-    listBreakingArticles(db, { language, limit: BREAKING_BAR_ITEMS }, now),
-    listFooterPages(db, language),
+  const [editions, { sections, settings }, { breaking, footerPages }] = await Promise.all([
+    readEditions(db, memo, now),
+    readSiteRows(db, memo, now),
+    readEditionRows(db, memo, language, now),
   ])
   const locale = localeWithDigits(edition.locale, language, settings.digitsStyle)
   const sectionLink = (section: Section) => ({
