@@ -8,6 +8,7 @@ import {
 import { utcMonthOf } from '../../db/dialect-sql.js'
 import type { ArticlesTable, Database } from '../../db/database.js'
 import { resolvePageRequest, toPage, type Page, type PageRequest } from '../../db/pagination.js'
+import { queryTemplate } from '../../db/query-template.js'
 import { withTransaction } from '../../db/transaction.js'
 import { slugify } from '../../platform/slugify.js'
 import type { Article, ArticleNotice, ArticleSummary, NewArticle } from './article.js'
@@ -240,6 +241,18 @@ export async function createArticles(
   })
 }
 
+const articlesByIds = queryTemplate((db, p: { ids: number[] }) =>
+  db.selectFrom('articles').selectAll().where('id', 'in', p.ids),
+)
+const noticesOfArticles = queryTemplate((db, p: { ids: number[] }) =>
+  db
+    .selectFrom('articleNotices')
+    .selectAll()
+    .where('articleId', 'in', p.ids)
+    .orderBy('createdAt')
+    .orderBy('id'),
+)
+
 /** Whole articles by id, with their notices; ids that do not exist are simply absent. */
 export async function findArticlesByIds(
   db: Kysely<Database>,
@@ -248,14 +261,8 @@ export async function findArticlesByIds(
   if (ids.length === 0) return new Map()
   const unique = [...new Set(ids)]
   const [rows, notices] = await Promise.all([
-    db.selectFrom('articles').selectAll().where('id', 'in', unique).execute(),
-    db
-      .selectFrom('articleNotices')
-      .selectAll()
-      .where('articleId', 'in', unique)
-      .orderBy('createdAt')
-      .orderBy('id')
-      .execute(),
+    articlesByIds.execute(db, { ids: unique }),
+    noticesOfArticles.execute(db, { ids: unique }),
   ])
   const noticesByArticle = new Map<number, ArticleNotice[]>()
   for (const { articleId, ...notice } of notices) {
@@ -321,19 +328,17 @@ export interface PublishedArticleFilter {
   includeIds?: number[]
 }
 
-function isLive(now: Date) {
+/** Published by `now` (an ISO 8601 instant, so a query template can take it as a parameter). */
+function isLive(now: string) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
-    eb.and([
-      eb('articles.status', '=', 'published'),
-      eb('articles.publishedAt', '<=', now.toISOString()),
-    ])
+    eb.and([eb('articles.status', '=', 'published'), eb('articles.publishedAt', '<=', now)])
 }
 
 function publishedArticles(db: Kysely<Database>, filter: PublishedArticleFilter, now: Date) {
   let query: SelectQueryBuilder<Database, 'articles', object> = db
     .selectFrom('articles')
     .where('articles.language', '=', filter.language)
-    .where(isLive(now))
+    .where(isLive(now.toISOString()))
   if (filter.sectionIds)
     query = query.where(
       'articles.sectionId',
@@ -492,14 +497,8 @@ export async function listBreakingArticles(
   return rows.map(toSummary)
 }
 
-/** The other language versions of an article (any status; the caller decides what to show). */
-export async function listTranslations(
-  db: Kysely<Database>,
-  articleId: number,
-): Promise<
-  { id: number; language: string; slug: string; sectionId: number; status: Article['status'] }[]
-> {
-  return db
+const translationsOf = queryTemplate((db, p: { articleId: number }) =>
+  db
     .selectFrom('articles as translation')
     .innerJoin('articles as original', 'original.translationGroup', 'translation.translationGroup')
     .select([
@@ -508,12 +507,33 @@ export async function listTranslations(
       'translation.slug',
       'translation.sectionId',
       'translation.status',
+      'translation.publishedAt',
     ])
-    .where('original.id', '=', articleId)
-    .where('translation.id', '!=', articleId)
-    .orderBy('translation.language')
-    .execute()
+    .where('original.id', '=', p.articleId)
+    .where('translation.id', '!=', p.articleId)
+    .orderBy('translation.language'),
+)
+
+/** The other language versions of an article (any status; the caller decides what to show). */
+export async function listTranslations(
+  db: Kysely<Database>,
+  articleId: number,
+): Promise<Pick<Article, 'id' | 'language' | 'slug' | 'sectionId' | 'status' | 'publishedAt'>[]> {
+  return translationsOf.execute(db, { articleId })
 }
+
+const linkedRelatedArticles = queryTemplate(
+  (db, p: { articleId: number; language: string; now: string; limit: number }) =>
+    db
+      .selectFrom('articles')
+      .innerJoin('articleRelations', 'articleRelations.relatedArticleId', 'articles.id')
+      .select(SUMMARY_COLUMNS)
+      .where('articles.language', '=', p.language)
+      .where(isLive(p.now))
+      .where('articleRelations.articleId', '=', p.articleId)
+      .orderBy('articleRelations.position')
+      .limit(p.limit),
+)
 
 /**
  * Related stories in the same edition: those the editors linked by hand first, in their order,
@@ -524,13 +544,7 @@ export async function listRelatedArticles(
   input: { articleId: number; language: string; limit: number },
   now: Date,
 ): Promise<ArticleSummary[]> {
-  const manual = await publishedArticles(db, { language: input.language }, now)
-    .innerJoin('articleRelations', 'articleRelations.relatedArticleId', 'articles.id')
-    .select(SUMMARY_COLUMNS)
-    .where('articleRelations.articleId', '=', input.articleId)
-    .orderBy('articleRelations.position')
-    .limit(input.limit)
-    .execute()
+  const manual = await linkedRelatedArticles.execute(db, { ...input, now: now.toISOString() })
   const remaining = input.limit - manual.length
   if (remaining <= 0) return manual.map(toSummary)
   const byTags = await listArticlesSharingTags(
@@ -544,6 +558,23 @@ export async function listRelatedArticles(
 /** How many of each tag's newest articles are weighed as related stories. */
 const RELATED_CANDIDATES_PER_TAG = 12
 
+const tagIdsOfArticle = queryTemplate((db, p: { articleId: number }) =>
+  db.selectFrom('articleTags').select('tagId').where('articleId', '=', p.articleId),
+)
+const newestOfTag = queryTemplate(
+  (db, p: { tagId: number; language: string; now: string; excludeIds: number[] }) =>
+    db
+      .selectFrom('articles')
+      .innerJoin('articleTags', 'articleTags.articleId', 'articles.id')
+      .select(SUMMARY_COLUMNS)
+      .where('articles.language', '=', p.language)
+      .where(isLive(p.now))
+      .where('articles.id', 'not in', p.excludeIds)
+      .where('articleTags.tagId', '=', p.tagId)
+      .orderBy('articleTags.articleId', 'desc')
+      .limit(RELATED_CANDIDATES_PER_TAG),
+)
+
 /**
  * Live articles that share the most tags with an article, then the newest. Only each tag's most
  * recently added articles (highest ids, read from the tag's index) are candidates: a tag on tens
@@ -555,22 +586,17 @@ async function listArticlesSharingTags(
   input: { articleId: number; language: string; limit: number; excludeIds: number[] },
   now: Date,
 ): Promise<ArticleSummary[]> {
-  const tagIds = (
-    await db
-      .selectFrom('articleTags')
-      .select('tagId')
-      .where('articleId', '=', input.articleId)
-      .execute()
-  ).map((row) => row.tagId)
+  const tagIds = (await tagIdsOfArticle.execute(db, { articleId: input.articleId })).map(
+    (row) => row.tagId,
+  )
   const candidatesByTag = await Promise.all(
     tagIds.map((tagId) =>
-      publishedArticles(db, { language: input.language, excludeIds: input.excludeIds }, now)
-        .innerJoin('articleTags', 'articleTags.articleId', 'articles.id')
-        .select(SUMMARY_COLUMNS)
-        .where('articleTags.tagId', '=', tagId)
-        .orderBy('articleTags.articleId', 'desc')
-        .limit(RELATED_CANDIDATES_PER_TAG)
-        .execute(),
+      newestOfTag.execute(db, {
+        tagId,
+        language: input.language,
+        now: now.toISOString(),
+        excludeIds: input.excludeIds,
+      }),
     ),
   )
   const candidates = new Map<number, { row: SummaryRow; sharedTags: number }>()
@@ -596,7 +622,10 @@ export async function listPublicationMonths(
   only?: string,
 ): Promise<{ month: string; lastModified: string; count: number }[]> {
   const month = utcMonthOf(db, sql.ref('articles.publishedAt'))
-  let query = db.selectFrom('articles').where('articles.language', '=', language).where(isLive(now))
+  let query = db
+    .selectFrom('articles')
+    .where('articles.language', '=', language)
+    .where(isLive(now.toISOString()))
   if (only) {
     const from = new Date(`${only}-01T00:00:00.000Z`)
     const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1))
@@ -657,7 +686,7 @@ export async function listPublicationMonthParts(
   const ranked = db
     .selectFrom('articles')
     .where('articles.language', '=', input.language)
-    .where(isLive(now))
+    .where(isLive(now.toISOString()))
     .where('articles.publishedAt', '>=', from.toISOString())
     .where('articles.publishedAt', '<', to.toISOString())
     .select([

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { AuthorsTable, Database } from '../../db/database.js'
+import { queryTemplate } from '../../db/query-template.js'
 import { parseLocalized, type LocalizedText } from '../../platform/localized-text.js'
 
 /** A byline profile; not necessarily a user of the newsroom. */
@@ -72,6 +73,16 @@ export async function listAuthors(db: Kysely<Database>): Promise<Author[]> {
   return rows.map(toAuthor)
 }
 
+const authorsOfArticles = queryTemplate((db, p: { articleIds: number[] }) =>
+  db
+    .selectFrom('articleAuthors')
+    .innerJoin('authors', 'authors.id', 'articleAuthors.authorId')
+    .selectAll('authors')
+    .select('articleAuthors.articleId')
+    .where('articleAuthors.articleId', 'in', p.articleIds)
+    .orderBy('articleAuthors.position'),
+)
+
 /** The bylines of each article, in byline order. */
 export async function listAuthorsOfArticles(
   db: Kysely<Database>,
@@ -79,14 +90,7 @@ export async function listAuthorsOfArticles(
 ): Promise<Map<number, Author[]>> {
   const byArticle = new Map<number, Author[]>(articleIds.map((id) => [id, []]))
   if (articleIds.length === 0) return byArticle
-  const rows = await db
-    .selectFrom('articleAuthors')
-    .innerJoin('authors', 'authors.id', 'articleAuthors.authorId')
-    .selectAll('authors')
-    .select('articleAuthors.articleId')
-    .where('articleAuthors.articleId', 'in', articleIds)
-    .orderBy('articleAuthors.position')
-    .execute()
+  const rows = await authorsOfArticles.execute(db, { articleIds })
   for (const { articleId, ...author } of rows) byArticle.get(articleId)?.push(toAuthor(author))
   return byArticle
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Database, MediaTable } from '../../db/database.js'
+import { queryTemplate } from '../../db/query-template.js'
 import { jsonValuesText } from '../../db/dialect-sql.js'
 import { resolvePageRequest, toPage, type Page, type PageRequest } from '../../db/pagination.js'
 import { parseLocalized, type LocalizedText } from '../../platform/localized-text.js'
@@ -84,17 +85,17 @@ export async function createMediaItem(
   return id
 }
 
+const mediaByIds = queryTemplate((db, p: { ids: number[] }) =>
+  db.selectFrom('media').selectAll().where('id', 'in', p.ids),
+)
+
 /** Media items by id. */
 export async function findMediaByIds(
   db: Kysely<Database>,
   ids: number[],
 ): Promise<Map<number, MediaItem>> {
   if (ids.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('media')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute()
+  const rows = await mediaByIds.execute(db, { ids: [...new Set(ids)] })
   return new Map(rows.map((row) => [row.id, toMediaItem(row)]))
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, SourcesTable } from '../../db/database.js'
+import { queryTemplate } from '../../db/query-template.js'
 import { parseLocalized, type LocalizedText } from '../../platform/localized-text.js'
 
 /** A news agency or other origin of a story, shown as "Source: …". */
@@ -40,17 +41,17 @@ export async function findSourceBySlug(
   return row && toSource(row)
 }
 
+const sourcesByIds = queryTemplate((db, p: { ids: number[] }) =>
+  db.selectFrom('sources').selectAll().where('id', 'in', p.ids),
+)
+
 /** The sources with these ids, by id. */
 export async function findSourcesByIds(
   db: Kysely<Database>,
   ids: number[],
 ): Promise<Map<number, Source>> {
   if (ids.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('sources')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute()
+  const rows = await sourcesByIds.execute(db, { ids: [...new Set(ids)] })
   return new Map(rows.map((row) => [row.id, toSource(row)]))
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
+import { queryTemplate } from '../../db/query-template.js'
 import { slugify } from '../../platform/slugify.js'
 
 export interface Tag {
@@ -62,6 +63,15 @@ export async function findTagBySlug(
     .executeTakeFirst()
 }
 
+const tagsOfArticles = queryTemplate((db, p: { articleIds: number[] }) =>
+  db
+    .selectFrom('articleTags')
+    .innerJoin('tags', 'tags.id', 'articleTags.tagId')
+    .select([...TAG_COLUMNS, 'articleTags.articleId'])
+    .where('articleTags.articleId', 'in', p.articleIds)
+    .orderBy('articleTags.position'),
+)
+
 /** The tags of each article, in the order the editor gave them. */
 export async function listTagsOfArticles(
   db: Kysely<Database>,
@@ -69,13 +79,7 @@ export async function listTagsOfArticles(
 ): Promise<Map<number, Tag[]>> {
   const byArticle = new Map<number, Tag[]>(articleIds.map((id) => [id, []]))
   if (articleIds.length === 0) return byArticle
-  const rows = await db
-    .selectFrom('articleTags')
-    .innerJoin('tags', 'tags.id', 'articleTags.tagId')
-    .select([...TAG_COLUMNS, 'articleTags.articleId'])
-    .where('articleTags.articleId', 'in', articleIds)
-    .orderBy('articleTags.position')
-    .execute()
+  const rows = await tagsOfArticles.execute(db, { articleIds })
   for (const { articleId, ...tag } of rows) byArticle.get(articleId)?.push(tag)
   return byArticle
 }

@@ -41,7 +41,7 @@ function isWebUrl(url: string | null): url is string {
   return url !== null && /^https?:\/\//i.test(url)
 }
 
-function isLive(article: Article, now: Date): boolean {
+function isLive(article: Pick<Article, 'status' | 'publishedAt'>, now: Date): boolean {
   return (
     article.status === 'published' &&
     article.publishedAt !== null &&
@@ -180,14 +180,7 @@ export async function loadArticle(
     tagIds: (tags.get(id) ?? []).map((tag) => tag.id),
   })
   const sourceName = source ? pickLocalized(source.name, language) : ''
-  const translation = [
-    ...(
-      await findArticlesByIds(
-        db,
-        translations.map((item) => item.id),
-      )
-    ).values(),
-  ].find((candidate) => isLive(candidate, frame.now))
+  const translation = translations.find((candidate) => isLive(candidate, frame.now))
   if (translation) context.uses.add(cacheTags.article(translation.id))
   const heroImage = article.heroMediaId === null ? undefined : heroMedia.get(article.heroMediaId)
   const publishedAt = article.publishedAt ?? article.createdAt
