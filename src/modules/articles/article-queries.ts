@@ -334,11 +334,12 @@ function isLive(now: string) {
     eb.and([eb('articles.status', '=', 'published'), eb('articles.publishedAt', '<=', now)])
 }
 
-function publishedArticles(db: Kysely<Database>, filter: PublishedArticleFilter, now: Date) {
+/** Live articles of a filter; `now` is an ISO 8601 instant. Branches only on what a filter has. */
+function publishedArticles(db: Kysely<Database>, filter: PublishedArticleFilter, now: string) {
   let query: SelectQueryBuilder<Database, 'articles', object> = db
     .selectFrom('articles')
     .where('articles.language', '=', filter.language)
-    .where(isLive(now.toISOString()))
+    .where(isLive(now))
   if (filter.sectionIds)
     query = query.where(
       'articles.sectionId',
@@ -372,6 +373,16 @@ function newestFirst(a: SummaryRow, b: SummaryRow): number {
 }
 
 /** Live articles of a filter, newest first: one window of rows, without counting them all. */
+const newestOfFilter = queryTemplate(
+  (db, p: PublishedArticleFilter & { limit: number; offset: number; now: string }) =>
+    publishedArticles(db, p, p.now)
+      .select(SUMMARY_COLUMNS)
+      .orderBy('articles.publishedAt', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(p.limit)
+      .offset(p.offset),
+)
+
 async function readNewest(
   db: Kysely<Database>,
   filter: PublishedArticleFilter,
@@ -397,13 +408,7 @@ async function readNewest(
       .sort(newestFirst)
       .slice(window.offset, window.offset + window.limit)
   }
-  return publishedArticles(db, filter, now)
-    .select(SUMMARY_COLUMNS)
-    .orderBy('articles.publishedAt', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(window.limit)
-    .offset(window.offset)
-    .execute()
+  return newestOfFilter.execute(db, { ...filter, ...window, now: now.toISOString() })
 }
 
 /** The newest live articles of a filter, for blocks that show a few and no page count. */
@@ -429,7 +434,7 @@ export async function listPublishedArticles(
   const request = resolvePageRequest(pageRequest)
   const [rows, count] = await Promise.all([
     readNewest(db, filter, { limit: request.pageSize, offset: request.offset }, now),
-    publishedArticles(db, filter, now)
+    publishedArticles(db, filter, now.toISOString())
       .select((eb) => eb.fn.countAll<number>().as('total'))
       .executeTakeFirstOrThrow(),
   ])
@@ -450,7 +455,7 @@ export async function listTopStories(
 ): Promise<ArticleSummary[]> {
   const featuredSince = new Date(now.getTime() - FEATURED_WINDOW_HOURS * 3_600_000).toISOString()
   const live = () =>
-    publishedArticles(db, { language: input.language }, now).select(SUMMARY_COLUMNS)
+    publishedArticles(db, { language: input.language }, now.toISOString()).select(SUMMARY_COLUMNS)
   // Three reads that each follow an index, rather than one ORDER BY that sorts the whole edition.
   const [pinned, featured, newest] = await Promise.all([
     live()
@@ -481,7 +486,7 @@ export async function listBreakingArticles(
   input: { language: string; limit?: number },
   now: Date,
 ): Promise<ArticleSummary[]> {
-  const rows = await publishedArticles(db, { language: input.language }, now)
+  const rows = await publishedArticles(db, { language: input.language }, now.toISOString())
     .select(SUMMARY_COLUMNS)
     .where('articles.isBreaking', '=', 1)
     .where((eb) =>
@@ -731,7 +736,7 @@ export async function listLiveArticleBatch(
   },
   now: Date,
 ): Promise<ArticleSummary[]> {
-  let query = publishedArticles(db, { language: input.language }, now)
+  let query = publishedArticles(db, { language: input.language }, now.toISOString())
     .select(SUMMARY_COLUMNS)
     .where('articles.publishedAt', '>=', input.from)
     .where('articles.publishedAt', '<', input.to)

@@ -14,6 +14,13 @@ const headlinesByIds = queryTemplate((db, p: { ids: number[]; language: string; 
     .limit(p.limit),
 )
 
+const headlinesOfLanguage = queryTemplate((db, p: { language: string; sectionId?: number }) => {
+  const query = db.selectFrom('articles').select('id').where('language', '=', p.language)
+  return (p.sectionId === undefined ? query : query.where('sectionId', '=', p.sectionId)).orderBy(
+    'id',
+  )
+})
+
 describeEachDatabase('query templates', (store) => {
   it('gives the same rows as building the query each time, for every value and list length', async () => {
     const db = store().db
@@ -47,6 +54,31 @@ describeEachDatabase('query templates', (store) => {
         (row) => row.id,
       ),
     ).toEqual(english.slice(0, 2))
+  })
+
+  it('builds another statement when a parameter is left out', async () => {
+    const db = store().db
+    await buildEditions(db)
+    const first = await buildArticle(db, { language: 'ar' })
+    const second = await buildArticle(db, { language: 'ar' })
+    const sectionOf = async (id: number) =>
+      (
+        await db
+          .selectFrom('articles')
+          .select('sectionId')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).sectionId
+    const inSection = await headlinesOfLanguage.execute(db, {
+      language: 'ar',
+      sectionId: await sectionOf(second),
+    })
+    expect(inSection.map((row) => row.id)).toEqual([second])
+    const everywhere = await headlinesOfLanguage.execute(db, {
+      language: 'ar',
+      sectionId: undefined,
+    })
+    expect(everywhere.map((row) => row.id)).toEqual(expect.arrayContaining([first, second]))
   })
 
   it('runs inside a transaction and sees its uncommitted rows', async () => {
