@@ -67,9 +67,31 @@ describe('static assets', () => {
     expect(reply.headers['vary']).toBeUndefined()
   })
 
-  it('answers 404 for names without their hash and for the compressed copies by name', async () => {
+  it('answers a file of another build with the current one, for a minute and not immutable', async () => {
+    const urls = await assetUrlsOf(siteUrls.home('en'))
+    for (const url of urls) {
+      const otherBuild = url.replace(/\.[0-9a-f]{12}\./, '.000000000000.')
+      const reply = await get(otherBuild, { 'accept-encoding': 'br, gzip' })
+      expect(reply.statusCode, otherBuild).toBe(200)
+      expect(reply.headers['cache-control'], otherBuild).toBe('public, max-age=60')
+      expect(reply.headers['content-type'], otherBuild).toBe(
+        (await get(url)).headers['content-type'],
+      )
+      const compressed = /\.(css|js)$/.test(url) ? `${onDisk(url)}.br` : onDisk(url)
+      expect(reply.rawPayload.equals(readFileSync(compressed)), otherBuild).toBe(true)
+    }
+  })
+
+  it('answers 404 for names without their hash, unknown names and compressed copies by name', async () => {
     const css = (await assetUrlsOf(siteUrls.home('en'))).find((url) => url.endsWith('.css'))
-    for (const url of ['/assets/site.css', '/assets/site.js', `${css}.br`, `${css}.gz`])
+    for (const url of [
+      '/assets/site.css',
+      '/assets/site.js',
+      `${css}.br`,
+      `${css}.gz`,
+      '/assets/other.000000000000.css',
+      '/assets/site.000000000000.css.br',
+    ])
       expect((await get(url)).statusCode, url).toBe(404)
   })
 })
