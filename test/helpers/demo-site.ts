@@ -30,12 +30,12 @@ export async function createDemoSite(
 
 /**
  * The whole app on a store as it is, e.g. a second app with other settings on the demo's store;
- * `options` sets what is no configuration, such as small sitemap files.
+ * `options` sets what is no configuration, such as small sitemap files or another asset build.
  */
 export function buildSiteApp(
   store: TestStore,
   env: NodeJS.ProcessEnv = {},
-  options: Pick<AppDependencies, 'sitemapUrlLimit'> = {},
+  options: Pick<AppDependencies, 'sitemapUrlLimit' | 'assets'> = {},
 ): Promise<FastifyInstance> {
   const config = loadConfig({
     MASTHEAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'masthead-site-')),

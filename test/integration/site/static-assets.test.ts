@@ -4,7 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { siteAssetsFolder } from '../../../src/site/assets/build-site-assets.js'
 import { siteUrls } from '../../../src/site/site-urls.js'
-import { useDemoSite } from '../../helpers/demo-site.js'
+import { TEST_SITE_URL, useDemoSite } from '../../helpers/demo-site.js'
 
 const HASHED = /^\/assets\/[\w-]+\.[0-9a-f]{12}\.\w+$/
 const onDisk = (url: string) => join(siteAssetsFolder(), url.replace('/assets/', ''))
@@ -80,6 +80,32 @@ describe('static assets', () => {
       const compressed = /\.(css|js)$/.test(url) ? `${onDisk(url)}.br` : onDisk(url)
       expect(reply.rawPayload.equals(readFileSync(compressed)), otherBuild).toBe(true)
     }
+  })
+
+  it('tags every cacheable response that names an asset `site`, which a deploy purges', async () => {
+    const found = new Set([siteUrls.home('en'), siteUrls.home('ar'), '/sitemap.xml'])
+    for (const path of [...found]) {
+      const body = (await get(path)).body
+      for (const [, link] of body.matchAll(/(?:href="|<loc>)([^"<]+)/g)) {
+        const url = new URL(link ?? '', TEST_SITE_URL)
+        if (url.origin === TEST_SITE_URL && !/^\/(assets|media)\//.test(url.pathname))
+          found.add(url.pathname + url.search)
+      }
+    }
+    const api = ['/api/v1/articles?language=en', '/api/v1/sections', '/api/v1/settings']
+    const checked = { namingAssets: 0, other: 0 }
+    for (const path of [...found, ...api]) {
+      const reply = await get(path)
+      if (!String(reply.headers['cache-control']).startsWith('public')) continue
+      const tags = String(reply.headers['surrogate-key']).split(' ')
+      if (reply.body.includes('/assets/')) {
+        expect(tags, path).toContain('site')
+        checked.namingAssets += 1
+      } else checked.other += 1
+    }
+    // Home, sections, articles, footer pages; feeds, sitemaps and the content API name none.
+    expect(checked.namingAssets).toBeGreaterThan(10)
+    expect(checked.other).toBeGreaterThan(5)
   })
 
   it('answers 404 for names without their hash, unknown names and compressed copies by name', async () => {
