@@ -405,7 +405,11 @@ export async function registerSiteRoutes(
       if (!Number.isSafeInteger(id)) return notFound(request, reply)
       const lookup = await loadArticle(context, id)
       if (lookup.kind === 'missing') return notFound(request, reply)
-      if (lookup.kind === 'gone') return sendError(reply, context, 410, request.url)
+      if (lookup.kind === 'gone') {
+        // Kept at the edge like a front: tagged, so publishing again or a deploy purges it.
+        cacheResponse(reply, 'front', context.uses.add(cacheTags.article(id)))
+        return sendError(reply, context, 410, request.url)
+      }
       if (request.url.split('?')[0] !== lookup.canonicalPath)
         return reply.redirect(lookup.canonicalPath, 301)
       cacheResponse(reply, 'article', context.uses)
