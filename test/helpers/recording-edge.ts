@@ -18,6 +18,9 @@ export async function startRecordingEdge(port = 0): Promise<RecordingEdge> {
   const server = createServer((request, response) => {
     if (request.method === 'PURGE') purges.push(String(request.headers['xkey'] ?? ''))
     response.statusCode = request.method === 'PURGE' ? answer.status : 405
+    // A connection per purge: a kept-alive one the server times out between two purges would
+    // make a purge fail for another reason than the answer a test set.
+    response.setHeader('connection', 'close')
     response.end()
   })
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))

@@ -12,6 +12,7 @@ interface LogLine {
   level: number
   msg: string
   changed?: string[]
+  err?: { message: string }
 }
 
 const PROCESSES = 3
@@ -92,6 +93,7 @@ describeEachDatabase('purging the edge when a deploy changed the site assets', (
     const failure = logged('edge purge after a change of the site assets failed')
     expect(failure).toHaveLength(1)
     expect(failure[0]?.level).toBe(50)
+    expect(failure[0]?.err?.message).toBe(`PURGE ${edge.url} answered 503`)
     expect(await second.newsroom.purgeEdgeOnAssetChange()).toBe('purged')
     expect(edge.purges).toEqual(['site', 'site', 'site', 'site'])
   })
