@@ -38,8 +38,12 @@ import { createEventBus, type EventBus } from './platform/events.js'
 import type { Mailer } from './platform/mail/mailer.js'
 import { createPageCache, type PageCache } from './platform/page-cache.js'
 import type { MediaStorage } from './platform/storage/media-storage.js'
-import { loadAssetManifest } from './site/assets/asset-manifest.js'
+import { loadAssetManifest, type AssetManifest } from './site/assets/asset-manifest.js'
 import type { PurgeBroadcast } from './platform/purge-broadcast.js'
+import {
+  purgeEdgeOnAssetChange,
+  type AssetChangeOutcome,
+} from './site/cache/purge-on-asset-change.js'
 import { purgeOnChange, xkeyPurge } from './site/cache/purge-on-change.js'
 import { registerSiteRoutes } from './site/site.routes.js'
 import { createTaggedMemo } from './platform/tagged-memo.js'
@@ -59,6 +63,8 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger']
   /** Replaces the HTTP client of webhook deliveries (tests). */
   fetch?: typeof fetch
+  /** The site's built assets; those of dist/site-assets unless a test wants another build. */
+  assets?: AssetManifest
   /** Where the built newsroom app is; dist/admin unless a test built its own. */
   adminFolder?: string
   /** The process's page cache; one sized by the configuration unless given. */
@@ -85,6 +91,11 @@ export interface Newsroom {
   routes: RegisteredRoute[]
   /** Starts the job runner and the scheduled publisher (the server does; tests drive them). */
   startBackgroundWork(): void
+  /**
+   * Once listening: purges every page at the edge when the site's assets changed since the last
+   * start of any process (see site/cache/purge-on-asset-change.ts); logs what it did.
+   */
+  purgeEdgeOnAssetChange(): Promise<AssetChangeOutcome>
 }
 
 declare module 'fastify' {
@@ -176,12 +187,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   subscribeSearchIndex(events, search)
   subscribeWebhooks({ db, clock, events, queue })
   const { purgeUrl } = deps.config.pageCache
+  const edge = purgeUrl ? xkeyPurge(purgeUrl, deps.fetch) : undefined
+  const assets = deps.assets ?? (await loadAssetManifest())
   purgeOnChange({
     db,
     events,
     cache: pageCache,
     broadcast: deps.purgeBroadcast,
-    edge: purgeUrl ? xkeyPurge(purgeUrl, deps.fetch) : undefined,
+    edge,
     onEdgeError: (error) => app.log.warn({ err: error }, 'edge purge failed'),
   })
   app.decorate('newsroom', {
@@ -198,6 +211,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       scheduler.start()
       wirePoller.start()
     },
+    purgeEdgeOnAssetChange: () =>
+      purgeEdgeOnAssetChange({ db, assets, edge, now: clock.now(), log: app.log }),
   } satisfies Newsroom)
   app.addHook('onClose', async () => {
     await scheduler.stop()
@@ -248,7 +263,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await registerSiteRoutes(app, {
     ...deps,
     search,
-    assets: await loadAssetManifest(),
+    assets,
     frameMemo: createTaggedMemo(pageCache),
   })
   registerSecurityHeaders(app, securityHeaders)

@@ -108,6 +108,9 @@ export async function startServer(
     })
     await app.listen({ port: config.port, host: config.host })
     app.newsroom.startBackgroundWork()
+    // After listening, so the edge refills from this build; it logs its own failures and does
+    // not hold up the start.
+    void app.newsroom.purgeEdgeOnAssetChange()
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`
     if (!options.isWorker)
       print(

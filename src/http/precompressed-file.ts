@@ -40,14 +40,18 @@ export async function compressForBuild(bytes: Buffer): Promise<{ br: Buffer; gzi
   return { br, gzip: gz }
 }
 
+/** The lifetime of a file whose name carries a hash of its content: a year, never revalidated. */
+const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable'
+
 /**
- * Sends a file whose name carries a hash of its content: cached for a year and never revalidated,
- * in the copy the client accepts, without compressing anything now.
+ * Sends a file in the copy the client accepts, compressed at build (nothing is compressed now),
+ * with the given lifetime.
  */
-export function sendImmutableFile(
+export function sendPrecompressedFile(
   request: FastifyRequest,
   reply: FastifyReply,
   file: PrecompressedFile,
+  cacheControl: string,
 ): FastifyReply {
   const encoding = chooseEncoding(request.headers['accept-encoding'], {
     identity: file.bytes,
@@ -58,6 +62,15 @@ export function sendImmutableFile(
   if (encoding !== 'identity') reply.header('content-encoding', encoding)
   return reply
     .header('content-type', file.contentType)
-    .header('cache-control', 'public, max-age=31536000, immutable')
+    .header('cache-control', cacheControl)
     .send(encoding === 'identity' ? file.bytes : file[encoding])
+}
+
+/** Sends a file whose name carries a hash of its content: cached for a year, never revalidated. */
+export function sendImmutableFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: PrecompressedFile,
+): FastifyReply {
+  return sendPrecompressedFile(request, reply, file, IMMUTABLE_CACHE_CONTROL)
 }

@@ -40,7 +40,7 @@ import { ListingPage } from './pages/listing-page.js'
 import { SearchPage } from './pages/search-page.js'
 import { StaticPage } from './pages/static-page.js'
 import { cacheResponse } from '../http/page-cache-hooks.js'
-import { sendImmutableFile } from '../http/precompressed-file.js'
+import { sendImmutableFile, sendPrecompressedFile } from '../http/precompressed-file.js'
 import { cacheTags } from './cache/cache-tags.js'
 import { CACHE_CONTROL, sendPage } from './render.js'
 import { siteUrls } from './site-urls.js'
@@ -73,6 +73,11 @@ const TRANSPARENT_GIF = Buffer.from(
   'base64',
 )
 const CONTACT_PAGE_SLUG = 'contact'
+/**
+ * An asset asked for under another build's hash: not immutable, and short, because during a
+ * rolling deploy a process of the older build may answer for a newer hash.
+ */
+const OTHER_BUILD_CACHE_CONTROL = 'public, max-age=60'
 
 type Params = Record<string, string>
 type Query = Record<string, string | undefined>
@@ -177,9 +182,14 @@ export async function registerSiteRoutes(
   )
 
   app.get('/assets/:file', PUBLIC, async (request, reply) => {
-    const asset = assets.find(request.url.split('?')[0] ?? '')
-    if (!asset) return notFound(request, reply)
-    return sendImmutableFile(request, reply, asset)
+    const path = request.url.split('?')[0] ?? ''
+    const asset = assets.find(path)
+    if (asset) return sendImmutableFile(request, reply, asset)
+    // A page cached before a deploy names the previous build's files: it gets the current one,
+    // briefly, so it keeps its look until it is purged or expires (docs/operations.md).
+    const current = assets.findOtherBuild(path)
+    if (current) return sendPrecompressedFile(request, reply, current, OTHER_BUILD_CACHE_CONTROL)
+    return notFound(request, reply)
   })
 
   app.get('/favicon.ico', PUBLIC, async (request, reply) => {
@@ -397,7 +407,11 @@ export async function registerSiteRoutes(
       if (!Number.isSafeInteger(id)) return notFound(request, reply)
       const lookup = await loadArticle(context, id)
       if (lookup.kind === 'missing') return notFound(request, reply)
-      if (lookup.kind === 'gone') return sendError(reply, context, 410, request.url)
+      if (lookup.kind === 'gone') {
+        // Kept at the edge like a front: tagged, so publishing again or a deploy purges it.
+        cacheResponse(reply, 'front', context.uses.add(cacheTags.article(id)))
+        return sendError(reply, context, 410, request.url)
+      }
       if (request.url.split('?')[0] !== lookup.canonicalPath)
         return reply.redirect(lookup.canonicalPath, 301)
       cacheResponse(reply, 'article', context.uses)

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/load-config.js'
 import { fixedClock, type Clock } from '../../src/platform/clock.js'
 import type { Mailer } from '../../src/platform/mail/mailer.js'
 import type { WireLimits } from '../../src/modules/wires/fetch-wire-feed.js'
+import type { AssetManifest } from '../../src/site/assets/asset-manifest.js'
 import {
   createLocalMediaStorage,
   mediaFolderOf,
@@ -21,6 +22,7 @@ export interface TestAppOptions {
   fetch?: typeof fetch
   wireLimits?: WireLimits
   logger?: FastifyServerOptions['logger']
+  assets?: AssetManifest
 }
 
 /** The whole app on a test store, for `app.inject()`; close it after the suite. */
@@ -48,5 +50,6 @@ export function createTestApp(
     fetch: options.fetch,
     wireLimits: options.wireLimits,
     logger: options.logger,
+    assets: options.assets,
   })
 }

@@ -31,12 +31,12 @@ export async function createDemoSite(
 
 /**
  * The whole app on a store as it is, e.g. a second app with other settings on the demo's store;
- * `options` sets what is no configuration, such as small sitemap files.
+ * `options` sets what is no configuration, such as small sitemap files or another asset build.
  */
 export function buildSiteApp(
   store: TestStore,
   env: NodeJS.ProcessEnv = {},
-  options: Partial<Pick<AppDependencies, 'sitemapUrlLimit' | 'clock'>> = {},
+  options: Partial<Pick<AppDependencies, 'sitemapUrlLimit' | 'clock' | 'assets'>> = {},
 ): Promise<FastifyInstance> {
   const config = loadConfig({
     MASTHEAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'masthead-site-')),

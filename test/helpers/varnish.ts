@@ -33,6 +33,20 @@ export function vclFromOperationsGuide(): string {
   return blocks[0][1]
 }
 
+/** The VCL of docs/operations.md, pointed at this backend. */
+export function vclForBackend(backendPort: number): string {
+  const vcl = vclFromOperationsGuide()
+  const pointed = vcl.replace(/(\.port\s*=\s*)"\d+"/, `$1"${backendPort}"`)
+  if (pointed === vcl) throw new Error('the VCL in docs/operations.md names no backend port')
+  return pointed
+}
+
+/** What Varnish says about a response: whether it was a hit, and which stored object it came from. */
+export function varnishOf(response: Response) {
+  const ids = (response.headers.get('x-varnish') ?? '').split(' ').filter(Boolean)
+  return { isHit: ids.length === 2, objectId: ids[1], age: response.headers.get('age') }
+}
+
 /** A loopback port nobody listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -10,23 +10,10 @@ import {
   assertVarnishInstalled,
   freePort,
   startVarnish,
-  vclFromOperationsGuide,
+  vclForBackend,
+  varnishOf,
   type RunningVarnish,
 } from '../helpers/varnish.js'
-
-/** What Varnish says about a response: whether it was a hit, and which stored object it came from. */
-function varnishOf(response: Response) {
-  const ids = (response.headers.get('x-varnish') ?? '').split(' ').filter(Boolean)
-  return { isHit: ids.length === 2, objectId: ids[1], age: response.headers.get('age') }
-}
-
-/** The VCL of docs/operations.md, pointed at this backend. */
-function vclFor(backendPort: number): string {
-  const vcl = vclFromOperationsGuide()
-  const pointed = vcl.replace(/(\.port\s*=\s*)"\d+"/, `$1"${backendPort}"`)
-  if (pointed === vcl) throw new Error('the VCL in docs/operations.md names no backend port')
-  return pointed
-}
 
 describeEachDatabase('Varnish with the VCL of docs/operations.md', (store) => {
   let app: FastifyInstance
@@ -37,7 +24,7 @@ describeEachDatabase('Varnish with the VCL of docs/operations.md', (store) => {
     app = await createDemoSite(store(), { MASTHEAD_PURGE_URL: `http://127.0.0.1:${port}/` })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const backendPort = (app.server.address() as AddressInfo).port
-    varnish = await startVarnish({ vcl: vclFor(backendPort), port })
+    varnish = await startVarnish({ vcl: vclForBackend(backendPort), port })
   }, 180_000)
   afterAll(async () => {
     await varnish?.stop()

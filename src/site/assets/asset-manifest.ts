@@ -15,6 +15,33 @@ export interface Asset extends PrecompressedFile {
 export interface AssetManifest {
   url(name: AssetName): string
   find(path: string): Asset | undefined
+  /**
+   * The current file of a known asset asked for under another build's hash
+   * (`/assets/site.<older hash>.css`): what pages rendered before a deploy still name.
+   */
+  findOtherBuild(path: string): Asset | undefined
+  /** Each logical name's hashed path, in name order: what the pages of this build name. */
+  paths: Readonly<Record<string, string>>
+}
+
+/** `/assets/<name>.<12 hex digits>.<extension>`, the shape of every built file's path. */
+const HASHED_PATH = /^\/assets\/([\w-]+)\.[0-9a-f]{12}\.(\w+)$/
+
+/** The manifest of a set of built files, keyed by logical name. */
+export function createAssetManifest(byName: ReadonlyMap<string, Asset>): AssetManifest {
+  const byPath = new Map([...byName.values()].map((asset) => [asset.path, asset]))
+  const names = [...byName.keys()].sort()
+  return {
+    url: (name) => byName.get(name)?.path ?? `/assets/${name}`,
+    find: (path) => byPath.get(path),
+    findOtherBuild(path) {
+      const match = HASHED_PATH.exec(path)
+      return match ? byName.get(`${match[1]}.${match[2]}`) : undefined
+    },
+    paths: Object.freeze(
+      Object.fromEntries(names.map((name) => [name, byName.get(name)?.path ?? ''])),
+    ),
+  }
 }
 
 function readBuild(folder: string, build: Awaited<ReturnType<typeof ensureSiteAssets>>) {
@@ -46,9 +73,5 @@ export async function loadAssetManifest(folder = siteAssetsFolder()): Promise<As
     // Another process rebuilt the folder from other sources while this one read it.
     byName = readBuild(folder, await buildSiteAssets(folder))
   }
-  const byPath = new Map([...byName.values()].map((asset) => [asset.path, asset]))
-  return {
-    url: (name) => byName.get(name)?.path ?? `/assets/${name}`,
-    find: (path) => byPath.get(path),
-  }
+  return createAssetManifest(byName)
 }

@@ -1,5 +1,7 @@
 // Masthead public site. Every page is complete without this script: it refreshes relative times,
-// counts a page view and turns galleries into a modal viewer.
+// counts a page view and turns galleries into a modal viewer. A page cached before a deploy may
+// run the next release's script (an older build's name answers the current file): look for the
+// markup to enhance, and do nothing where it is missing.
 ;(() => {
   'use strict'
 

@@ -233,7 +233,12 @@ describeEachDatabase('public site pages', (store) => {
     // Written to the database directly, past the events that purge the page cache.
     app.newsroom.pageCache.clear()
     try {
-      expect((await app.inject({ url: path })).statusCode).toBe(410)
+      const gone = await app.inject({ url: path })
+      expect(gone.statusCode).toBe(410)
+      // Tagged for the edge, which keeps it as long as a front page.
+      expect(gone.headers['surrogate-key']?.toString().split(' ')).toEqual(
+        expect.arrayContaining(['site', `a:${id}`]),
+      )
     } finally {
       await store()
         .db.updateTable('articles')

@@ -4,7 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { siteAssetsFolder } from '../../../src/site/assets/build-site-assets.js'
 import { siteUrls } from '../../../src/site/site-urls.js'
-import { useDemoSite } from '../../helpers/demo-site.js'
+import { TEST_SITE_URL, useDemoSite } from '../../helpers/demo-site.js'
 
 const HASHED = /^\/assets\/[\w-]+\.[0-9a-f]{12}\.\w+$/
 const onDisk = (url: string) => join(siteAssetsFolder(), url.replace('/assets/', ''))
@@ -67,9 +67,57 @@ describe('static assets', () => {
     expect(reply.headers['vary']).toBeUndefined()
   })
 
-  it('answers 404 for names without their hash and for the compressed copies by name', async () => {
+  it('answers a file of another build with the current one, for a minute and not immutable', async () => {
+    const urls = await assetUrlsOf(siteUrls.home('en'))
+    for (const url of urls) {
+      const otherBuild = url.replace(/\.[0-9a-f]{12}\./, '.000000000000.')
+      const reply = await get(otherBuild, { 'accept-encoding': 'br, gzip' })
+      expect(reply.statusCode, otherBuild).toBe(200)
+      expect(reply.headers['cache-control'], otherBuild).toBe('public, max-age=60')
+      expect(reply.headers['content-type'], otherBuild).toBe(
+        (await get(url)).headers['content-type'],
+      )
+      const compressed = /\.(css|js)$/.test(url) ? `${onDisk(url)}.br` : onDisk(url)
+      expect(reply.rawPayload.equals(readFileSync(compressed)), otherBuild).toBe(true)
+    }
+  })
+
+  it('tags every cacheable response that names an asset `site`, which a deploy purges', async () => {
+    const found = new Set([siteUrls.home('en'), siteUrls.home('ar'), '/sitemap.xml'])
+    for (const path of [...found]) {
+      const body = (await get(path)).body
+      for (const [, link] of body.matchAll(/(?:href="|<loc>)([^"<]+)/g)) {
+        const url = new URL(link ?? '', TEST_SITE_URL)
+        if (url.origin === TEST_SITE_URL && !/^\/(assets|media)\//.test(url.pathname))
+          found.add(url.pathname + url.search)
+      }
+    }
+    const api = ['/api/v1/articles?language=en', '/api/v1/sections', '/api/v1/settings']
+    const checked = { namingAssets: 0, other: 0 }
+    for (const path of [...found, ...api]) {
+      const reply = await get(path)
+      if (!String(reply.headers['cache-control']).startsWith('public')) continue
+      const tags = String(reply.headers['surrogate-key']).split(' ')
+      if (reply.body.includes('/assets/')) {
+        expect(tags, path).toContain('site')
+        checked.namingAssets += 1
+      } else checked.other += 1
+    }
+    // Home, sections, articles, footer pages; feeds, sitemaps and the content API name none.
+    expect(checked.namingAssets).toBeGreaterThan(10)
+    expect(checked.other).toBeGreaterThan(5)
+  })
+
+  it('answers 404 for names without their hash, unknown names and compressed copies by name', async () => {
     const css = (await assetUrlsOf(siteUrls.home('en'))).find((url) => url.endsWith('.css'))
-    for (const url of ['/assets/site.css', '/assets/site.js', `${css}.br`, `${css}.gz`])
+    for (const url of [
+      '/assets/site.css',
+      '/assets/site.js',
+      `${css}.br`,
+      `${css}.gz`,
+      '/assets/other.000000000000.css',
+      '/assets/site.000000000000.css.br',
+    ])
       expect((await get(url)).statusCode, url).toBe(404)
   })
 })
