@@ -527,6 +527,24 @@ export async function listTranslations(
   return translationsOf.execute(db, { articleId })
 }
 
+const liveSummariesByIds = queryTemplate((db, p: { ids: number[]; now: string }) =>
+  db.selectFrom('articles').select(SUMMARY_COLUMNS).where('id', 'in', p.ids).where(isLive(p.now)),
+)
+
+/** Live articles by id as cards show them (no bodies); ids not live are absent. */
+export async function findLiveSummariesByIds(
+  db: Kysely<Database>,
+  ids: number[],
+  now: Date,
+): Promise<Map<number, ArticleSummary>> {
+  if (ids.length === 0) return new Map()
+  const rows = await liveSummariesByIds.execute(db, {
+    ids: [...new Set(ids)],
+    now: now.toISOString(),
+  })
+  return new Map(rows.map((row) => [row.id, toSummary(row)]))
+}
+
 const linkedRelatedArticles = queryTemplate(
   (db, p: { articleId: number; language: string; now: string; limit: number }) =>
     db

@@ -1,7 +1,7 @@
 import type { Article } from '../../modules/articles/article.js'
 import {
   findArticleById,
-  findArticlesByIds,
+  findLiveSummariesByIds,
   listRelatedArticles,
   listTranslations,
 } from '../../modules/articles/article-queries.js'
@@ -114,9 +114,9 @@ async function composeBody(context: SiteContext, article: Article): Promise<stri
     Number(match[1]),
   )
   const galleries = await loadGalleries(context, galleryIds)
-  const relatedArticles = [...(await findArticlesByIds(context.db, relatedIds)).values()].filter(
-    (related) => isLive(related, context.frame.now),
-  )
+  const relatedArticles = [
+    ...(await findLiveSummariesByIds(context.db, relatedIds, context.frame.now)).values(),
+  ]
   const cards = new Map<number, ArticleCard>(
     (await loadCards(context, relatedArticles)).map((card) => [card.id, card]),
   )
