@@ -3,6 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createDemoSite, TEST_SITE_URL } from '../../helpers/demo-site.js'
 import { jsonLdOf, parseHtml } from '../../helpers/html.js'
 import { describeEachDatabase } from '../../helpers/test-databases.js'
+import { paragraph } from '../../../src/modules/articles/document/article-document.js'
+import { buildArticle } from '../../helpers/factories.js'
 
 const EDITIONS = [
   { language: 'en', direction: 'ltr', other: 'ar' },
@@ -296,5 +298,33 @@ describeEachDatabase('public site pages', (store) => {
       .where('day', '=', '2026-06-15')
       .executeTakeFirstOrThrow()
     expect(after.views).toBe((before?.views ?? 0) + 2)
+  })
+  it('turns a related-story link in a body into a card only while that story is live', async () => {
+    const db = store().db
+    const live = await buildArticle(db, { headline: 'A live story linked from a body' })
+    const draft = await buildArticle(db, {
+      headline: 'A draft story linked from a body',
+      status: 'draft',
+      publishedAt: null,
+    })
+    const card = (articleId: number, headline: string) => ({
+      type: 'relatedArticle' as const,
+      attrs: { articleId, headline, url: `/en/x/${articleId}` },
+    })
+    const id = await buildArticle(db, {
+      bodyDoc: {
+        type: 'doc',
+        content: [
+          paragraph('A body that links two stories.'),
+          card(live, 'A live story linked from a body'),
+          card(draft, 'A draft story linked from a body'),
+        ],
+      },
+    })
+    const moved = await app.inject({ url: `/en/x/${id}` })
+    const { page } = await get(String(moved.headers.location))
+    const cards = [...page.querySelectorAll('.article__body .related-card__headline')]
+    expect(cards.map((item) => item.textContent)).toEqual(['A live story linked from a body'])
+    expect(page.querySelector('.article__body')?.textContent).not.toContain('A draft story')
   })
 })
