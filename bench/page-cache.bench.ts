@@ -92,13 +92,20 @@ interface WrkResult {
   p99: number
 }
 
-/** wrk at 50 connections on 2 threads, with latency percentiles in milliseconds. */
-async function wrk(url: string, headers: string[] = []): Promise<WrkResult> {
+/**
+ * wrk at 50 connections on 2 threads (or at one connection, for the time one request takes), with
+ * latency percentiles in milliseconds.
+ */
+async function wrk(
+  url: string,
+  headers: string[] = [],
+  connections = CONNECTIONS,
+): Promise<WrkResult> {
   const { stdout } = await run(
     'wrk',
     [
-      '-t2',
-      `-c${CONNECTIONS}`,
+      `-t${Math.min(2, connections)}`,
+      `-c${connections}`,
       `-d${SECONDS}s`,
       '--latency',
       ...headers.flatMap((header) => ['-H', header]),
@@ -216,6 +223,22 @@ export async function benchPageCache(onLine?: (line: string) => void): Promise<s
       }
     ).items[0]
 
+  /** The seven kinds of public response the issue names, with the newest article and a tag. */
+  const pagesToLoad = async (articlePath: string): Promise<[string, string][]> => {
+    const tags = (await (await fetch(`${base}/api/v1/tags?language=en`)).json()) as {
+      items: { slug: string }[]
+    }
+    return [
+      ['home', '/en/'],
+      ['section', '/en/news/'],
+      ['article', articlePath],
+      ['tag', `/en/tag/${encodeURIComponent(tags.items[0]?.slug ?? '')}`],
+      ['search', '/en/search?q=harbour'],
+      ['rss', '/en/rss.xml'],
+      ['content API', '/api/v1/articles?language=en'],
+    ]
+  }
+
   for (const workers of [1, 2]) {
     const spawned = performance.now()
     const cluster = await startMastheadCluster({ workers, port: 39_500, env: { ...env } })
@@ -226,18 +249,7 @@ export async function benchPageCache(onLine?: (line: string) => void): Promise<s
         `${workers} process(es): cold start to first 200 ${Math.round(performance.now() - spawned)} ms`,
       )
       const articlePath = new URL(article.url).pathname
-      const tag = (await (await fetch(`${base}/api/v1/tags?language=en`)).json()) as {
-        items: { slug: string }[]
-      }
-      const pages: [string, string][] = [
-        ['home', '/en/'],
-        ['section', '/en/news/'],
-        ['article', articlePath],
-        ['tag', `/en/tag/${encodeURIComponent(tag.items[0]?.slug ?? '')}`],
-        ['search', '/en/search?q=harbour'],
-        ['rss', '/en/rss.xml'],
-        ['content API', '/api/v1/articles?language=en'],
-      ]
+      const pages = await pagesToLoad(articlePath)
       for (const [name, path] of pages) {
         await fetch(`${base}${path}`)
         say(
@@ -270,24 +282,12 @@ export async function benchPageCache(onLine?: (line: string) => void): Promise<s
   })
   try {
     const article = await articleList()
-    const pages: [string, string][] = [
-      ['home', '/en/'],
-      ['section', '/en/news/'],
-      ['article', new URL(article?.url ?? base).pathname],
-      ['search', '/en/search?q=harbour'],
-      ['rss', '/en/rss.xml'],
-      ['content API', '/api/v1/articles?language=en'],
-    ]
+    const pages = await pagesToLoad(new URL(article?.url ?? base).pathname)
     for (const [name, path] of pages) {
-      const times: number[] = []
-      for (let index = 0; index < 30; index++) {
-        const started = performance.now()
-        await (await fetch(`${base}${path}`)).arrayBuffer()
-        times.push(performance.now() - started)
-      }
-      times.sort((a, b) => a - b)
+      // One connection of wrk: the time a render takes, without a heavier client's own cost.
+      const alone = await wrk(`${base}${path}`, [], 1)
       say(
-        `uncached ${name}: one at a time p50 ${(times[15] ?? 0).toFixed(1)} ms; at ${CONNECTIONS} connections ${format(await wrk(`${base}${path}`))}`,
+        `uncached ${name}: one at a time p50 ${alone.p50.toFixed(2)} ms (${Math.round(alone.rate)} req/s); at ${CONNECTIONS} connections ${format(await wrk(`${base}${path}`))}`,
       )
     }
   } finally {
