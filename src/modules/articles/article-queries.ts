@@ -547,12 +547,9 @@ export async function findLiveSummariesByIds(
 
 const linkedRelatedArticles = queryTemplate(
   (db, p: { articleId: number; language: string; now: string; limit: number }) =>
-    db
-      .selectFrom('articles')
+    publishedArticles(db, { language: p.language }, p.now)
       .innerJoin('articleRelations', 'articleRelations.relatedArticleId', 'articles.id')
       .select(SUMMARY_COLUMNS)
-      .where('articles.language', '=', p.language)
-      .where(isLive(p.now))
       .where('articleRelations.articleId', '=', p.articleId)
       .orderBy('articleRelations.position')
       .limit(p.limit),
@@ -586,13 +583,9 @@ const tagIdsOfArticle = queryTemplate((db, p: { articleId: number }) =>
 )
 const newestOfTag = queryTemplate(
   (db, p: { tagId: number; language: string; now: string; excludeIds: number[] }) =>
-    db
-      .selectFrom('articles')
+    publishedArticles(db, { language: p.language, excludeIds: p.excludeIds }, p.now)
       .innerJoin('articleTags', 'articleTags.articleId', 'articles.id')
       .select(SUMMARY_COLUMNS)
-      .where('articles.language', '=', p.language)
-      .where(isLive(p.now))
-      .where('articles.id', 'not in', p.excludeIds)
       .where('articleTags.tagId', '=', p.tagId)
       .orderBy('articleTags.articleId', 'desc')
       .limit(RELATED_CANDIDATES_PER_TAG),
