@@ -4,7 +4,6 @@ import type pg from 'pg'
 import type { DatabaseConfig } from '../config/config.js'
 import { AppError } from '../errors/app-error.js'
 import type { Database } from './database.js'
-import { createPostgresDialect } from './dialects/postgres.js'
 import { createSqliteDialect } from './dialects/sqlite.js'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -68,6 +67,8 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     const db = new Kysely<Database>({ dialect: createSqliteDialect(config.file), plugins })
     return { db, dialect: 'sqlite', close: () => db.destroy() }
   }
+  // pg is loaded only for PostgreSQL, so a process on SQLite never holds it.
+  const { createPostgresDialect } = await import('./dialects/postgres.js')
   const { dialect, pool } = createPostgresDialect(config.url)
   const db = new Kysely<Database>({ dialect, plugins })
   try {

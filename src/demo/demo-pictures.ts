@@ -1,4 +1,4 @@
-import sharp from 'sharp'
+import { loadSharp } from '../platform/load-sharp.js'
 
 export const DEMO_PICTURE_WIDTH = 1600
 export const DEMO_PICTURE_HEIGHT = 900
@@ -54,7 +54,8 @@ ${layers.join('\n')}
 }
 
 /** The picture as a JPEG of DEMO_PICTURE_WIDTH × DEMO_PICTURE_HEIGHT. */
-export function renderDemoPicture(hue: number, seed: number): Promise<Buffer> {
+export async function renderDemoPicture(hue: number, seed: number): Promise<Buffer> {
+  const sharp = await loadSharp()
   return sharp(Buffer.from(demoPictureSvg(hue, seed)))
     .jpeg({ quality: 78, mozjpeg: true })
     .toBuffer()

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster'
 import { randomUUID } from 'node:crypto'
-import pg from 'pg'
+import type pg from 'pg'
 
 /** Carries cache purges between the processes that serve one site. */
 export interface PurgeBroadcast {
@@ -85,13 +85,15 @@ export async function createPostgresPurgeBroadcast(
   onError: (error: unknown) => void,
   onReconnected: () => void = () => undefined,
 ): Promise<PurgeBroadcast> {
+  // pg is loaded here, not at start: processes on SQLite never need it.
+  const { default: postgres } = await import('pg')
   const origin = randomUUID()
   let isClosed = false
   let delay = FIRST_RECONNECT_DELAY_MS
   let timer: NodeJS.Timeout | undefined
 
   const listen = async (): Promise<pg.Client> => {
-    const next = new pg.Client({ connectionString: url })
+    const next = new postgres.Client({ connectionString: url })
     next.on('error', onError)
     next.on('notification', (notification) => {
       if (notification.channel !== CHANNEL || !notification.payload) return

@@ -16,8 +16,9 @@ export interface SignInRequest {
   userAgent: string | null
 }
 
-// Checked when the email is unknown, so a miss costs the same time as a wrong password.
-const decoyHash = hashPassword('masthead-decoy-password')
+// Checked when the email is unknown, so a miss costs the same time as a wrong password. Made at
+// the first sign-in, not at start, so that a process that never signs anyone in never loads argon2.
+let decoyHash: Promise<string> | undefined
 
 /**
  * Checks the credentials under the login throttle and opens a new session (never reusing one, so
@@ -32,7 +33,7 @@ export async function signIn(
   await assertLoginAllowed(db, keys, now)
   const account = await findUserCredentials(db, { email: request.email })
   const isPasswordRight = await verifyPassword(
-    account?.passwordHash ?? (await decoyHash),
+    account?.passwordHash ?? (await (decoyHash ??= hashPassword('masthead-decoy-password'))),
     request.password,
   )
   if (!account || account.isDisabled || !isPasswordRight) {

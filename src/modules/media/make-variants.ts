@@ -1,4 +1,5 @@
-import sharp, { type Sharp } from 'sharp'
+import type { Sharp } from 'sharp'
+import { loadSharp } from '../../platform/load-sharp.js'
 import type { MediaStorage } from '../../platform/storage/media-storage.js'
 import {
   CROP_WIDTHS,
@@ -47,6 +48,7 @@ export async function prepareVariantSource(
   media: { focalX: number; focalY: number },
   maxPixels: number,
 ): Promise<VariantSource> {
+  const sharp = await loadSharp()
   const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels })
     .resize({
       width: WORKING_WIDTH,
@@ -73,6 +75,7 @@ async function makeSize(
   plan: { shape: VariantShape; region?: Region; width: number; height: number },
   formats: readonly VariantFormat[],
 ): Promise<VariantFile[]> {
+  const sharp = await loadSharp()
   const input = { width: source.width, height: source.height, channels: source.channels }
   let image = sharp(source.pixels, { raw: input })
   if (plan.region) image = image.extract(plan.region)

@@ -5,11 +5,12 @@ import { basename, join } from 'node:path'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { Kysely } from 'kysely'
-import sharp, { type Metadata } from 'sharp'
+import type { Metadata } from 'sharp'
 import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import type { EventBus } from '../../platform/events.js'
+import { loadSharp } from '../../platform/load-sharp.js'
 import type { MediaStorage } from '../../platform/storage/media-storage.js'
 import { readEmbeddedCredits } from './embedded-credits.js'
 import { detectImageType, IMAGE_TYPE_HEAD_BYTES, type ImageType } from './image-type.js'
@@ -86,6 +87,7 @@ const corrupt = (cause?: unknown) =>
   new AppError('MEDIA_CORRUPT', 'The image is damaged or truncated', { property: 'file', cause })
 
 async function readMetadata(path: string, type: ImageType, maxPixels: number): Promise<Metadata> {
+  const sharp = await loadSharp()
   // Headers only: the pixel count is checked here, before anything is decoded.
   const metadata = await sharp(path, { limitInputPixels: false })
     .metadata()
@@ -109,6 +111,7 @@ async function writeCleanCopy(
   metadata: Metadata,
   maxPixels: number,
 ): Promise<{ width: number; height: number; size: number }> {
+  const sharp = await loadSharp()
   const isAnimated = (metadata.pages ?? 1) > 1
   const image = sharp(source, {
     limitInputPixels: maxPixels,
@@ -137,6 +140,7 @@ async function writeCleanCopy(
 }
 
 async function dominantColorOf(path: string): Promise<string> {
+  const sharp = await loadSharp()
   const { dominant } = await sharp(path).resize(64, 64, { fit: 'inside' }).stats()
   const hex = (value: number) => value.toString(16).padStart(2, '0')
   return `#${hex(dominant.r)}${hex(dominant.g)}${hex(dominant.b)}`

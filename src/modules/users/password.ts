@@ -1,4 +1,3 @@
-import { hash, verify } from '@node-rs/argon2'
 import { randomBytes } from 'node:crypto'
 
 /** argon2id with the OWASP-recommended minimums (19 MiB, 2 passes). */
@@ -10,11 +9,16 @@ export const SHORTEST_PASSWORD = 12
 /** The hash of an account nobody can sign in to until a password is set (by a reset link). */
 export const NO_PASSWORD = ''
 
-export function hashPassword(password: string): Promise<string> {
+/** Loaded at the first sign-in or new password, not at start: its native module costs 3–4 MB. */
+const argon2 = () => import('@node-rs/argon2')
+
+export async function hashPassword(password: string): Promise<string> {
+  const { hash } = await argon2()
   return hash(password, ARGON2_OPTIONS)
 }
 
-export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  const { verify } = await argon2()
   return verify(passwordHash, password).catch(() => false)
 }
 

@@ -1,15 +1,28 @@
-import nodemailer from 'nodemailer'
+import type nodemailer from 'nodemailer'
 import type { Mailer } from './mailer.js'
 
-/** A mailer over SMTP (`smtp://user:password@host:587` or `smtps://…`), sending from `from`. */
+type Transport = ReturnType<typeof nodemailer.createTransport>
+
+/**
+ * A mailer over SMTP (`smtp://user:password@host:587` or `smtps://…`), sending from `from`.
+ * nodemailer is loaded with the first message, not at start: most processes never send one.
+ */
 export function createSmtpMailer(input: { smtpUrl: string; from: string }): Mailer {
-  const transport = nodemailer.createTransport(input.smtpUrl)
+  let transport: Promise<Transport> | undefined
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: mailer }) =>
+      mailer.createTransport(input.smtpUrl),
+    ))
   return {
     async send(message) {
-      await transport.sendMail({ from: input.from, ...message })
+      await (await open()).sendMail({ from: input.from, ...message })
     },
     close() {
-      transport.close()
+      // A transport that failed to open has nothing to close; its error went to `send`.
+      void transport?.then(
+        (opened) => opened.close(),
+        () => undefined,
+      )
     },
   }
 }

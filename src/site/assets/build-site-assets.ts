@@ -10,12 +10,12 @@ import {
 } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import sharp from 'sharp'
 import {
   compressForBuild,
   ENCODING_SUFFIXES,
   isCompressible,
 } from '../../http/precompressed-file.js'
+import { loadSharp } from '../../platform/load-sharp.js'
 import { SITE_ASSET_SOURCES, type AssetName } from './asset-sources.js'
 
 /** Bumped when the way files are built changes, so that older builds are rebuilt. */
@@ -87,6 +87,7 @@ async function assetBytes(sources: Map<string, Buffer>): Promise<Map<AssetName, 
   bytes.set('site.css', Buffer.from(css))
   // Google wants the publisher logo as a bitmap: drawn once, at 512 px.
   const logo = sources.get('logo.svg') ?? Buffer.alloc(0)
+  const sharp = await loadSharp()
   bytes.set('logo.png', await sharp(logo).resize(512, 512).png().toBuffer())
   return bytes
 }
