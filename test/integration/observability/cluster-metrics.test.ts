@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   getOnNewConnection,
@@ -43,4 +44,15 @@ describe('/metrics of a cluster', () => {
       expect(scrape.body.match(/^# TYPE masthead_http_requests_total counter$/gm)).toHaveLength(1)
     }
   }, 300_000)
+
+  it('forks each worker with a young generation of two 4 MB semi-spaces', async () => {
+    if (!cluster) throw new Error('the cluster did not start')
+    const scrape = await getOnNewConnection(`${cluster.url}/metrics`)
+    const workers = [...pidsOf(scrape.body, 'masthead_process_resident_memory_bytes')]
+    expect(workers).toHaveLength(2)
+    for (const pid of workers)
+      expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain(
+        '--max-semi-space-size=4',
+      )
+  })
 })
