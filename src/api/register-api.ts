@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
 import type { Clock } from '../platform/clock.js'
-import type { EventBus } from '../platform/events.js'
+import type { EventOutbox } from '../platform/outbox/event-outbox.js'
 import type { Mailer } from '../platform/mail/mailer.js'
 import { accessRoutes } from '../modules/access/access.routes.js'
 import { auditRoutes } from '../modules/audit/audit.routes.js'
@@ -37,7 +37,7 @@ import { buildOpenApiDocument } from './openapi.js'
 export interface ApiDependencies {
   db: Kysely<Database>
   clock: Clock
-  events: EventBus
+  outbox: EventOutbox
   siteUrl: string
   articles: ArticleService
   wires: WireIngest
