@@ -112,7 +112,7 @@ export async function registerSiteRoutes(
   async function sendError(
     reply: FastifyReply,
     context: SiteContext,
-    status: 404 | 410 | 500,
+    status: 404 | 410,
     path: string,
   ) {
     const latest = await listLatestArticles(
