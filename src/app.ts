@@ -44,6 +44,7 @@ import {
   type AssetChangeOutcome,
 } from './site/cache/purge-on-asset-change.js'
 import { purgeEdgeOnChange, purgeOnChange, xkeyPurge } from './site/cache/purge-on-change.js'
+import { createServerErrorRenderer } from './site/server-error-renderer.js'
 import { registerSiteRoutes } from './site/site.routes.js'
 import { createTaggedMemo } from './platform/tagged-memo.js'
 
@@ -141,7 +142,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const { mailer, clock, store } = deps
   const db = store.db
   if (mailer) app.addHook('onClose', () => mailer.close())
-  registerErrorHandler(app)
+  const assets = deps.assets ?? (await loadAssetManifest())
+  registerErrorHandler(app, { renderPage: createServerErrorRenderer(assets) })
   // First of the request hooks, so a cached page is sent before sessions or routes are looked at.
   registerPageCache(app, { cache: pageCache })
   registerNulCharacterCheck(app)
@@ -194,7 +196,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   subscribeWebhooks({ db, clock, outbox })
   const { purgeUrl } = deps.config.pageCache
   const edge = purgeUrl ? xkeyPurge(purgeUrl, deps.fetch) : undefined
-  const assets = deps.assets ?? (await loadAssetManifest())
   purgeOnChange({ db, outbox, cache: pageCache })
   if (edge) purgeEdgeOnChange({ db, outbox, edge })
   app.decorate('newsroom', {
