@@ -9,6 +9,7 @@ import type { Database } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
 import { createSearchIndex } from '../search/search-index.js'
 import { advanceIdSequences } from './archive-dialect.js'
+import { recordSiteReplaced } from './record-site-replaced.js'
 import { ArchiveError } from './archive-error.js'
 import {
   MANIFEST_FILE,
@@ -192,6 +193,11 @@ export async function importSite(archive: string, target: ImportTarget): Promise
         tables.filter((table) => table.columns['id'] === 'int').map((table) => table.name),
       )
       await createSearchIndex({ db: trx }).rebuild()
+      await recordSiteReplaced(
+        trx,
+        { action: 'site.import', details: { exportedAt: manifest.createdAt, tables: counts } },
+        new Date(),
+      )
       // Last, so a fault above leaves no files behind; files already there are the same bytes.
       await moveMediaInto(mediaFolder, mediaFiles, target.mediaFolder)
     })

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { PageCache } from '../../platform/page-cache.js'
 import type { EventOutbox } from '../../platform/outbox/event-outbox.js'
+import { cacheTags } from './cache-tags.js'
 import { purgeTagsOf } from './purge-tags.js'
 
 /** Tells a CDN or Varnish in front what to drop. */
@@ -9,6 +10,8 @@ export type EdgePurge = (tags: string[]) => Promise<void>
 
 /** Tags per PURGE request, so the xkey header stays well under proxies' header limits. */
 const TAGS_PER_EDGE_PURGE = 200
+/** More changes than this read at once purge the whole site at the edge. */
+const WHOLE_SITE_PURGE_AFTER = 50
 
 /**
  * Every process purges its own page cache of exactly what each committed change made stale; the
@@ -39,6 +42,9 @@ export function purgeEdgeOnChange(deps: {
     name: 'edge-purge',
     isAwaitedByWriters: false,
     async handle(events) {
+      // An import or a restore brings hundreds of changes at once: one purge of every page
+      // (each carries the site tag) beats working out and sending thousands of tags.
+      if (events.length > WHOLE_SITE_PURGE_AFTER) return deps.edge([cacheTags.site])
       const tags = new Set<string>()
       for (const event of events) for (const tag of await purgeTagsOf(deps.db, event)) tags.add(tag)
       const all = [...tags]
