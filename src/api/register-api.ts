@@ -23,6 +23,7 @@ import { MEDIA_ROUTE_DESCRIPTIONS, registerMediaRoutes } from '../modules/media/
 import { pageRoutes } from '../modules/pages/page.routes.js'
 import { redirectRoutes } from '../modules/redirects/redirect.routes.js'
 import { sectionRoutes } from '../modules/sections/section.routes.js'
+import { createSectionService } from '../modules/sections/section-service.js'
 import { settingsRoutes } from '../modules/settings/settings.routes.js'
 import { sourceRoutes } from '../modules/sources/source.routes.js'
 import { tagRoutes } from '../modules/tags/tag.routes.js'
@@ -60,7 +61,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...accessRoutes(deps),
     ...articleRoutes(deps),
     ...dashboardRoutes(deps),
-    ...sectionRoutes(shared),
+    ...sectionRoutes({ db: deps.db, sections: createSectionService(deps) }),
     ...tagRoutes(shared),
     ...authorRoutes(shared),
     ...sourceRoutes(shared),
