@@ -27,6 +27,7 @@ import { createSectionService } from '../modules/sections/section-service.js'
 import { settingsRoutes } from '../modules/settings/settings.routes.js'
 import { sourceRoutes } from '../modules/sources/source.routes.js'
 import { tagRoutes } from '../modules/tags/tag.routes.js'
+import { createTagService } from '../modules/tags/tag-service.js'
 import { webhookRoutes } from '../modules/webhooks/webhook.routes.js'
 import type { WireIngest } from '../modules/wires/wire-ingest.js'
 import { wireRoutes } from '../modules/wires/wire.routes.js'
@@ -62,7 +63,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...articleRoutes(deps),
     ...dashboardRoutes(deps),
     ...sectionRoutes({ db: deps.db, sections: createSectionService(deps) }),
-    ...tagRoutes(shared),
+    ...tagRoutes({ db: deps.db, tags: createTagService(deps) }),
     ...authorRoutes(shared),
     ...sourceRoutes(shared),
     ...pageRoutes(shared),
