@@ -7,6 +7,7 @@ import type { Mailer } from '../platform/mail/mailer.js'
 import { accessRoutes } from '../modules/access/access.routes.js'
 import { auditRoutes } from '../modules/audit/audit.routes.js'
 import { authorRoutes } from '../modules/authors/author.routes.js'
+import { createAuthorService } from '../modules/authors/author-service.js'
 import { contactRoutes } from '../modules/contact/contact.routes.js'
 import { articleRoutes } from '../modules/editorial/article.routes.js'
 import { dashboardRoutes } from '../modules/editorial/dashboard.routes.js'
@@ -64,7 +65,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...dashboardRoutes(deps),
     ...sectionRoutes({ db: deps.db, sections: createSectionService(deps) }),
     ...tagRoutes({ db: deps.db, tags: createTagService(deps) }),
-    ...authorRoutes(shared),
+    ...authorRoutes({ db: deps.db, authors: createAuthorService(deps) }),
     ...sourceRoutes(shared),
     ...pageRoutes(shared),
     ...settingsRoutes(shared),
