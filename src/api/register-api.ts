@@ -27,6 +27,7 @@ import { sectionRoutes } from '../modules/sections/section.routes.js'
 import { createSectionService } from '../modules/sections/section-service.js'
 import { settingsRoutes } from '../modules/settings/settings.routes.js'
 import { sourceRoutes } from '../modules/sources/source.routes.js'
+import { createSourceService } from '../modules/sources/source-service.js'
 import { tagRoutes } from '../modules/tags/tag.routes.js'
 import { createTagService } from '../modules/tags/tag-service.js'
 import { webhookRoutes } from '../modules/webhooks/webhook.routes.js'
@@ -66,7 +67,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...sectionRoutes({ db: deps.db, sections: createSectionService(deps) }),
     ...tagRoutes({ db: deps.db, tags: createTagService(deps) }),
     ...authorRoutes({ db: deps.db, authors: createAuthorService(deps) }),
-    ...sourceRoutes(shared),
+    ...sourceRoutes({ db: deps.db, sources: createSourceService(deps) }),
     ...pageRoutes(shared),
     ...settingsRoutes(shared),
     ...redirectRoutes(shared),
