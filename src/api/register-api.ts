@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js'
 import type { Clock } from '../platform/clock.js'
 import type { EventOutbox } from '../platform/outbox/event-outbox.js'
 import type { Mailer } from '../platform/mail/mailer.js'
+import { createAccessServices } from '../modules/access/access-services.js'
 import { accessRoutes } from '../modules/access/access.routes.js'
 import { auditRoutes } from '../modules/audit/audit.routes.js'
 import { authorRoutes } from '../modules/authors/author.routes.js'
@@ -61,7 +62,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
   const recordChange = createChangeRecorder(deps)
   const shared = { db: deps.db, clock: deps.clock, recordChange }
   const routes = [
-    ...accessRoutes(deps),
+    ...accessRoutes({ ...createAccessServices(deps), siteUrl: deps.siteUrl }),
     ...articleRoutes(deps),
     ...dashboardRoutes(deps),
     ...sectionRoutes({ db: deps.db, sections: createSectionService(deps) }),
