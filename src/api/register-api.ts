@@ -21,6 +21,7 @@ import type { MediaService } from '../modules/media/media-service.js'
 import type { MediaUploader } from '../modules/media/media-upload.js'
 import { MEDIA_ROUTE_DESCRIPTIONS, registerMediaRoutes } from '../modules/media/media.routes.js'
 import { pageRoutes } from '../modules/pages/page.routes.js'
+import { createPageService } from '../modules/pages/page-service.js'
 import { redirectRoutes } from '../modules/redirects/redirect.routes.js'
 import { sectionRoutes } from '../modules/sections/section.routes.js'
 import { settingsRoutes } from '../modules/settings/settings.routes.js'
@@ -64,7 +65,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...tagRoutes(shared),
     ...authorRoutes(shared),
     ...sourceRoutes(shared),
-    ...pageRoutes(shared),
+    ...pageRoutes({ db: deps.db, pages: createPageService(deps) }),
     ...settingsRoutes(shared),
     ...redirectRoutes(shared),
     ...contactRoutes(shared),
