@@ -23,6 +23,7 @@ import { MEDIA_ROUTE_DESCRIPTIONS, registerMediaRoutes } from '../modules/media/
 import { pageRoutes } from '../modules/pages/page.routes.js'
 import { createPageService } from '../modules/pages/page-service.js'
 import { redirectRoutes } from '../modules/redirects/redirect.routes.js'
+import { createRedirectService } from '../modules/redirects/redirect-service.js'
 import { sectionRoutes } from '../modules/sections/section.routes.js'
 import { settingsRoutes } from '../modules/settings/settings.routes.js'
 import { sourceRoutes } from '../modules/sources/source.routes.js'
@@ -67,7 +68,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...sourceRoutes(shared),
     ...pageRoutes({ db: deps.db, pages: createPageService(deps) }),
     ...settingsRoutes(shared),
-    ...redirectRoutes(shared),
+    ...redirectRoutes({ db: deps.db, redirects: createRedirectService(deps) }),
     ...contactRoutes(shared),
     ...auditRoutes(shared),
     ...webhookRoutes(shared),
