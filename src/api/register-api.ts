@@ -26,6 +26,7 @@ import { redirectRoutes } from '../modules/redirects/redirect.routes.js'
 import { createRedirectService } from '../modules/redirects/redirect-service.js'
 import { sectionRoutes } from '../modules/sections/section.routes.js'
 import { settingsRoutes } from '../modules/settings/settings.routes.js'
+import { createSettingsService } from '../modules/settings/settings-service.js'
 import { sourceRoutes } from '../modules/sources/source.routes.js'
 import { tagRoutes } from '../modules/tags/tag.routes.js'
 import { webhookRoutes } from '../modules/webhooks/webhook.routes.js'
@@ -67,7 +68,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...authorRoutes(shared),
     ...sourceRoutes(shared),
     ...pageRoutes({ db: deps.db, pages: createPageService(deps) }),
-    ...settingsRoutes(shared),
+    ...settingsRoutes({ db: deps.db, settings: createSettingsService(deps) }),
     ...redirectRoutes({ db: deps.db, redirects: createRedirectService(deps) }),
     ...contactRoutes(shared),
     ...auditRoutes(shared),
