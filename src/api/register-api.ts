@@ -30,6 +30,7 @@ import { createSettingsService } from '../modules/settings/settings-service.js'
 import { sourceRoutes } from '../modules/sources/source.routes.js'
 import { tagRoutes } from '../modules/tags/tag.routes.js'
 import { webhookRoutes } from '../modules/webhooks/webhook.routes.js'
+import { createWebhookService } from '../modules/webhooks/webhook-service.js'
 import type { WireIngest } from '../modules/wires/wire-ingest.js'
 import { wireRoutes } from '../modules/wires/wire.routes.js'
 import { mountApiRoutes } from './api-route.js'
@@ -72,7 +73,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...redirectRoutes({ db: deps.db, redirects: createRedirectService(deps) }),
     ...contactRoutes(shared),
     ...auditRoutes(shared),
-    ...webhookRoutes(shared),
+    ...webhookRoutes({ db: deps.db, webhooks: createWebhookService(deps) }),
     ...wireRoutes({ ...shared, articles: deps.articles, ingest: deps.wires }),
     ...contentApiRoutes(deps),
   ]
