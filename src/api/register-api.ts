@@ -8,6 +8,7 @@ import { accessRoutes } from '../modules/access/access.routes.js'
 import { auditRoutes } from '../modules/audit/audit.routes.js'
 import { authorRoutes } from '../modules/authors/author.routes.js'
 import { contactRoutes } from '../modules/contact/contact.routes.js'
+import type { ContactService } from '../modules/contact/contact-service.js'
 import { articleRoutes } from '../modules/editorial/article.routes.js'
 import { dashboardRoutes } from '../modules/editorial/dashboard.routes.js'
 import type { ArticleService } from '../modules/editorial/article-service.js'
@@ -44,6 +45,7 @@ export interface ApiDependencies {
   outbox: EventOutbox
   siteUrl: string
   articles: ArticleService
+  contact: ContactService
   wires: WireIngest
   search: SearchIndex
   mailer?: Mailer
@@ -71,7 +73,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...pageRoutes({ db: deps.db, pages: createPageService(deps) }),
     ...settingsRoutes({ db: deps.db, settings: createSettingsService(deps) }),
     ...redirectRoutes({ db: deps.db, redirects: createRedirectService(deps) }),
-    ...contactRoutes(shared),
+    ...contactRoutes({ db: deps.db, contact: deps.contact }),
     ...auditRoutes(shared),
     ...webhookRoutes({ db: deps.db, webhooks: createWebhookService(deps) }),
     ...wireRoutes({ ...shared, articles: deps.articles, ingest: deps.wires }),

@@ -4,7 +4,8 @@ import type { Config } from '../config/config.js'
 import type { Store } from '../db/create-database.js'
 import { dayOf, recordPageViews } from '../modules/analytics/page-view-queries.js'
 import { findArticleById, listLatestArticles } from '../modules/articles/article-queries.js'
-import { createContactMessage } from '../modules/contact/contact-queries.js'
+import { systemActor } from '../modules/access/actor.js'
+import type { ContactService } from '../modules/contact/contact-service.js'
 import {
   contactNotification,
   readContactForm,
@@ -52,6 +53,8 @@ export interface SiteDependencies {
   storage: MediaStorage
   assets: AssetManifest
   mailer?: Mailer
+  /** Stores readers' messages from the contact form. */
+  contact: ContactService
   sitemapUrlLimit?: number
   /** The app's one search index (it keeps its term cache across requests). */
   search: SearchIndex
@@ -379,10 +382,9 @@ export async function registerSiteRoutes(
       const isValid = !isRateLimited && Object.keys(errors).length === 0
       // A filled honeypot is a bot: it is thanked like a person, and nothing is stored.
       if (isValid && !honeypot) {
-        await createContactMessage(
-          db,
+        await deps.contact.receive(
+          { actor: systemActor, ipAddress: request.ip },
           { language: context.frame.language, ...values },
-          context.frame.now,
         )
         notifyNewsroom(request, values, context.frame.language)
       }
