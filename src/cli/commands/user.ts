@@ -1,7 +1,7 @@
 import { isAppError } from '../../errors/app-error.js'
 import { systemActor } from '../../modules/access/actor.js'
 import { createUserService } from '../../modules/access/user-service.js'
-import type { ChangeContext } from '../../modules/audit/record-change.js'
+import type { ChangeContext } from '../../modules/access/actor.js'
 import { SHORTEST_PASSWORD } from '../../modules/users/password.js'
 import { normalizeEmail, USER_ROLES, type UserRole } from '../../modules/users/user-queries.js'
 import { systemClock } from '../../platform/clock.js'

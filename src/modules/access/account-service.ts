@@ -5,10 +5,16 @@ import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import type { Mailer } from '../../platform/mail/mailer.js'
-import { recordChange, type ChangeContext } from '../audit/record-change.js'
+import { recordChange } from '../audit/record-change.js'
 import { hashPassword, verifyPassword } from '../users/password.js'
 import { findUserCredentials, findUsersByIds, type User } from '../users/user-queries.js'
-import { actorOfUser, assertPermission, assertPerson, systemActor } from './actor.js'
+import {
+  actorOfUser,
+  assertPermission,
+  assertPerson,
+  systemActor,
+  type ChangeContext,
+} from './actor.js'
 import { assertPasswordStrongEnough, replacePassword } from './replace-password.js'
 import { hashToken } from './sessions.js'
 import { generateTotpSecret, totpUri, verifyTotpCode } from './totp.js'

@@ -16,6 +16,13 @@ export type Actor =
 
 export const systemActor: Actor = { kind: 'system' }
 
+/** Who makes a change, and from where (for the audit log): every service operation takes one. */
+export interface ChangeContext {
+  actor: Actor
+  /** The client's address; null for the CLI, importers and jobs. */
+  ipAddress: string | null
+}
+
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   const rule = PERMISSIONS[permission]
   if (actor.kind === 'system') return true

@@ -3,9 +3,15 @@ import type { Database } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
-import { recordChange, type ChangeContext } from '../audit/record-change.js'
+import { recordChange } from '../audit/record-change.js'
 import { findUserCredentials, type User } from '../users/user-queries.js'
-import { actorOfUser, assertPermission, assertPerson, type Actor } from './actor.js'
+import {
+  actorOfUser,
+  assertPermission,
+  assertPerson,
+  type Actor,
+  type ChangeContext,
+} from './actor.js'
 import { clearLoginFailures } from './login-throttle.js'
 import { createSession, hashToken, revokeSession } from './sessions.js'
 import { verifySignIn, type SignInRequest } from './sign-in.js'

@@ -3,7 +3,7 @@ import type { Database, UserRole } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
-import { recordChange, type ChangeContext } from '../audit/record-change.js'
+import { recordChange } from '../audit/record-change.js'
 import { hashPassword } from '../users/password.js'
 import {
   createUser,
@@ -13,7 +13,7 @@ import {
   USER_ROLES,
   type User,
 } from '../users/user-queries.js'
-import { assertPermission, type Actor } from './actor.js'
+import { assertPermission, type Actor, type ChangeContext } from './actor.js'
 import { assertPasswordStrongEnough, replacePassword } from './replace-password.js'
 import { revokeUserSessions } from './sessions.js'
 

@@ -2,12 +2,18 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { ContentEvent } from '../../platform/events.js'
 import { recordEvents } from '../../platform/outbox/record-events.js'
-import type { Actor } from '../access/actor.js'
 import { recordAudit } from './audit-queries.js'
 
-/** Who makes a change, and from where (for the audit log). */
-export interface ChangeContext {
-  actor: Actor
+/**
+ * The slice of access's actor the audit log keeps (declared here, so audit depends on no other
+ * module): a person, an API token, or the system (jobs, the CLI, importers).
+ */
+export type AuditedActor =
+  { kind: 'user'; userId: number } | { kind: 'token'; tokenId: number } | { kind: 'system' }
+
+/** Who makes a change, and from where, as the audit log keeps it. */
+export interface AuditedContext {
+  actor: AuditedActor
   /** The client's address; null for the CLI, importers and jobs. */
   ipAddress: string | null
 }
@@ -24,7 +30,10 @@ export interface Change {
 }
 
 /** The audit log's columns for who acted. */
-function actorColumns(actor: Actor): { actorType: Actor['kind']; actorId: number | null } {
+function actorColumns(actor: AuditedActor): {
+  actorType: AuditedActor['kind']
+  actorId: number | null
+} {
   if (actor.kind === 'user') return { actorType: 'user', actorId: actor.userId }
   if (actor.kind === 'token') return { actorType: 'token', actorId: actor.tokenId }
   return { actorType: 'system', actorId: null }
@@ -36,7 +45,7 @@ function actorColumns(actor: Actor): { actorType: Actor['kind']; actorId: number
  */
 export async function recordChange(
   trx: Kysely<Database>,
-  context: ChangeContext,
+  context: AuditedContext,
   change: Change,
   now: Date,
 ): Promise<void> {

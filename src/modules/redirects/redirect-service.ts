@@ -1,3 +1,4 @@
+import type { ChangeContext } from '../access/actor.js'
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, RedirectsTable } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
@@ -5,7 +6,7 @@ import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
 import { assertPermission } from '../access/actor.js'
-import { recordChange, type ChangeContext } from '../audit/record-change.js'
+import { recordChange } from '../audit/record-change.js'
 import { saveRedirect, type Redirect } from './redirect-queries.js'
 
 /** A stored redirect as the newsroom sees it. */

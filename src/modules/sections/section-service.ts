@@ -5,8 +5,8 @@ import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import type { ContentAction } from '../../platform/events.js'
 import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
-import { assertPermission } from '../access/actor.js'
-import { recordChange, type ChangeContext } from '../audit/record-change.js'
+import { assertPermission, type ChangeContext } from '../access/actor.js'
+import { recordChange } from '../audit/record-change.js'
 import {
   arrangeSections,
   arrangementProblem,

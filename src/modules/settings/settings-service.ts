@@ -1,3 +1,4 @@
+import type { ChangeContext } from '../access/actor.js'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
@@ -5,7 +6,7 @@ import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
 import { assertPermission } from '../access/actor.js'
-import { recordChange, type ChangeContext } from '../audit/record-change.js'
+import { recordChange } from '../audit/record-change.js'
 import { getSiteSettings, storeSiteSettings } from './settings-queries.js'
 import { SITE_SETTINGS_CHANGES_SCHEMA, type SiteSettings } from './site-settings.js'
 

@@ -1,3 +1,4 @@
+import type { ChangeContext } from '../access/actor.js'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
@@ -7,7 +8,7 @@ import type { ContentAction } from '../../platform/events.js'
 import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
 import { slugify } from '../../platform/slugify.js'
 import { assertPermission } from '../access/actor.js'
-import { recordChange, type ChangeContext } from '../audit/record-change.js'
+import { recordChange } from '../audit/record-change.js'
 import {
   deleteTag,
   findTagById,

@@ -1,3 +1,4 @@
+import type { ChangeContext } from '../access/actor.js'
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
@@ -6,7 +7,7 @@ import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
 import { actingUserId, assertPermission } from '../access/actor.js'
-import { recordChange, type ChangeContext } from '../audit/record-change.js'
+import { recordChange } from '../audit/record-change.js'
 
 /** A webhook as the newsroom sees it: never with its secret, except once, on creation. */
 export interface Webhook {
