@@ -364,6 +364,8 @@ export const EXCLUDED_TABLES: Readonly<Partial<Record<keyof Database, string>>> 
   jobs: 'the work queue of the running site',
   webhookDeliveries: 'the delivery queue and its history',
   searchDocuments: 'rebuilt from the articles after an import',
+  articleReferences: 'derived from the article bodies, rebuilt after an import',
+  pageReferences: 'derived from the page bodies, rebuilt after an import',
 }
 
 /** What a secret column holds in a site restored without secrets: nobody can sign in with it. */
