@@ -34,21 +34,23 @@ import { subscribeWebhooks, webhookDeliveryHandler } from './modules/webhooks/we
 import { DEFAULT_WIRE_LIMITS, type WireLimits } from './modules/wires/fetch-wire-feed.js'
 import { createWireIngest, type WireIngest } from './modules/wires/wire-ingest.js'
 import type { Clock } from './platform/clock.js'
-import { createEventBus, type EventBus } from './platform/events.js'
+import { openEventOutbox, type EventOutbox } from './platform/outbox/event-outbox.js'
 import type { Mailer } from './platform/mail/mailer.js'
 import { createPageCache, type PageCache } from './platform/page-cache.js'
 import type { MediaStorage } from './platform/storage/media-storage.js'
 import { loadAssetManifest, type AssetManifest } from './site/assets/asset-manifest.js'
-import type { PurgeBroadcast } from './platform/purge-broadcast.js'
 import {
   purgeEdgeOnAssetChange,
   type AssetChangeOutcome,
 } from './site/cache/purge-on-asset-change.js'
-import { purgeOnChange, xkeyPurge } from './site/cache/purge-on-change.js'
+import { purgeEdgeOnChange, purgeOnChange, xkeyPurge } from './site/cache/purge-on-change.js'
+import { createServerErrorRenderer } from './site/server-error-renderer.js'
 import { registerSiteRoutes } from './site/site.routes.js'
 import { createTaggedMemo } from './platform/tagged-memo.js'
 
 const VERSION = '0.1.0'
+/** Other processes' changes reach this one within this time, even without a wake-up. */
+const DEFAULT_OUTBOX_POLL_MS = 250
 
 /** Everything the application is built from; tests pass their own. */
 export interface AppDependencies {
@@ -69,8 +71,8 @@ export interface AppDependencies {
   adminFolder?: string
   /** The process's page cache; one sized by the configuration unless given. */
   pageCache?: PageCache
-  /** Carries purges to the other processes (cluster workers, PostgreSQL NOTIFY). */
-  purgeBroadcast?: Pick<PurgeBroadcast, 'send'>
+  /** How often the outbox is read for other processes' changes; 250 ms unless given. */
+  outboxPollIntervalMs?: number
   /** Limits on slow clients; DEFAULT_SERVER_TIMEOUTS unless a test wants short ones. */
   serverTimeouts?: ServerTimeouts
   /** How long and how big an agency feed may be; DEFAULT_WIRE_LIMITS unless a test wants small ones. */
@@ -79,7 +81,8 @@ export interface AppDependencies {
 
 /** The newsroom's moving parts, for the server to start and for tests to drive. */
 export interface Newsroom {
-  events: EventBus
+  /** This process's reader of the transactional outbox. */
+  outbox: EventOutbox
   queue: JobQueue
   jobs: JobRunner
   scheduler: ScheduledPublisher
@@ -89,7 +92,10 @@ export interface Newsroom {
   pageCache: PageCache
   /** Every route with its declared access (the access matrix test walks them). */
   routes: RegisteredRoute[]
-  /** Starts the job runner and the scheduled publisher (the server does; tests drive them). */
+  /**
+   * Starts reading the outbox on a timer, the job runner and the scheduled publisher (the server
+   * does; tests drive them).
+   */
   startBackgroundWork(): void
   /**
    * Once listening: purges every page at the edge when the site's assets changed since the last
@@ -136,15 +142,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const { mailer, clock, store } = deps
   const db = store.db
   if (mailer) app.addHook('onClose', () => mailer.close())
-  registerErrorHandler(app)
+  const assets = deps.assets ?? (await loadAssetManifest())
+  registerErrorHandler(app, { renderPage: createServerErrorRenderer(assets) })
   // First of the request hooks, so a cached page is sent before sessions or routes are looked at.
   registerPageCache(app, { cache: pageCache })
   registerNulCharacterCheck(app)
   registerRequestId(app)
 
-  const events = createEventBus({
-    onListenerError: (error, event) =>
-      app.log.error({ err: error, event }, 'event listener failed'),
+  const outbox = await openEventOutbox({
+    db,
+    pollIntervalMs: deps.outboxPollIntervalMs ?? DEFAULT_OUTBOX_POLL_MS,
+    onError: (error, context) => app.log.error({ err: error, ...context }, 'event consumer failed'),
   })
   const queue = createJobQueue({ db, clock })
   const handlers: JobHandler[] = [
@@ -153,7 +161,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       db,
       storage: deps.storage,
       maxPixels: deps.config.media.maxPixels,
-      events,
+      outbox,
       now: () => clock.now(),
     }),
   ]
@@ -163,7 +171,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     handlers,
     onError: (error, job) => app.log.warn({ err: error, job }, 'job failed'),
   })
-  const articles = createArticleService({ db, clock, events })
+  const articles = createArticleService({ db, clock, outbox })
   const scheduler = createScheduledPublisher({
     publishDueArticles: articles.publishDueArticles,
     onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
@@ -184,21 +192,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     onError: (error) => app.log.error({ err: error }, 'wire polling failed'),
   })
   const search = createSearchIndex({ db, now: () => clock.now() })
-  subscribeSearchIndex(events, search)
-  subscribeWebhooks({ db, clock, events, queue })
+  subscribeSearchIndex(outbox, search)
+  subscribeWebhooks({ db, clock, outbox })
   const { purgeUrl } = deps.config.pageCache
   const edge = purgeUrl ? xkeyPurge(purgeUrl, deps.fetch) : undefined
-  const assets = deps.assets ?? (await loadAssetManifest())
-  purgeOnChange({
-    db,
-    events,
-    cache: pageCache,
-    broadcast: deps.purgeBroadcast,
-    edge,
-    onEdgeError: (error) => app.log.warn({ err: error }, 'edge purge failed'),
-  })
+  purgeOnChange({ db, outbox, cache: pageCache })
+  if (edge) purgeEdgeOnChange({ db, outbox, edge })
   app.decorate('newsroom', {
-    events,
+    outbox,
     queue,
     jobs,
     scheduler,
@@ -207,6 +208,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     pageCache,
     routes,
     startBackgroundWork() {
+      outbox.start()
       jobs.start()
       scheduler.start()
       wirePoller.start()
@@ -218,6 +220,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await scheduler.stop()
     await wirePoller.stop()
     await jobs.stop()
+    await outbox.stop()
   })
 
   registerRateLimits(app, { clock, perMinute: deps.config.rateLimits })
@@ -231,7 +234,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await registerApi(app, {
     db,
     clock,
-    events,
+    outbox,
     articles,
     wires,
     search,
@@ -246,14 +249,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         dataDir: deps.config.dataDir,
         limits: deps.config.media,
         enqueue: (job) => queue.enqueue(job),
-        events,
       }),
       service: createMediaService({
         db,
         storage: deps.storage,
         clock,
         enqueue: (job) => queue.enqueue(job),
-        events,
       }),
       galleries: createGalleryService({ db, clock }),
       maxBytes: deps.config.media.maxBytes,

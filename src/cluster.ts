@@ -2,7 +2,6 @@ import cluster from 'node:cluster'
 import type { Config } from './config/config.js'
 import { openStore } from './db/create-database.js'
 import { relayClusterMetrics } from './modules/metrics/cluster-metrics.js'
-import { relayClusterPurges } from './platform/purge-broadcast.js'
 import { prepareStore, SHUTDOWN_GRACE_MS } from './server.js'
 
 /** How long workers get after SIGTERM before the primary gives up: their own grace, and a margin. */
@@ -18,7 +17,7 @@ const WORKER_NODE_FLAGS = ['--max-semi-space-size=4']
 
 /**
  * The cluster's primary: migrates and prepares the database once, forks `workers` processes that
- * share the port (each runs `startServer` as a worker), relays page-cache purges between them,
+ * share the port (each runs `startServer` as a worker; each reads the outbox for the others' changes),
  * replaces a worker that dies, and stops them all on SIGTERM or SIGINT.
  */
 export async function startCluster(
@@ -33,7 +32,6 @@ export async function startCluster(
   } finally {
     await store.close()
   }
-  relayClusterPurges()
   relayClusterMetrics()
   let isStopping = false
   let listening = 0

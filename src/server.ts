@@ -1,4 +1,3 @@
-import cluster from 'node:cluster'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
@@ -9,11 +8,7 @@ import { migrateToLatest } from './db/migrate.js'
 import { systemClock } from './platform/clock.js'
 import { createLoggerOptions } from './platform/logger.js'
 import { createPageCache } from './platform/page-cache.js'
-import {
-  createClusterPurgeBroadcast,
-  createPostgresPurgeBroadcast,
-  type PurgeBroadcast,
-} from './platform/purge-broadcast.js'
+import { listenForEvents, type EventWakeup } from './platform/outbox/event-wakeup.js'
 import { createSmtpMailer } from './platform/mail/smtp-mailer.js'
 import { createLocalMediaStorage, mediaFolderOf } from './platform/storage/local-media-storage.js'
 import { prepareNewsroom } from './prepare-newsroom.js'
@@ -55,20 +50,8 @@ export async function prepareStore(
   }
 }
 
-/**
- * How this process hears of other processes' purges: PostgreSQL NOTIFY reaches every process of
- * every machine; on SQLite, the cluster's primary relays between the workers of this machine.
- */
-async function openPurgeBroadcast(
-  config: Config,
-  onPurge: (tags: string[]) => void,
-  onError: (error: unknown) => void,
-  onReconnected: () => void,
-): Promise<PurgeBroadcast | undefined> {
-  if (config.database.kind === 'postgres')
-    return createPostgresPurgeBroadcast(config.database.url, onPurge, onError, onReconnected)
-  return cluster.isWorker ? createClusterPurgeBroadcast(onPurge) : undefined
-}
+/** On PostgreSQL NOTIFY wakes the outbox reader at each commit; the timer is only a safety net. */
+const POSTGRES_OUTBOX_POLL_MS = 2000
 
 /**
  * Opens the store and listens. A single process (`isWorker` false) first migrates and prepares
@@ -81,7 +64,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const startedAt = performance.now()
   const store = await openStore(config.database)
-  let broadcast: PurgeBroadcast | undefined
+  let wakeup: EventWakeup | undefined
   try {
     if (!options.isWorker) await prepareStore(config, store, print)
     const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
@@ -89,13 +72,6 @@ export async function startServer(
       maxBytes: config.pageCache.maxBytes,
       onCompressError: (error) => console.error('page compression failed:', error),
     })
-    broadcast = await openPurgeBroadcast(
-      config,
-      (tags) => pageCache.purge(tags),
-      (error) => console.error('page cache purge channel:', error),
-      // Purges sent while the channel was down were missed: start afresh.
-      () => pageCache.clear(),
-    )
     const app = await buildApp({
       config,
       store,
@@ -104,8 +80,15 @@ export async function startServer(
       mailer: config.mail && createSmtpMailer(config.mail),
       logger: createLoggerOptions(config.logLevel),
       pageCache,
-      purgeBroadcast: broadcast,
+      outboxPollIntervalMs:
+        config.database.kind === 'postgres' ? POSTGRES_OUTBOX_POLL_MS : undefined,
     })
+    if (config.database.kind === 'postgres')
+      wakeup = await listenForEvents(
+        config.database.url,
+        () => app.newsroom.outbox.wake(),
+        (error) => app.log.warn({ err: error }, 'outbox wake-up channel'),
+      )
     await app.listen({ port: config.port, host: config.host })
     app.newsroom.startBackgroundWork()
     // After listening, so the edge refills from this build; it logs its own failures and does
@@ -122,13 +105,13 @@ export async function startServer(
       url,
       shutdownDelayMs: config.shutdownDelayMs,
       async close() {
+        await wakeup?.close()
         await app.close()
-        await broadcast?.close()
         await store.close()
       },
     }
   } catch (error) {
-    await broadcast?.close()
+    await wakeup?.close()
     await store.close()
     throw error
   }

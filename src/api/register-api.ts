@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
 import type { Clock } from '../platform/clock.js'
-import type { EventBus } from '../platform/events.js'
+import type { EventOutbox } from '../platform/outbox/event-outbox.js'
 import type { Mailer } from '../platform/mail/mailer.js'
+import { createAccessServices } from '../modules/access/access-services.js'
 import { accessRoutes } from '../modules/access/access.routes.js'
 import { auditRoutes } from '../modules/audit/audit.routes.js'
 import { authorRoutes } from '../modules/authors/author.routes.js'
+import { createAuthorService } from '../modules/authors/author-service.js'
 import { contactRoutes } from '../modules/contact/contact.routes.js'
 import { articleRoutes } from '../modules/editorial/article.routes.js'
 import { dashboardRoutes } from '../modules/editorial/dashboard.routes.js'
@@ -23,9 +25,12 @@ import { MEDIA_ROUTE_DESCRIPTIONS, registerMediaRoutes } from '../modules/media/
 import { pageRoutes } from '../modules/pages/page.routes.js'
 import { redirectRoutes } from '../modules/redirects/redirect.routes.js'
 import { sectionRoutes } from '../modules/sections/section.routes.js'
+import { createSectionService } from '../modules/sections/section-service.js'
 import { settingsRoutes } from '../modules/settings/settings.routes.js'
 import { sourceRoutes } from '../modules/sources/source.routes.js'
+import { createSourceService } from '../modules/sources/source-service.js'
 import { tagRoutes } from '../modules/tags/tag.routes.js'
+import { createTagService } from '../modules/tags/tag-service.js'
 import { webhookRoutes } from '../modules/webhooks/webhook.routes.js'
 import type { WireIngest } from '../modules/wires/wire-ingest.js'
 import { wireRoutes } from '../modules/wires/wire.routes.js'
@@ -37,7 +42,7 @@ import { buildOpenApiDocument } from './openapi.js'
 export interface ApiDependencies {
   db: Kysely<Database>
   clock: Clock
-  events: EventBus
+  outbox: EventOutbox
   siteUrl: string
   articles: ArticleService
   wires: WireIngest
@@ -57,13 +62,13 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
   const recordChange = createChangeRecorder(deps)
   const shared = { db: deps.db, clock: deps.clock, recordChange }
   const routes = [
-    ...accessRoutes(deps),
+    ...accessRoutes({ ...createAccessServices(deps), siteUrl: deps.siteUrl }),
     ...articleRoutes(deps),
     ...dashboardRoutes(deps),
-    ...sectionRoutes(shared),
-    ...tagRoutes(shared),
-    ...authorRoutes(shared),
-    ...sourceRoutes(shared),
+    ...sectionRoutes({ db: deps.db, sections: createSectionService(deps) }),
+    ...tagRoutes({ db: deps.db, tags: createTagService(deps) }),
+    ...authorRoutes({ db: deps.db, authors: createAuthorService(deps) }),
+    ...sourceRoutes({ db: deps.db, sources: createSourceService(deps) }),
     ...pageRoutes(shared),
     ...settingsRoutes(shared),
     ...redirectRoutes(shared),

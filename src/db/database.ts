@@ -354,6 +354,8 @@ export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed'
 export interface WebhookDeliveriesTable {
   id: CreatedId
   webhookId: number
+  /** The outbox event it was queued for; null for deliveries older than the outbox. */
+  eventId: number | null
   event: string
   payload: Json
   status: WebhookDeliveryStatus
@@ -361,6 +363,25 @@ export interface WebhookDeliveriesTable {
   responseStatus: number | null
   lastError: string | null
   createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+/** One committed change in the transactional outbox, read in order by every process. */
+export interface EventsTable {
+  id: CreatedId
+  entity: string
+  action: string
+  entityId: number
+  occurredAt: Timestamp
+  previous: Json | null
+}
+
+/** How far a shared consumer of the outbox has read, and which process holds it now. */
+export interface EventConsumersTable {
+  name: string
+  position: number
+  leasedBy: string | null
+  leaseUntil: Timestamp | null
   updatedAt: Timestamp
 }
 
@@ -512,6 +533,8 @@ export interface Database {
   importRecords: ImportRecordsTable
   wireFeeds: WireFeedsTable
   wireItems: WireItemsTable
+  events: EventsTable
+  eventConsumers: EventConsumersTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

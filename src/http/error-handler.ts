@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isConnectionFailure } from '../db/connection-failure.js'
 import { AppError } from '../errors/app-error.js'
 
@@ -65,25 +65,60 @@ function toAppError(error: FastifyError | AppError): AppError {
 }
 
 /**
- * The one place errors become responses: `{ "errors": [{ code, message, property }] }` with the
- * code's status. Details of server errors are logged, never sent.
+ * Renders a server error as an HTML document for the request, or answers undefined when the
+ * request wants the JSON body (the APIs, the newsroom app).
  */
-export function registerErrorHandler(app: FastifyInstance): void {
+export type ErrorPageRenderer = (
+  request: Pick<FastifyRequest, 'id' | 'url'>,
+  error: AppError,
+) => string | undefined
+
+/** The page for a server error, or undefined: a renderer that fails is logged and JSON is sent. */
+function renderedPage(
+  request: FastifyRequest,
+  appError: AppError,
+  renderPage: ErrorPageRenderer | undefined,
+): string | undefined {
+  if (!renderPage || appError.status < 500) return undefined
+  try {
+    return renderPage(request, appError)
+  } catch (error) {
+    request.log.error({ err: error }, 'error page failed')
+    return undefined
+  }
+}
+
+function sendJson(reply: FastifyReply, appError: AppError): FastifyReply {
+  const body: ErrorBody = {
+    errors: [
+      {
+        code: appError.code,
+        message: appError.isPublic ? appError.message : 'Internal server error',
+        ...(appError.property ? { property: appError.property } : {}),
+      },
+    ],
+  }
+  return reply.send(body)
+}
+
+/**
+ * The one place errors become responses: `{ "errors": [{ code, message, property }] }` with the
+ * code's status, or for a server error the page `renderPage` makes (the public site's). Details
+ * of server errors are logged once, never sent.
+ */
+export function registerErrorHandler(
+  app: FastifyInstance,
+  options: { renderPage?: ErrorPageRenderer } = {},
+): void {
   app.setErrorHandler<FastifyError | AppError>((error, request, reply) => {
     const appError = toAppError(error)
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed')
-    const body: ErrorBody = {
-      errors: [
-        {
-          code: appError.code,
-          message: appError.isPublic ? appError.message : 'Internal server error',
-          ...(appError.property ? { property: appError.property } : {}),
-        },
-      ],
-    }
     if (appError.retryAfterSeconds !== undefined) {
       void reply.header('retry-after', String(Math.ceil(appError.retryAfterSeconds)))
     }
-    return reply.status(appError.status).header('cache-control', 'no-store').send(body)
+    void reply.status(appError.status).header('cache-control', 'no-store')
+    const page = renderedPage(request, appError, options.renderPage)
+    if (page === undefined) return sendJson(reply, appError)
+    return reply.type('text/html; charset=utf-8').send(page)
   })
 }

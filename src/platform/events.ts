@@ -1,4 +1,4 @@
-/** What changed in the newsroom; the page cache, the search index and webhooks listen. */
+/** What changed in the newsroom; the page cache, the search index and webhooks consume it. */
 export const CONTENT_ENTITIES = [
   'article',
   'page',
@@ -34,35 +34,10 @@ export interface ContentEvent {
   previous?: Record<string, unknown>
 }
 
-export type ContentEventListener = (event: ContentEvent) => Promise<void> | void
-
-/** The in-process event bus. Events are published after their transaction commits. */
-export interface EventBus {
-  publish(event: ContentEvent): Promise<void>
-  subscribe(listener: ContentEventListener): () => void
+/** An event as the outbox delivers it: with its place in the outbox's order. */
+export interface DeliveredEvent extends ContentEvent {
+  eventId: number
 }
 
-/**
- * Calls listeners in the order they subscribed and waits for each, so a save answers only once the
- * search index and page cache follow it. A failing listener is reported and does not stop the rest.
- */
-export function createEventBus(options: {
-  onListenerError: (error: unknown, event: ContentEvent) => void
-}): EventBus {
-  const listeners = new Set<ContentEventListener>()
-  return {
-    async publish(event) {
-      for (const listener of listeners) {
-        try {
-          await listener(event)
-        } catch (error) {
-          options.onListenerError(error, event)
-        }
-      }
-    },
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-  }
-}
+/** Hears each committed event once per process, in order. */
+export type ContentEventListener = (event: DeliveredEvent) => Promise<void> | void

@@ -188,6 +188,7 @@ export const EXPECTED_COLUMNS: Schema = {
   webhookDeliveries: all(
     'id',
     'webhookId',
+    'eventId',
     'event',
     'payload',
     'status',
@@ -262,6 +263,8 @@ export const EXPECTED_COLUMNS: Schema = {
     'receivedAt',
     'updatedAt',
   ),
+  events: all('id', 'entity', 'action', 'entityId', 'occurredAt', 'previous'),
+  eventConsumers: all('name', 'position', 'leasedBy', 'leaseUntil', 'updatedAt'),
 }
 
 /**

@@ -6,11 +6,24 @@ import { openStore } from '../../src/db/create-database.js'
 import { MIGRATIONS } from '../../src/db/migrations/index.js'
 import { verifyPassword } from '../../src/modules/users/password.js'
 import { findUserCredentials } from '../../src/modules/users/user-queries.js'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../src/db/database.js'
 import { runMasthead } from '../helpers/run-masthead.js'
+import { createTestStore } from '../helpers/test-databases.js'
 
 const folder = mkdtempSync(join(tmpdir(), 'masthead-cli-'))
 const dataDir = join(folder, 'data')
 const env = { MASTHEAD_DATA_DIR: dataDir, MASTHEAD_DEMO: '0' }
+
+/** The audit log as `action entityType:entityId actorType`, oldest first. */
+async function auditTrail(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('auditLog')
+    .select(['action', 'entityType', 'entityId', 'actorType'])
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => `${row.action} ${row.entityType}:${row.entityId} ${row.actorType}`)
+}
 
 describe('the masthead command', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }))
@@ -84,10 +97,50 @@ describe('the masthead command', () => {
 
       const store = await openStore({ kind: 'sqlite', file: join(dataDir, 'masthead.sqlite') })
       const user = await findUserCredentials(store.db, { email: 'desk@example.org' })
+      const trail = await auditTrail(store.db)
       await store.close()
       expect(user).toMatchObject({ name: 'Desk Editor', role: 'editor' })
+      expect(trail).toEqual([
+        `user.create user:${user?.id} system`,
+        `user.reset_password user:${user?.id} system`,
+      ])
       expect(await verifyPassword(user?.passwordHash ?? '', 'a new long password')).toBe(true)
       expect(await verifyPassword(user?.passwordHash ?? '', 'correct horse battery')).toBe(false)
+    },
+  )
+
+  it(
+    'adds a user on PostgreSQL with its audit entry, and refuses a duplicate leaving none',
+    { timeout: 120_000 },
+    async () => {
+      const store = await createTestStore('postgres')
+      try {
+        if (store.databaseConfig.kind !== 'postgres') throw new Error('not PostgreSQL')
+        const pgEnv = {
+          ...env,
+          MASTHEAD_DATA_DIR: join(folder, 'postgres'),
+          DATABASE_URL: store.databaseConfig.url,
+        }
+        const add = (role: string) =>
+          runMasthead(
+            [
+              'user',
+              'add',
+              '--email',
+              'wire@example.org',
+              '--password',
+              'correct horse battery',
+            ].concat(['--role', role]),
+            pgEnv,
+          )
+        expect(await add('author')).toMatchObject({ code: 0, stderr: '' })
+        expect((await add('editor')).code).toBe(1)
+        const user = await findUserCredentials(store.db, { email: 'wire@example.org' })
+        expect(user).toMatchObject({ role: 'author' })
+        expect(await auditTrail(store.db)).toEqual([`user.create user:${user?.id} system`])
+      } finally {
+        await store.dispose()
+      }
     },
   )
 

@@ -1,9 +1,12 @@
 import { resolve } from 'node:path'
 import { restoreSqlite, RestoreError } from '../../modules/backup/sqlite-restore.js'
 import { mediaFolderOf } from '../../platform/storage/local-media-storage.js'
+import { withTransaction } from '../../db/transaction.js'
+import { recordSiteReplaced } from '../../modules/site-archive/record-site-replaced.js'
 import { CliError } from '../cli-error.js'
 import type { Command } from '../command.js'
 import { parseOptions } from '../parse-options.js'
+import { withMigratedStore } from '../with-store.js'
 
 export const restoreCommand: Command = {
   name: 'restore',
@@ -26,6 +29,17 @@ export const restoreCommand: Command = {
         resolve(file),
         { databaseFile: database.file, mediaFolder: mediaFolderOf(dataDir), workFolder: dataDir },
         { force },
+      )
+      // The restored file keeps the outbox of its day: a note in it makes the next start purge
+      // every page at the edge and tell webhooks what is live.
+      await withMigratedStore(config(), ({ db }) =>
+        withTransaction(db, (trx) =>
+          recordSiteReplaced(
+            trx,
+            { action: 'site.restore', details: { backupCreatedAt: report.backupCreatedAt } },
+            new Date(),
+          ),
+        ),
       )
       print(
         `Restored the backup of ${report.backupCreatedAt} with ${report.mediaFiles} media files into ${database.file}.` +

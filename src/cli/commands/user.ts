@@ -1,14 +1,9 @@
 import { isAppError } from '../../errors/app-error.js'
-import { hashPassword, SHORTEST_PASSWORD } from '../../modules/users/password.js'
-import {
-  createUser,
-  findUserCredentials,
-  normalizeEmail,
-  setPasswordHash,
-  USER_ROLES,
-  type UserRole,
-} from '../../modules/users/user-queries.js'
-import { revokeUserSessions } from '../../modules/access/sessions.js'
+import { systemActor } from '../../modules/access/actor.js'
+import { createUserService } from '../../modules/access/user-service.js'
+import type { ChangeContext } from '../../modules/audit/record-change.js'
+import { SHORTEST_PASSWORD } from '../../modules/users/password.js'
+import { normalizeEmail, USER_ROLES, type UserRole } from '../../modules/users/user-queries.js'
 import { systemClock } from '../../platform/clock.js'
 import { CliError } from '../cli-error.js'
 import type { Command } from '../command.js'
@@ -16,6 +11,9 @@ import { parseOptions } from '../parse-options.js'
 import { withMigratedStore } from '../with-store.js'
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/
+
+/** The CLI acts as Masthead itself, from no address. */
+const SYSTEM: ChangeContext = { actor: systemActor, ipAddress: null }
 
 function requirePassword(password: string | undefined): string {
   if (!password || password.length < SHORTEST_PASSWORD) {
@@ -43,15 +41,17 @@ export const userCommand: Command = {
       const role = options.role as UserRole
       if (!USER_ROLES.includes(role))
         throw new CliError(`--role must be one of ${USER_ROLES.join(', ')}`, 2)
-      const passwordHash = await hashPassword(requirePassword(options.password))
+      const password = requirePassword(options.password)
       await withMigratedStore(config(), async ({ db }) => {
+        const users = createUserService({ db, clock: systemClock })
         try {
-          const id = await createUser(
-            db,
-            { email, name: options.name ?? email.split('@')[0] ?? email, role, passwordHash },
-            systemClock.now(),
-          )
-          print(`Added ${role} ${email} (user ${id}).`)
+          const user = await users.create(SYSTEM, {
+            email,
+            name: options.name ?? email.split('@')[0] ?? email,
+            role,
+            password,
+          })
+          print(`Added ${role} ${email} (user ${user.id}).`)
         } catch (error) {
           if (isUniqueViolation(error))
             throw new CliError(`a user with the email ${email} already exists`)
@@ -62,12 +62,17 @@ export const userCommand: Command = {
     }
     if (action === 'reset-password') {
       const options = parseOptions(rest, ['email', 'password'])
-      const passwordHash = await hashPassword(requirePassword(options.password))
+      const password = requirePassword(options.password)
       await withMigratedStore(config(), async ({ db }) => {
-        const user = await findUserCredentials(db, { email: options.email ?? '' })
-        if (!user) throw new CliError(`no user has the email ${options.email ?? '(none given)'}`)
-        await setPasswordHash(db, user.id, passwordHash, systemClock.now())
-        await revokeUserSessions(db, user.id)
+        const users = createUserService({ db, clock: systemClock })
+        const email = options.email ?? ''
+        const user = await users
+          .resetPassword(SYSTEM, { email, newPassword: password })
+          .catch((error: unknown) => {
+            if (isAppError(error) && error.code === 'NOT_FOUND')
+              throw new CliError(`no user has the email ${email || '(none given)'}`)
+            throw error
+          })
         print(`Set a new password for ${user.email} and signed it out everywhere.`)
       })
       return

@@ -13,6 +13,9 @@ import {
 } from '../../modules/editions/edition-queries.js'
 import { createPage, updatePage } from '../../modules/pages/page-queries.js'
 import { saveRedirect } from '../../modules/redirects/redirect-queries.js'
+import { recordChange } from '../../modules/audit/record-change.js'
+import { systemActor } from '../../modules/access/actor.js'
+import type { ContentEvent } from '../../platform/events.js'
 import { createSearchIndex } from '../../modules/search/search-index.js'
 import { slugify } from '../../platform/slugify.js'
 import { findImportRecord, saveImportRecord, type ImportKind } from '../import-records.js'
@@ -269,6 +272,7 @@ async function importPost(scope: Scope, post: GhostPost, trx: Kysely<Database>) 
       { ...record_(key), kind: 'page', entityId: id, remoteUrl: null },
       scope.now,
     )
+    await recordImported(trx, scope, { entity: 'page', action: exists ? 'updated' : 'created', id })
     return
   }
   const [first, ...rest] = postTags(scope, post)
@@ -325,6 +329,35 @@ async function importPost(scope: Scope, post: GhostPost, trx: Kysely<Database>) 
       await saveRedirect(trx, { fromPath, toPath, statusCode: 301 }, scope.now)
   }
   await createSearchIndex({ db: trx, now: () => scope.now }).indexArticles([id])
+  await recordImported(
+    trx,
+    scope,
+    { entity: 'article', action: existing ? 'updated' : 'created', id },
+    ...(!existing && status === 'published'
+      ? [{ entity: 'article' as const, action: 'published' as const, id }]
+      : []),
+  )
+}
+
+/** The post's audit entry and events, in its transaction: a running site hears of it at commit. */
+async function recordImported(
+  trx: Kysely<Database>,
+  scope: Scope,
+  ...events: Omit<ContentEvent, 'occurredAt'>[]
+): Promise<void> {
+  const first = events[0]
+  if (!first) return
+  await recordChange(
+    trx,
+    { actor: systemActor, ipAddress: null },
+    {
+      action: `import.ghost.${first.entity}`,
+      entityType: first.entity,
+      entityId: first.id,
+      events,
+    },
+    scope.now,
+  )
 }
 
 /** A record key without the site, which only the lookup takes. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ArticleStatus, Database } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
+import { systemActor } from '../../modules/access/actor.js'
 import { articlePath } from '../../modules/articles/article-path.js'
 import { createArticles } from '../../modules/articles/article-queries.js'
 import type { NewArticle } from '../../modules/articles/article.js'
@@ -11,7 +12,9 @@ import { htmlToDocument } from '../../modules/articles/document/html-to-document
 import { createGallery, updateGallery } from '../../modules/media/gallery-queries.js'
 import { createPage, updatePage } from '../../modules/pages/page-queries.js'
 import { saveRedirects, type Redirect } from '../../modules/redirects/redirect-queries.js'
+import { recordChange } from '../../modules/audit/record-change.js'
 import { createSearchIndex } from '../../modules/search/search-index.js'
+import type { ContentEvent } from '../../platform/events.js'
 import { slugify } from '../../platform/slugify.js'
 import {
   findImportRecords,
@@ -106,7 +109,11 @@ interface Batch {
   /** Old permalinks in file order (a path given twice goes to the later post, as it always did). */
   redirects: { link: string; isNew: boolean; to: PendingArticle | { toPath: string } }[]
   indexed: number[]
+  /** What the batch tells the rest of the system once it commits. */
+  events: BatchEvent[]
 }
+
+type BatchEvent = Omit<ContentEvent, 'occurredAt'>
 
 /** An article of the batch; a new one has its id once inserted. */
 interface PendingArticle {
@@ -242,6 +249,9 @@ async function flushNewArticles(batch: Batch) {
     batch.versions.set(id, 1)
     batch.records.push({ origin: 'wordpress', kind: 'article', ...record })
     batch.indexed.push(id)
+    batch.events.push({ entity: 'article', action: 'created', id })
+    if (entry.article.status === 'published')
+      batch.events.push({ entity: 'article', action: 'published', id })
   })
 }
 
@@ -289,6 +299,7 @@ async function saveArticle(batch: Batch, item: WxrItem, document: ArticleDocumen
     const row = { ...articleKey(scope, item), entityId: existingId, remoteUrl: null }
     batch.records.push({ origin: 'wordpress', kind: 'article', ...row })
     batch.indexed.push(existingId)
+    batch.events.push({ entity: 'article', action: 'updated', id: existingId })
   } else {
     batch.pending.push(entry)
     tally(scope.report.imported, 'articles')
@@ -333,6 +344,7 @@ async function savePage(batch: Batch, item: WxrItem, document: ArticleDocument) 
     : await createPage(trx, { ...page, language: scope.language }, scope.now)
   if (exists) await updatePage(trx, id, page, scope.now)
   tally(exists ? scope.report.updated : scope.report.imported, 'pages')
+  batch.events.push({ entity: 'page', action: exists ? 'updated' : 'created', id })
   const time = itemTime(item) ?? scope.now.toISOString()
   await trx
     .updateTable('pages')
@@ -391,6 +403,7 @@ async function openBatch(
     records: [],
     redirects: [],
     indexed: [],
+    events: [],
   }
   return batch
 }
@@ -422,6 +435,18 @@ async function closeBatch(batch: Batch) {
   }
   await saveRedirects(trx, redirects, scope.now)
   await createSearchIndex({ db: trx, now: () => scope.now }).indexArticles(batch.indexed)
+  await recordChange(
+    trx,
+    { actor: systemActor, ipAddress: null },
+    {
+      action: 'import.wordpress',
+      entityType: 'import',
+      entityId: 'wordpress',
+      details: { articles: batch.indexed.length, events: batch.events.length },
+      events: batch.events,
+    },
+    scope.now,
+  )
 }
 
 async function saveBatch(scope: PostScope, items: WxrItem[], trx: Kysely<Database>) {

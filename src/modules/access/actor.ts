@@ -30,6 +30,19 @@ export function assertPermission(actor: Actor, permission: Permission): void {
   }
 }
 
+/** The person acting, for what only a signed-in person does (their own account); else FORBIDDEN. */
+export function assertPerson(actor: Actor): Extract<Actor, { kind: 'user' }> {
+  if (actor.kind !== 'user') {
+    throw new AppError('FORBIDDEN', 'This is for people signed in, not for API tokens')
+  }
+  return actor
+}
+
+/** The actor of an account that has just proved who it is (a sign-in, a reset link). */
+export function actorOfUser(user: { id: number; role: UserRole; name: string }): Actor {
+  return { kind: 'user', userId: user.id, role: user.role, name: user.name }
+}
+
 /** Whether the actor may act on every article, not only their own. */
 export function seesAllArticles(actor: Actor): boolean {
   return actor.kind !== 'user' || !OWN_ARTICLES_ONLY.includes(actor.role)

@@ -3,8 +3,7 @@ import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import { findUserCredentials, type User } from '../users/user-queries.js'
 import { hashPassword, verifyPassword } from '../users/password.js'
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './login-throttle.js'
-import { createSession } from './sessions.js'
+import { assertLoginAllowed, recordLoginFailure, type ThrottleKeys } from './login-throttle.js'
 import { verifyTotpCode } from './totp.js'
 
 export interface SignInRequest {
@@ -21,14 +20,14 @@ export interface SignInRequest {
 let decoyHash: Promise<string> | undefined
 
 /**
- * Checks the credentials under the login throttle and opens a new session (never reusing one, so
- * a planted session id is worthless). Unknown email and wrong password fail alike.
+ * Checks the credentials under the login throttle. Unknown email and wrong password fail alike.
+ * Failures are counted at once, outside any transaction, so that they stay when the sign-in throws.
  */
-export async function signIn(
+export async function verifySignIn(
   db: Kysely<Database>,
   request: SignInRequest,
   now: Date,
-): Promise<{ token: string; csrfToken: string; user: User }> {
+): Promise<{ account: User; keys: ThrottleKeys }> {
   const keys = { account: request.email.trim().toLowerCase(), address: request.ipAddress }
   await assertLoginAllowed(db, keys, now)
   const account = await findUserCredentials(db, { email: request.email })
@@ -53,17 +52,6 @@ export async function signIn(
       })
     }
   }
-  await clearLoginFailures(db, keys)
-  await db
-    .updateTable('users')
-    .set({ lastLoginAt: now.toISOString() })
-    .where('id', '=', account.id)
-    .execute()
-  const session = await createSession(
-    db,
-    { userId: account.id, ipAddress: request.ipAddress, userAgent: request.userAgent },
-    now,
-  )
   const { passwordHash: _hash, totpSecret: _secret, ...user } = account
-  return { ...session, user: { ...user, lastLoginAt: now.toISOString() } }
+  return { account: user, keys }
 }

@@ -59,6 +59,38 @@ export async function createAuthor(
   return id
 }
 
+/** What a change to a byline profile may set; a localized field given replaces it whole. */
+export type AuthorChanges = Partial<NewAuthor>
+
+/** Changes a byline profile. */
+export async function updateAuthor(
+  db: Kysely<Database>,
+  input: { id: number; changes: AuthorChanges },
+  now: Date,
+): Promise<void> {
+  const { name, bio, links, ...plain } = input.changes
+  await db
+    .updateTable('authors')
+    .set({
+      ...plain,
+      ...(name ? { name: JSON.stringify(name) } : {}),
+      ...(bio ? { bio: JSON.stringify(bio) } : {}),
+      ...(links ? { links: JSON.stringify(links) } : {}),
+      updatedAt: now.toISOString(),
+    })
+    .where('id', '=', input.id)
+    .execute()
+}
+
+/** The byline profile with this id, or undefined. */
+export async function findAuthorById(
+  db: Kysely<Database>,
+  id: number,
+): Promise<Author | undefined> {
+  const row = await db.selectFrom('authors').selectAll().where('id', '=', id).executeTakeFirst()
+  return row && toAuthor(row)
+}
+
 export async function findAuthorBySlug(
   db: Kysely<Database>,
   slug: string,

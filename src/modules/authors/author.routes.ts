@@ -1,8 +1,10 @@
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { ResourceRouteDeps } from '../../api/change-recorder.js'
-import { AppError } from '../../errors/app-error.js'
-import { createAuthor, findAuthorBySlug, listAuthors } from './author-queries.js'
+import type { Database } from '../../db/database.js'
+import { contextOf } from '../editorial/article.routes.js'
+import { listAuthors } from './author-queries.js'
+import type { AuthorService } from './author-service.js'
 import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
 
 const localized = z.record(LANGUAGE_CODE, z.string().max(2000))
@@ -15,12 +17,8 @@ const AUTHOR = z.strictObject({
   links: z.record(z.string().max(30), z.url({ protocol: /^https?$/ })).optional(),
 })
 
-export function authorRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
-  const byId = async (id: number) => {
-    const author = (await listAuthors(db)).find((candidate) => candidate.id === id)
-    if (!author) throw new AppError('NOT_FOUND', `There is no author ${id}`)
-    return author
-  }
+/** The Admin API of authors: reads from the store, writes through the author service. */
+export function authorRoutes({ db, authors }: { db: Kysely<Database>; authors: AuthorService }) {
   return [
     defineRoute({
       method: 'GET',
@@ -38,11 +36,7 @@ export function authorRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       summary: 'Create a byline profile',
       body: AUTHOR,
       successStatus: 201,
-      handle: async ({ body, request }) => {
-        const id = await createAuthor(db, body, clock.now())
-        await recordChange(request, { entity: 'author', action: 'created', id })
-        return findAuthorBySlug(db, body.slug)
-      },
+      handle: ({ body, request }) => authors.create(contextOf(request), body),
     }),
     defineRoute({
       method: 'PATCH',
@@ -52,23 +46,7 @@ export function authorRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       summary: 'Change a byline profile',
       params: ID_PARAMS,
       body: AUTHOR.partial(),
-      handle: async ({ params, body, request }) => {
-        await byId(params.id)
-        const { name, bio, links, ...plain } = body
-        await db
-          .updateTable('authors')
-          .set({
-            ...plain,
-            ...(name ? { name: JSON.stringify(name) } : {}),
-            ...(bio ? { bio: JSON.stringify(bio) } : {}),
-            ...(links ? { links: JSON.stringify(links) } : {}),
-            updatedAt: clock.now().toISOString(),
-          })
-          .where('id', '=', params.id)
-          .execute()
-        await recordChange(request, { entity: 'author', action: 'updated', id: params.id })
-        return byId(params.id)
-      },
+      handle: ({ params, body, request }) => authors.update(contextOf(request), params.id, body),
     }),
   ]
 }

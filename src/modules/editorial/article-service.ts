@@ -4,11 +4,11 @@ import type { ArticleStatus, ArticleType, Database, NoticeKind } from '../../db/
 import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
-import type { ContentEvent, EventBus } from '../../platform/events.js'
+import type { ContentAction } from '../../platform/events.js'
+import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
 import {
   actingUserId,
   assertPermission,
-  auditActor,
   hasPermission,
   seesAllArticles,
   type Actor,
@@ -26,7 +26,7 @@ import {
 } from '../articles/article-updates.js'
 import type { ArticleDocument } from '../articles/document/article-document.js'
 import { isArticleOwnedBy } from '../articles/newsroom-article-queries.js'
-import { recordAudit } from '../audit/audit-queries.js'
+import { recordChange } from '../audit/record-change.js'
 import { saveRedirect } from '../redirects/redirect-queries.js'
 import { listSections, type Section } from '../sections/section-queries.js'
 import {
@@ -81,7 +81,7 @@ export interface ArticleSave extends ArticleFields {
 interface Deps {
   db: Kysely<Database>
   clock: Clock
-  events: EventBus
+  outbox: OutboxDelivery
 }
 
 function notFound(id: number): AppError {
@@ -102,15 +102,23 @@ function attachmentsOf(article: Article, links: ArticleLinks | undefined): Recor
   }
 }
 
+/** The event a status change makes: going live, leaving, or an edit. */
+function eventActionOf(
+  before: Pick<Article, 'status'>,
+  after: Pick<Article, 'status'>,
+): ContentAction {
+  if (after.status === 'published' && before.status !== 'published') return 'published'
+  if (before.status === 'published' && after.status !== 'published') return 'unpublished'
+  return 'updated'
+}
+
 /**
  * The newsroom's operations on articles: create, save, move through the workflow, revisions,
- * notices and translations. Every change is checked against the actor, stored with a revision and
- * an audit entry in one transaction, then announced on the event bus.
+ * notices and translations. Every change is checked against the actor and stored with a revision,
+ * an audit entry and its events in one transaction, then delivered before the call returns.
  */
-export function createArticleService({ db, clock, events }: Deps) {
-  async function announce(event: Omit<ContentEvent, 'entity' | 'occurredAt'>): Promise<void> {
-    await events.publish({ entity: 'article', occurredAt: clock.now().toISOString(), ...event })
-  }
+export function createArticleService({ db, clock, outbox }: Deps) {
+  const delivered = () => deliverAfterCommit(db, outbox)
 
   /** The article if it exists and the actor may see it; someone else's draft is a 404. */
   async function loadVisible(actor: Actor, id: number): Promise<Article> {
@@ -137,21 +145,26 @@ export function createArticleService({ db, clock, events }: Deps) {
     return article
   }
 
-  async function audit(
+  /** The audit entry and the article events of one change, in its transaction. */
+  async function record(
     trx: Kysely<Database>,
     context: EditorialContext,
-    action: string,
-    id: number,
-    details: Record<string, unknown> = {},
+    change: {
+      action: string
+      id: number
+      details?: Record<string, unknown>
+      events: { action: ContentAction; id: number; previous?: Record<string, unknown> }[]
+    },
   ): Promise<void> {
-    await recordAudit(
+    await recordChange(
       trx,
+      context,
       {
-        ...auditActor(context.actor),
-        action,
+        action: change.action,
         entityType: 'article',
-        entityId: String(id),
-        details: { ...details, ipAddress: context.ipAddress },
+        entityId: change.id,
+        details: change.details,
+        events: change.events.map((event) => ({ entity: 'article', ...event })),
       },
       clock.now(),
     )
@@ -224,6 +237,17 @@ export function createArticleService({ db, clock, events }: Deps) {
   }
 
   async function create(context: EditorialContext, fields: NewArticleFields): Promise<Article> {
+    const id = await withTransaction(db, (trx) => insertArticle(trx, context, fields))
+    await delivered()
+    return loadVisible(context.actor, id)
+  }
+
+  /** Checks and stores a new article with its revision, audit entry and events, in `trx`. */
+  async function insertArticle(
+    trx: Kysely<Database>,
+    context: EditorialContext,
+    fields: NewArticleFields,
+  ): Promise<number> {
     const { actor } = context
     assertPermission(actor, 'articles.write')
     const requested = fields.status ?? 'draft'
@@ -245,50 +269,52 @@ export function createArticleService({ db, clock, events }: Deps) {
     if (action) assertPermission(actor, WORKFLOW_ACTIONS[action].permission)
     const userId = actingUserId(actor)
     const { status: _status, scheduledAt, language, ...rest } = fields
-    const id = await withTransaction(db, async (trx) => {
-      const changes = await resolveChanges(trx, language, rest)
-      if (!changes.authorIds?.length && actor.kind === 'user') {
-        const ownAuthor = await findAuthorIdOfUser(trx, actor.userId)
-        if (ownAuthor) changes.authorIds = [ownAuthor]
-      }
-      const status = action ? statusChanges({ publishedAt: null }, action, scheduledAt) : {}
-      const id = await createArticle(
-        trx,
-        {
-          ...changes,
-          language,
-          headline: changes.headline ?? fields.headline,
-          bodyDoc: changes.bodyDoc ?? fields.bodyDoc,
-          sectionId: changes.sectionId ?? 0,
-          status: status.status ?? 'draft',
-          scheduledAt: status.scheduledAt ?? null,
-          publishedAt: status.publishedAt ?? null,
-          createdBy: userId,
-        },
-        clock.now(),
-      )
-      const created = await findArticleById(trx, id)
-      const links = (await findArticleLinks(trx, [id])).get(id)
-      if (!created || !links) throw notFound(id)
-      const snapshot = snapshotOf(created, links)
-      await recordRevision(
-        trx,
-        {
-          articleId: id,
-          kind: 'save',
-          userId,
-          snapshot,
-          changedFields: changedFields(undefined, snapshot),
-        },
-        clock.now(),
-      )
-      await audit(trx, context, 'article.create', id, { status: created.status })
-      return id
+    const changes = await resolveChanges(trx, language, rest)
+    if (!changes.authorIds?.length && actor.kind === 'user') {
+      const ownAuthor = await findAuthorIdOfUser(trx, actor.userId)
+      if (ownAuthor) changes.authorIds = [ownAuthor]
+    }
+    const status = action ? statusChanges({ publishedAt: null }, action, scheduledAt) : {}
+    const id = await createArticle(
+      trx,
+      {
+        ...changes,
+        language,
+        headline: changes.headline ?? fields.headline,
+        bodyDoc: changes.bodyDoc ?? fields.bodyDoc,
+        sectionId: changes.sectionId ?? 0,
+        status: status.status ?? 'draft',
+        scheduledAt: status.scheduledAt ?? null,
+        publishedAt: status.publishedAt ?? null,
+        createdBy: userId,
+      },
+      clock.now(),
+    )
+    const created = await findArticleById(trx, id)
+    const links = (await findArticleLinks(trx, [id])).get(id)
+    if (!created || !links) throw notFound(id)
+    const snapshot = snapshotOf(created, links)
+    await recordRevision(
+      trx,
+      {
+        articleId: id,
+        kind: 'save',
+        userId,
+        snapshot,
+        changedFields: changedFields(undefined, snapshot),
+      },
+      clock.now(),
+    )
+    await record(trx, context, {
+      action: 'article.create',
+      id,
+      details: { status: created.status },
+      events: [
+        { action: 'created', id },
+        ...(created.status === 'published' ? [{ action: 'published' as const, id }] : []),
+      ],
     })
-    const article = await loadVisible(actor, id)
-    await announce({ action: 'created', id })
-    if (article.status === 'published') await announce({ action: 'published', id })
-    return article
+    return id
   }
 
   /** Applies changes as one new version with a revision; the caller has checked access. */
@@ -302,9 +328,9 @@ export function createArticleService({ db, clock, events }: Deps) {
       notice?: { kind: NoticeKind; text: string }
       auditAction: string
     },
-  ): Promise<Record<string, unknown>> {
+  ): Promise<void> {
     const userId = actingUserId(context.actor)
-    return withTransaction(db, async (trx) => {
+    await withTransaction(db, async (trx) => {
       const linksBefore = (await findArticleLinks(trx, [article.id])).get(article.id)
       const isSaved = await updateArticle(
         trx,
@@ -348,9 +374,20 @@ export function createArticleService({ db, clock, events }: Deps) {
           )
         }
       }
-      await audit(trx, context, input.auditAction, article.id, { changedFields: fields })
-      return attachmentsOf(article, linksBefore)
+      await record(trx, context, {
+        action: input.auditAction,
+        id: article.id,
+        details: { changedFields: fields },
+        events: [
+          {
+            action: eventActionOf(article, saved),
+            id: article.id,
+            previous: attachmentsOf(article, linksBefore),
+          },
+        ],
+      })
     })
+    await delivered()
   }
 
   function staleRevision(): AppError {
@@ -366,13 +403,12 @@ export function createArticleService({ db, clock, events }: Deps) {
     if (input.baseVersion !== undefined && input.baseVersion !== article.version)
       throw staleRevision()
     const { baseVersion: _base, notice, ...fields } = input
-    const previous = await applySave(context, article, {
+    await applySave(context, article, {
       changes: (trx) => resolveChanges(trx, article.language, fields),
       kind: 'save',
       notice,
       auditAction: 'article.update',
     })
-    await announce({ action: 'updated', id, previous })
     return loadVisible(context.actor, id)
   }
 
@@ -393,16 +429,12 @@ export function createArticleService({ db, clock, events }: Deps) {
         { property: 'action' },
       )
     }
-    const previous = await applySave(context, article, {
+    await applySave(context, article, {
       changes: () => statusChanges(article, input.action, input.scheduledAt),
       kind: 'save',
       auditAction: `article.${input.action}`,
     })
-    const after = await loadVisible(context.actor, id)
-    if (after.status === 'published') await announce({ action: 'published', id, previous })
-    else if (article.status === 'published') await announce({ action: 'unpublished', id, previous })
-    else await announce({ action: 'updated', id, previous })
-    return after
+    return loadVisible(context.actor, id)
   }
 
   /** Stores the editor's unsaved state as an autosave revision; the article itself is untouched. */
@@ -446,12 +478,11 @@ export function createArticleService({ db, clock, events }: Deps) {
       language: _l,
       ...content
     } = revision.snapshot
-    const previous = await applySave(context, article, {
+    await applySave(context, article, {
       changes: () => content,
       kind: 'restore',
       auditAction: 'article.restore',
     })
-    await announce({ action: 'updated', id, previous })
     return loadVisible(context.actor, id)
   }
 
@@ -461,9 +492,14 @@ export function createArticleService({ db, clock, events }: Deps) {
     const previous = attachmentsOf(article, (await findArticleLinks(db, [id])).get(id))
     await withTransaction(db, async (trx) => {
       await deleteArticle(trx, id)
-      await audit(trx, context, 'article.delete', id, { headline: article.headline })
+      await record(trx, context, {
+        action: 'article.delete',
+        id,
+        details: { headline: article.headline },
+        events: [{ action: 'deleted', id, previous }],
+      })
     })
-    await announce({ action: 'deleted', id, previous })
+    await delivered()
   }
 
   /** A draft in another language, linked as a translation, with the same section, media and source. */
@@ -494,49 +530,53 @@ export function createArticleService({ db, clock, events }: Deps) {
         },
       )
     }
-    if (!original.translationGroup) {
-      await db
+    const translationId = await withTransaction(db, async (trx) => {
+      if (!original.translationGroup) {
+        await trx
+          .updateTable('articles')
+          .set({ translationGroup: group })
+          .where('id', '=', id)
+          .execute()
+      }
+      const links = (await findArticleLinks(trx, [id])).get(id)
+      const tagSlugs = links?.tagIds.length
+        ? await trx.selectFrom('tags').select('slug').where('id', 'in', links.tagIds).execute()
+        : []
+      const matchingTags = tagSlugs.length
+        ? await trx
+            .selectFrom('tags')
+            .select('name')
+            .where('language', '=', language)
+            .where(
+              'slug',
+              'in',
+              tagSlugs.map((tag) => tag.slug),
+            )
+            .execute()
+        : []
+      const translationId = await insertArticle(trx, context, {
+        language,
+        headline: original.headline,
+        dek: original.dek,
+        bodyDoc: original.bodyDoc,
+        section: original.sectionId,
+        tags: matchingTags.map((tag) => tag.name),
+        authors: links?.authorIds,
+        source: original.sourceId,
+        sourceUrl: original.sourceUrl,
+        heroMediaId: original.heroMediaId,
+        heroGalleryId: original.heroGalleryId,
+        type: original.type,
+      })
+      await trx
         .updateTable('articles')
         .set({ translationGroup: group })
-        .where('id', '=', id)
+        .where('id', '=', translationId)
         .execute()
-    }
-    const links = (await findArticleLinks(db, [id])).get(id)
-    const tagSlugs = links?.tagIds.length
-      ? await db.selectFrom('tags').select('slug').where('id', 'in', links.tagIds).execute()
-      : []
-    const matchingTags = tagSlugs.length
-      ? await db
-          .selectFrom('tags')
-          .select('name')
-          .where('language', '=', language)
-          .where(
-            'slug',
-            'in',
-            tagSlugs.map((tag) => tag.slug),
-          )
-          .execute()
-      : []
-    const translation = await create(context, {
-      language,
-      headline: original.headline,
-      dek: original.dek,
-      bodyDoc: original.bodyDoc,
-      section: original.sectionId,
-      tags: matchingTags.map((tag) => tag.name),
-      authors: links?.authorIds,
-      source: original.sourceId,
-      sourceUrl: original.sourceUrl,
-      heroMediaId: original.heroMediaId,
-      heroGalleryId: original.heroGalleryId,
-      type: original.type,
+      return translationId
     })
-    await db
-      .updateTable('articles')
-      .set({ translationGroup: group })
-      .where('id', '=', translation.id)
-      .execute()
-    return loadVisible(context.actor, translation.id)
+    await delivered()
+    return loadVisible(context.actor, translationId)
   }
 
   /** Links two existing articles as language versions of one story. */
@@ -574,10 +614,17 @@ export function createArticleService({ db, clock, events }: Deps) {
         .set({ translationGroup: group })
         .where('id', 'in', [id, otherId])
         .execute()
-      await audit(trx, context, 'article.link_translation', id, { translationId: otherId })
+      await record(trx, context, {
+        action: 'article.link_translation',
+        id,
+        details: { translationId: otherId },
+        events: [
+          { action: 'updated', id },
+          { action: 'updated', id: otherId },
+        ],
+      })
     })
-    await announce({ action: 'updated', id })
-    await announce({ action: 'updated', id: otherId })
+    await delivered()
   }
 
   /**
@@ -625,19 +672,16 @@ export function createArticleService({ db, clock, events }: Deps) {
             clock.now(),
           )
         }
-        await audit(
+        await record(
           trx,
           { actor: { kind: 'system' }, ipAddress: null },
-          'article.publish_scheduled',
-          id,
+          { action: 'article.publish_scheduled', id, events: [{ action: 'published', id }] },
         )
         return true
       })
-      if (isMine) {
-        published.push(id)
-        await announce({ action: 'published', id })
-      }
+      if (isMine) published.push(id)
     }
+    if (published.length > 0) await delivered()
     return published
   }
 

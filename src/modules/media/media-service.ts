@@ -4,7 +4,6 @@ import type { Database } from '../../db/database.js'
 import type { Page } from '../../db/pagination.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
-import type { EventBus } from '../../platform/events.js'
 import type { MediaStorage } from '../../platform/storage/media-storage.js'
 import { enqueueMediaVariants, type EnqueueJob } from './media-jobs.js'
 import {
@@ -55,7 +54,6 @@ export interface MediaServiceDeps {
   storage: MediaStorage
   clock: Clock
   enqueue: EnqueueJob
-  events?: EventBus
 }
 
 function describeUsage(usages: MediaUsage[]): string {
@@ -64,9 +62,7 @@ function describeUsage(usages: MediaUsage[]): string {
 
 /** Reading, editing and deleting media items; uploads are the uploader's. */
 export function createMediaService(deps: MediaServiceDeps) {
-  const { db, storage, clock } = deps
-  const publish = (id: number, action: 'updated' | 'deleted') =>
-    deps.events?.publish({ entity: 'media', action, id, occurredAt: clock.now().toISOString() })
+  const { db, storage } = deps
 
   async function get(id: number): Promise<MediaItem> {
     const item = (await findMediaByIds(db, [id])).get(id)
@@ -116,7 +112,6 @@ export function createMediaService(deps: MediaServiceDeps) {
       const after = await get(id)
       if (after.focalX !== before.focalX || after.focalY !== before.focalY)
         await enqueueMediaVariants(deps.enqueue, id)
-      await publish(id, 'updated')
       return after
     },
 
@@ -132,7 +127,6 @@ export function createMediaService(deps: MediaServiceDeps) {
         const keys = [item.storageKey, ...(item.variants?.files ?? []).map((file) => file.key)]
         for (const key of keys) await storage.delete(key)
       }
-      await publish(id, 'deleted')
     },
   }
 }

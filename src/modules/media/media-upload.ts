@@ -9,7 +9,6 @@ import type { Metadata } from 'sharp'
 import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
-import type { EventBus } from '../../platform/events.js'
 import { loadSharp } from '../../platform/load-sharp.js'
 import type { MediaStorage } from '../../platform/storage/media-storage.js'
 import { readEmbeddedCredits } from './embedded-credits.js'
@@ -36,7 +35,6 @@ export interface MediaUploaderDeps {
   dataDir: string
   limits: MediaUploadLimits
   enqueue: EnqueueJob
-  events?: EventBus
   /** Uploads decoded at once; the others wait on disk, so memory stays bounded. Default 2. */
   concurrency?: number
 }
@@ -237,12 +235,6 @@ export function createMediaUploader(deps: MediaUploaderDeps) {
         await Promise.all([rm(received, { force: true }), rm(cleaned, { force: true })])
       }
       await enqueueMediaVariants(deps.enqueue, id)
-      await deps.events?.publish({
-        entity: 'media',
-        action: 'created',
-        id,
-        occurredAt: clock.now().toISOString(),
-      })
       const item = (await findMediaByIds(db, [id])).get(id)
       if (!item) throw new AppError('INTERNAL', `media ${id} vanished after upload`)
       return item

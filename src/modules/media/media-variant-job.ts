@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
-import type { EventBus } from '../../platform/events.js'
+import { withTransaction } from '../../db/transaction.js'
+import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
+import { recordEvents } from '../../platform/outbox/record-events.js'
 import type { MediaStorage } from '../../platform/storage/media-storage.js'
 import { makeCropVariants, makeWidthVariants, prepareVariantSource } from './make-variants.js'
 import { MEDIA_VARIANTS_JOB, type JobHandler } from './media-jobs.js'
@@ -18,7 +20,7 @@ export interface MediaVariantJobDeps {
   /** Jobs run at once in one process; each holds one decoded picture. Default 2. */
   concurrency?: number
   maxPixels: number
-  events?: EventBus
+  outbox?: OutboxDelivery
   now?: () => Date
 }
 
@@ -83,17 +85,17 @@ export function createMediaVariantJob(deps: MediaVariantJobDeps): JobHandler {
         media = current
         continue
       }
-      await setMediaVariants(db, id, { focalX: media.focalX, focalY: media.focalY, files })
+      const focal = { focalX: media.focalX, focalY: media.focalY }
+      await withTransaction(db, async (trx) => {
+        await setMediaVariants(trx, id, { ...focal, files })
+        const occurredAt = (deps.now?.() ?? new Date()).toISOString()
+        await recordEvents(trx, [{ entity: 'media', action: 'updated', id, occurredAt }])
+      })
       onSaved()
       const kept = new Set(files.map((file) => file.key))
       const obsolete = [...stored, ...discarded].filter((file) => !kept.has(file.key))
       await removeFiles(deps, media, obsolete)
-      await deps.events?.publish({
-        entity: 'media',
-        action: 'updated',
-        id,
-        occurredAt: (deps.now?.() ?? new Date()).toISOString(),
-      })
+      if (deps.outbox) await deliverAfterCommit(db, deps.outbox)
       return
     }
   }

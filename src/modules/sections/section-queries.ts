@@ -53,6 +53,37 @@ export async function createSection(
   })
 }
 
+/** What a change to one section may set; translations given replace those languages. */
+export type SectionChanges = Partial<NewSection>
+
+/** Changes a section's place and the translations given (the others stay). */
+export async function updateSection(
+  db: Kysely<Database>,
+  input: { id: number; changes: SectionChanges },
+  now: Date,
+): Promise<void> {
+  const { id, changes } = input
+  await withTransaction(db, async (trx) => {
+    await trx
+      .updateTable('sections')
+      .set({
+        ...(changes.parentId !== undefined ? { parentId: changes.parentId } : {}),
+        ...(changes.position !== undefined ? { position: changes.position } : {}),
+        updatedAt: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .execute()
+    for (const [language, text] of Object.entries(changes.translations ?? {})) {
+      const values = { name: text.name, slug: text.slug, description: text.description ?? null }
+      await trx
+        .insertInto('sectionTranslations')
+        .values({ sectionId: id, language, ...values })
+        .onConflict((conflict) => conflict.columns(['sectionId', 'language']).doUpdateSet(values))
+        .execute()
+    }
+  })
+}
+
 /** Every section with its translations, parents before children, siblings in their order. */
 export async function listSections(db: Kysely<Database>): Promise<Section[]> {
   const [sections, translations] = await Promise.all([

@@ -1,14 +1,10 @@
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { ResourceRouteDeps } from '../../api/change-recorder.js'
-import { withTransaction } from '../../db/transaction.js'
-import { AppError } from '../../errors/app-error.js'
-import {
-  arrangeSections,
-  arrangementProblem,
-  createSection,
-  listSections,
-} from './section-queries.js'
+import type { Database } from '../../db/database.js'
+import { contextOf } from '../editorial/article.routes.js'
+import { listSections } from './section-queries.js'
+import type { SectionService } from './section-service.js'
 import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
 
 const slug = SLUG
@@ -26,7 +22,14 @@ const SECTION = z.strictObject({
   translations,
 })
 
-export function sectionRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
+/** The Admin API of sections: reads from the store, writes through the section service. */
+export function sectionRoutes({
+  db,
+  sections,
+}: {
+  db: Kysely<Database>
+  sections: SectionService
+}) {
   return [
     defineRoute({
       method: 'GET',
@@ -44,11 +47,7 @@ export function sectionRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       summary: 'Create a section',
       body: SECTION,
       successStatus: 201,
-      handle: async ({ body, request }) => {
-        const id = await createSection(db, body, clock.now())
-        await recordChange(request, { entity: 'section', action: 'created', id })
-        return (await listSections(db)).find((section) => section.id === id)
-      },
+      handle: ({ body, request }) => sections.create(contextOf(request), body),
     }),
     defineRoute({
       method: 'PUT',
@@ -67,19 +66,9 @@ export function sectionRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
           )
           .max(1000),
       }),
-      handle: async ({ body, request }) => {
-        const existing = await listSections(db)
-        const problem = arrangementProblem(
-          existing.map((section) => section.id),
-          body.items,
-        )
-        if (problem)
-          throw new AppError('VALIDATION_FAILED', problem.message, { property: problem.property })
-        const changed = await arrangeSections(db, body.items, clock.now())
-        for (const id of changed)
-          await recordChange(request, { entity: 'section', action: 'updated', id })
-        return { items: await listSections(db) }
-      },
+      handle: async ({ body, request }) => ({
+        items: await sections.arrange(contextOf(request), body.items),
+      }),
     }),
     defineRoute({
       method: 'PATCH',
@@ -89,44 +78,7 @@ export function sectionRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       summary: 'Rename, move or reorder a section (translations given replace those languages)',
       params: ID_PARAMS,
       body: SECTION.partial(),
-      handle: async ({ params, body, request }) => {
-        const sections = await listSections(db)
-        if (!sections.some((section) => section.id === params.id)) {
-          throw new AppError('NOT_FOUND', `There is no section ${params.id}`)
-        }
-        if (body.parentId === params.id) {
-          throw new AppError('VALIDATION_FAILED', 'A section cannot be its own parent', {
-            property: 'parentId',
-          })
-        }
-        await withTransaction(db, async (trx) => {
-          await trx
-            .updateTable('sections')
-            .set({
-              ...(body.parentId !== undefined ? { parentId: body.parentId } : {}),
-              ...(body.position !== undefined ? { position: body.position } : {}),
-              updatedAt: clock.now().toISOString(),
-            })
-            .where('id', '=', params.id)
-            .execute()
-          for (const [language, text] of Object.entries(body.translations ?? {})) {
-            const values = {
-              name: text.name,
-              slug: text.slug,
-              description: text.description ?? null,
-            }
-            await trx
-              .insertInto('sectionTranslations')
-              .values({ sectionId: params.id, language, ...values })
-              .onConflict((conflict) =>
-                conflict.columns(['sectionId', 'language']).doUpdateSet(values),
-              )
-              .execute()
-          }
-        })
-        await recordChange(request, { entity: 'section', action: 'updated', id: params.id })
-        return (await listSections(db)).find((section) => section.id === params.id)
-      },
+      handle: ({ params, body, request }) => sections.update(contextOf(request), params.id, body),
     }),
   ]
 }

@@ -363,6 +363,8 @@ export const EXCLUDED_TABLES: Readonly<Partial<Record<keyof Database, string>>> 
   passwordResets: 'short-lived emailed tokens',
   jobs: 'the work queue of the running site',
   webhookDeliveries: 'the delivery queue and its history',
+  events: 'the outbox of the running site; a restored site starts its own',
+  eventConsumers: 'how far the running site has read its outbox',
   searchDocuments: 'rebuilt from the articles after an import',
   articleReferences: 'derived from the article bodies, rebuilt after an import',
   pageReferences: 'derived from the page bodies, rebuilt after an import',

@@ -11,6 +11,7 @@ import { rebuildArticleReferences } from '../articles/article-references.js'
 import { rebuildPageReferences } from '../pages/page-references.js'
 import { createSearchIndex } from '../search/search-index.js'
 import { advanceIdSequences } from './archive-dialect.js'
+import { recordSiteReplaced } from './record-site-replaced.js'
 import { ArchiveError } from './archive-error.js'
 import {
   MANIFEST_FILE,
@@ -198,6 +199,11 @@ export async function importSite(archive: string, target: ImportTarget): Promise
       await rebuildArticleReferences(trx)
       await rebuildPageReferences(trx)
       await createSearchIndex({ db: trx }).rebuild()
+      await recordSiteReplaced(
+        trx,
+        { action: 'site.import', details: { exportedAt: manifest.createdAt, tables: counts } },
+        new Date(),
+      )
       // Last, so a fault above leaves no files behind; files already there are the same bytes.
       await moveMediaInto(mediaFolder, mediaFiles, target.mediaFolder)
     })

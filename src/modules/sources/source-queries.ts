@@ -11,13 +11,21 @@ export interface Source {
   url: string | null
 }
 
+/** A source as the newsroom adds it. */
+export interface NewSource {
+  slug: string
+  name: LocalizedText
+  url?: string | null
+}
+
 function toSource(row: Selectable<SourcesTable>): Source {
   return { id: row.id, slug: row.slug, name: parseLocalized(row.name), url: row.url }
 }
 
+/** Adds a source; returns its id. */
 export async function createSource(
   db: Kysely<Database>,
-  input: { slug: string; name: LocalizedText; url?: string | null },
+  input: NewSource,
   now: Date,
 ): Promise<number> {
   const { id } = await db
@@ -31,6 +39,29 @@ export async function createSource(
     .returning('id')
     .executeTakeFirstOrThrow()
   return id
+}
+
+/** What a change to a source may set; a name given replaces every language's. */
+export type SourceChanges = Partial<NewSource>
+
+/** Changes a source. */
+export async function updateSource(
+  db: Kysely<Database>,
+  input: { id: number; changes: SourceChanges },
+): Promise<void> {
+  const { name, ...plain } = input.changes
+  const values = { ...plain, ...(name ? { name: JSON.stringify(name) } : {}) }
+  if (Object.values(values).every((value) => value === undefined)) return
+  await db.updateTable('sources').set(values).where('id', '=', input.id).execute()
+}
+
+/** The source with this id, or undefined. */
+export async function findSourceById(
+  db: Kysely<Database>,
+  id: number,
+): Promise<Source | undefined> {
+  const row = await db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst()
+  return row && toSource(row)
 }
 
 export async function findSourceBySlug(

@@ -1,8 +1,10 @@
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { ResourceRouteDeps } from '../../api/change-recorder.js'
-import { AppError } from '../../errors/app-error.js'
-import { createSource, findSourcesByIds, listSources } from './source-queries.js'
+import type { Database } from '../../db/database.js'
+import { contextOf } from '../editorial/article.routes.js'
+import { listSources } from './source-queries.js'
+import type { SourceService } from './source-service.js'
 import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
 
 const SOURCE = z.strictObject({
@@ -14,12 +16,8 @@ const SOURCE = z.strictObject({
     .optional(),
 })
 
-export function sourceRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
-  const byId = async (id: number) => {
-    const source = (await findSourcesByIds(db, [id])).get(id)
-    if (!source) throw new AppError('NOT_FOUND', `There is no source ${id}`)
-    return source
-  }
+/** The Admin API of sources: reads from the store, writes through the source service. */
+export function sourceRoutes({ db, sources }: { db: Kysely<Database>; sources: SourceService }) {
   return [
     defineRoute({
       method: 'GET',
@@ -37,11 +35,7 @@ export function sourceRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       summary: 'Add a source',
       body: SOURCE,
       successStatus: 201,
-      handle: async ({ body, request }) => {
-        const id = await createSource(db, body, clock.now())
-        await recordChange(request, { entity: 'source', action: 'created', id })
-        return byId(id)
-      },
+      handle: ({ body, request }) => sources.create(contextOf(request), body),
     }),
     defineRoute({
       method: 'PATCH',
@@ -51,17 +45,7 @@ export function sourceRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       summary: 'Change a source',
       params: ID_PARAMS,
       body: SOURCE.partial(),
-      handle: async ({ params, body, request }) => {
-        await byId(params.id)
-        const { name, ...plain } = body
-        await db
-          .updateTable('sources')
-          .set({ ...plain, ...(name ? { name: JSON.stringify(name) } : {}) })
-          .where('id', '=', params.id)
-          .execute()
-        await recordChange(request, { entity: 'source', action: 'updated', id: params.id })
-        return byId(params.id)
-      },
+      handle: ({ params, body, request }) => sources.update(contextOf(request), params.id, body),
     }),
   ]
 }

@@ -63,6 +63,54 @@ export async function findTagBySlug(
     .executeTakeFirst()
 }
 
+/** A tag as the newsroom edits it: with its description. */
+export interface TagDetails extends Tag {
+  description: string | null
+}
+
+/** The tag with this id, with its description, or undefined. */
+export async function findTagById(
+  db: Kysely<Database>,
+  id: number,
+): Promise<TagDetails | undefined> {
+  return db
+    .selectFrom('tags')
+    .select([...TAG_COLUMNS, 'tags.description'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** Adds a tag; undefined when the edition already has one with this slug. */
+export async function insertTag(
+  db: Kysely<Database>,
+  input: { language: string; name: string; slug: string },
+  now: Date,
+): Promise<Tag | undefined> {
+  return db
+    .insertInto('tags')
+    .values({ ...input, createdAt: now.toISOString() })
+    .onConflict((conflict) => conflict.columns(['language', 'slug']).doNothing())
+    .returning(['id', 'language', 'name', 'slug'])
+    .executeTakeFirst()
+}
+
+/** What a change to a tag may set. */
+export type TagChanges = Partial<Pick<TagDetails, 'name' | 'slug' | 'description'>>
+
+/** Renames or describes a tag. */
+export async function updateTag(
+  db: Kysely<Database>,
+  input: { id: number; changes: TagChanges },
+): Promise<void> {
+  if (Object.values(input.changes).every((value) => value === undefined)) return
+  await db.updateTable('tags').set(input.changes).where('id', '=', input.id).execute()
+}
+
+/** Deletes a tag; the articles that carried it lose it. */
+export async function deleteTag(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('tags').where('id', '=', id).execute()
+}
+
 const tagsOfArticles = queryTemplate((db, p: { articleIds: number[] }) =>
   db
     .selectFrom('articleTags')

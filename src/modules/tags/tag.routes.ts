@@ -1,21 +1,15 @@
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { ResourceRouteDeps } from '../../api/change-recorder.js'
-import { AppError } from '../../errors/app-error.js'
+import type { Database } from '../../db/database.js'
 import { slugify } from '../../platform/slugify.js'
-import { findOrCreateTags, listTagsWithCounts } from './tag-queries.js'
+import { contextOf } from '../editorial/article.routes.js'
+import { listTagsWithCounts } from './tag-queries.js'
+import type { TagService } from './tag-service.js'
 import { ID_PARAMS, LANGUAGE_CODE } from '../../api/common-schemas.js'
 
-export function tagRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
-  const findTag = async (id: number) => {
-    const tag = await db
-      .selectFrom('tags')
-      .select(['id', 'language', 'name', 'slug', 'description'])
-      .where('id', '=', id)
-      .executeTakeFirst()
-    if (!tag) throw new AppError('NOT_FOUND', `There is no tag ${id}`)
-    return tag
-  }
+/** The Admin API of tags: reads from the store, writes through the tag service. */
+export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService }) {
   return [
     defineRoute({
       method: 'GET',
@@ -28,18 +22,18 @@ export function tagRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
         q: z.string().max(100).optional(),
       }),
       handle: async ({ query }) => {
-        const tags = await listTagsWithCounts(db, query.language)
+        const listed = await listTagsWithCounts(db, query.language)
         const prefix = query.q?.trim().toLowerCase()
         return {
           items: prefix
-            ? tags
+            ? listed
                 .filter(
                   (tag) =>
                     tag.name.toLowerCase().startsWith(prefix) ||
                     tag.slug.startsWith(slugify(prefix)),
                 )
                 .slice(0, 20)
-            : tags,
+            : listed,
         }
       },
     }),
@@ -54,19 +48,7 @@ export function tagRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
         name: z.string().trim().min(1).max(100),
       }),
       successStatus: 201,
-      handle: async ({ body, request }) => {
-        const [tag] = await findOrCreateTags(
-          db,
-          { language: body.language, names: [body.name] },
-          clock.now(),
-        )
-        if (!tag)
-          throw new AppError('VALIDATION_FAILED', 'The name has no letters or digits', {
-            property: 'name',
-          })
-        await recordChange(request, { entity: 'tag', action: 'created', id: tag.id })
-        return tag
-      },
+      handle: ({ body, request }) => tags.create(contextOf(request), body),
     }),
     defineRoute({
       method: 'PATCH',
@@ -80,12 +62,7 @@ export function tagRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
         slug: z.string().trim().min(1).max(100).optional(),
         description: z.string().max(500).nullable().optional(),
       }),
-      handle: async ({ params, body, request }) => {
-        await findTag(params.id)
-        await db.updateTable('tags').set(body).where('id', '=', params.id).execute()
-        await recordChange(request, { entity: 'tag', action: 'updated', id: params.id })
-        return findTag(params.id)
-      },
+      handle: ({ params, body, request }) => tags.update(contextOf(request), params.id, body),
     }),
     defineRoute({
       method: 'DELETE',
@@ -94,11 +71,7 @@ export function tagRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       tag: 'tags',
       summary: 'Delete a tag (articles lose it)',
       params: ID_PARAMS,
-      handle: async ({ params, request }) => {
-        await findTag(params.id)
-        await db.deleteFrom('tags').where('id', '=', params.id).execute()
-        await recordChange(request, { entity: 'tag', action: 'deleted', id: params.id })
-      },
+      handle: ({ params, request }) => tags.remove(contextOf(request), params.id),
     }),
   ]
 }

@@ -72,6 +72,29 @@ export async function findUserCredentials(
   return { ...rest, isDisabled: disabledAt !== null }
 }
 
+/** Every account, by name. */
+export async function listUsers(db: Kysely<Database>): Promise<User[]> {
+  const rows = await db.selectFrom('users').select('id').orderBy('name').execute()
+  const users = await findUsersByIds(
+    db,
+    rows.map((row) => row.id),
+  )
+  return rows.flatMap((row) => users.get(row.id) ?? [])
+}
+
+/** The id of the account with this email (compared lower-cased), if there is one. */
+export async function findUserIdByEmail(
+  db: Kysely<Database>,
+  email: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', normalizeEmail(email))
+    .executeTakeFirst()
+  return row?.id
+}
+
 export async function findUsersByIds(
   db: Kysely<Database>,
   ids: number[],

@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto'
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/database.js'
+import type { Kysely, Selectable } from 'kysely'
+import type { Database, WebhooksTable } from '../../db/database.js'
+import { withTransaction } from '../../db/transaction.js'
 import type { Clock } from '../../platform/clock.js'
-import type { ContentEvent, EventBus } from '../../platform/events.js'
-import type { JobHandler, JobQueue } from '../../jobs/job-queue.js'
+import type { ContentEvent, DeliveredEvent } from '../../platform/events.js'
+import type { EventOutbox } from '../../platform/outbox/event-outbox.js'
+import { createJobQueue, type JobHandler, type JobQueue } from '../../jobs/job-queue.js'
 
 export const WEBHOOK_JOB = 'webhook.deliver'
 export const WEBHOOK_ATTEMPTS = 6
@@ -19,45 +21,69 @@ export function eventName(event: Pick<ContentEvent, 'entity' | 'action'>): strin
   return `${event.entity}.${event.action}`
 }
 
-/** Queues one delivery per active webhook subscribed to each event. */
+/**
+ * Queues one delivery per active webhook subscribed to each event, once per site. The deliveries
+ * and their jobs commit together, and a delivery names its event, so an event read twice (after a
+ * crash) is queued once.
+ */
 export function subscribeWebhooks(deps: {
   db: Kysely<Database>
   clock: Clock
-  events: EventBus
-  queue: JobQueue
-}): () => void {
-  return deps.events.subscribe(async (event) => {
-    const name = eventName(event)
-    const hooks = await deps.db
-      .selectFrom('webhooks')
-      .selectAll()
-      .where('isActive', '=', 1)
-      .execute()
-    for (const hook of hooks) {
-      const wanted = JSON.parse(hook.events) as string[]
-      if (!wanted.includes(name) && !wanted.includes('*')) continue
-      const now = deps.clock.now().toISOString()
-      const payload = JSON.stringify({ event: name, id: event.id, occurredAt: event.occurredAt })
-      const { id } = await deps.db
-        .insertInto('webhookDeliveries')
-        .values({
-          webhookId: hook.id,
-          event: name,
-          payload,
-          status: 'pending',
-          attempts: 0,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await deps.queue.enqueue({
-        kind: WEBHOOK_JOB,
-        payload: { deliveryId: id },
-        maxAttempts: WEBHOOK_ATTEMPTS,
+  outbox: EventOutbox
+}): void {
+  deps.outbox.consume({
+    name: 'webhooks',
+    isAwaitedByWriters: false,
+    async handle(events) {
+      const hooks = await deps.db
+        .selectFrom('webhooks')
+        .selectAll()
+        .where('isActive', '=', 1)
+        .execute()
+      if (hooks.length === 0) return
+      await withTransaction(deps.db, async (trx) => {
+        const queue = createJobQueue({ db: trx, clock: deps.clock })
+        for (const event of events) await queueDeliveries(trx, queue, hooks, event, deps.clock)
       })
-    }
+    },
   })
+}
+
+async function queueDeliveries(
+  trx: Kysely<Database>,
+  queue: JobQueue,
+  hooks: Selectable<WebhooksTable>[],
+  event: DeliveredEvent,
+  clock: Clock,
+): Promise<void> {
+  const name = eventName(event)
+  for (const hook of hooks) {
+    const wanted = JSON.parse(hook.events) as string[]
+    if (!wanted.includes(name) && !wanted.includes('*')) continue
+    const now = clock.now().toISOString()
+    const payload = JSON.stringify({ event: name, id: event.id, occurredAt: event.occurredAt })
+    const queued = await trx
+      .insertInto('webhookDeliveries')
+      .values({
+        webhookId: hook.id,
+        eventId: event.eventId,
+        event: name,
+        payload,
+        status: 'pending',
+        attempts: 0,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflict((conflict) => conflict.columns(['webhookId', 'eventId']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (!queued) continue
+    await queue.enqueue({
+      kind: WEBHOOK_JOB,
+      payload: { deliveryId: queued.id },
+      maxAttempts: WEBHOOK_ATTEMPTS,
+    })
+  }
 }
 
 /**

@@ -68,6 +68,7 @@ export const ar: Record<MessageKey, string> = {
   goneText: 'سُحب هذا المقال ولم يعد متاحا.',
   errorTitle: 'حدث خطأ',
   errorText: 'تعذر عرض الصفحة. يرجى المحاولة بعد قليل.',
+  errorReference: 'إذا استمرت المشكلة، أرسل هذا الرقم المرجعي إلى غرفة الأخبار:',
   contactFormTitle: 'راسل غرفة الأخبار',
   contactName: 'الاسم',
   contactEmail: 'البريد الإلكتروني',

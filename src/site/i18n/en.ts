@@ -67,6 +67,7 @@ export const en = {
   goneText: 'This article has been withdrawn and is no longer available.',
   errorTitle: 'Something went wrong',
   errorText: 'The page could not be shown. Please try again in a moment.',
+  errorReference: 'If the problem persists, quote this reference to the newsroom:',
   contactFormTitle: 'Write to the newsroom',
   contactName: 'Your name',
   contactEmail: 'Your email',

@@ -4,10 +4,13 @@ import { SiteLayout } from '../layouts/site-layout.js'
 import type { ArticleCard, Frame } from '../view-models.js'
 import { SearchForm } from './search-page.js'
 
-/** The 404, 410 and 500 pages of an edition: what happened, a search box and the latest news. */
+/**
+ * The 404 and 410 pages of an edition: what happened, a search box and the latest news. A server
+ * error has its own page, server-error-page.tsx, made without the database.
+ */
 export function ErrorPage(props: {
   frame: Frame
-  status: 404 | 410 | 500
+  status: 404 | 410
   path: string
   latest: ArticleCard[]
 }) {
@@ -15,9 +18,7 @@ export function ErrorPage(props: {
   const [title, text] =
     props.status === 404
       ? [frame.t('notFoundTitle'), frame.t('notFoundText')]
-      : props.status === 410
-        ? [frame.t('goneTitle'), frame.t('goneText')]
-        : [frame.t('errorTitle'), frame.t('errorText')]
+      : [frame.t('goneTitle'), frame.t('goneText')]
   return (
     <SiteLayout
       frame={frame}

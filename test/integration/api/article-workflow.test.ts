@@ -389,7 +389,7 @@ describeEachDatabase('the article workflow through the Admin API', (store) => {
     const article = await createArticle(editor, { status: 'scheduled', scheduledAt: at })
     expect(article.status).toBe('scheduled')
     const published: number[] = []
-    const stop = app.newsroom.events.subscribe((event) => {
+    const stop = app.newsroom.outbox.subscribe((event) => {
       if (event.action === 'published') published.push(event.id)
     })
     expect(await app.newsroom.articles.publishDueArticles()).not.toContain(article.id)

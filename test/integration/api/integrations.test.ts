@@ -10,6 +10,7 @@ import { createTestApp } from '../../helpers/create-test-app.js'
 import { buildEditions, buildSection, TEST_NOW } from '../../helpers/factories.js'
 import { signInAs, type NewsroomClient } from '../../helpers/newsroom-client.js'
 import { describeEachDatabase } from '../../helpers/test-databases.js'
+import { trackWrite } from '../../helpers/write-trail.js'
 
 interface Delivery {
   headers: Record<string, string | string[] | undefined>
@@ -139,6 +140,43 @@ describeEachDatabase('API tokens, webhooks, the content API and OpenAPI', (store
       (await app.inject({ method: 'GET', url: '/api/admin/articles', headers: asToken(token) }))
         .statusCode,
     ).toBe(401)
+  })
+
+  it('records one audit entry for creating a token and for revoking it, none when refused', async () => {
+    const created = await trackWrite(store().db, () =>
+      admin.request({
+        method: 'POST',
+        url: '/api/admin/tokens',
+        payload: { name: 'audited', scopes: ['read', 'write'] },
+      }),
+    )
+    expect(created.response.statusCode).toBe(201)
+    const { id } = created.response.json<{ id: number }>()
+    const entry = {
+      entityType: 'api_token',
+      entityId: String(id),
+      actorType: 'user',
+      actorId: admin.userId,
+    }
+    expect(created.audit).toEqual([{ action: 'token.create', ...entry }])
+    const badScope = await trackWrite(store().db, () =>
+      admin.request({
+        method: 'POST',
+        url: '/api/admin/tokens',
+        payload: { name: 'x', scopes: ['root'] },
+      }),
+    )
+    expect([badScope.response.statusCode, badScope.audit]).toEqual([400, []])
+    const revoke = () =>
+      trackWrite(store().db, () =>
+        admin.request({ method: 'DELETE', url: `/api/admin/tokens/${id}` }),
+      )
+    const revoked = await revoke()
+    expect(revoked.response.statusCode).toBe(204)
+    expect(revoked.audit).toEqual([{ action: 'token.revoke', ...entry }])
+    const again = await revoke()
+    expect([again.response.statusCode, again.audit]).toEqual([404, []])
+    expect([...created.events, ...revoked.events]).toEqual([])
   })
 
   it('delivers signed webhooks and retries a failing receiver with growing delays', async () => {

@@ -4,6 +4,7 @@ import { manualClock } from '../../../src/platform/clock.js'
 import { createTestApp } from '../../helpers/create-test-app.js'
 import { buildEditions, buildSection, TEST_NOW } from '../../helpers/factories.js'
 import { signInAs, type NewsroomClient } from '../../helpers/newsroom-client.js'
+import { markRecordedChanges } from '../../helpers/recorded-changes.js'
 import { describeEachDatabase } from '../../helpers/test-databases.js'
 
 interface Listed {
@@ -36,6 +37,7 @@ describeEachDatabase('arranging the section tree', (store) => {
 
   it('moves, re-parents and renumbers in one request, and the list follows', async () => {
     const { news, world, sport, culture, opinion } = ids
+    const recorded = await markRecordedChanges(store().db)
     const response = await arrange(editor, [
       { id: sport, parentId: null },
       { id: news, parentId: null },
@@ -52,20 +54,23 @@ describeEachDatabase('arranging the section tree', (store) => {
       [world, news, 1],
       [opinion, null, 2],
     ])
-    const audit = await store()
+    // One audit entry for the arrangement; an event for each section whose parent or rank
+    // changed: opinion stayed third.
+    expect(await recorded()).toEqual({
+      audit: ['section.arranged section tree user 127.0.0.1'],
+      events: [sport, news, culture, world].map((id) => `section.updated ${id}`),
+    })
+    const entry = await store()
       .db.selectFrom('auditLog')
-      .select('entityId')
-      .where('action', '=', 'section.updated')
-      .execute()
-    // Only the sections whose parent or rank changed are audited: opinion stayed third.
-    const byNumber = (a: number, b: number) => a - b
-    expect(audit.map((row) => Number(row.entityId)).sort(byNumber)).toEqual(
-      [sport, news, culture, world].sort(byNumber),
-    )
+      .select('details')
+      .where('action', '=', 'section.arranged')
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(entry.details)).toMatchObject({ sectionIds: [sport, news, culture, world] })
   })
 
   it('refuses a cycle, a missing section and an unknown parent, naming the item', async () => {
     const { news, world, sport, culture, opinion } = ids
+    const recorded = await markRecordedChanges(store().db)
     const cycle = await arrange(editor, [
       { id: news, parentId: world },
       { id: world, parentId: news },
@@ -91,6 +96,7 @@ describeEachDatabase('arranging the section tree', (store) => {
       items: Listed[]
     }>().items
     expect(listed.map((section) => section.id)).toEqual([sport, news, culture, world, opinion])
+    expect(await recorded()).toEqual({ audit: [], events: [] })
   })
 
   it('is for editors: an author may not rearrange', async () => {

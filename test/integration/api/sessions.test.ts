@@ -7,6 +7,11 @@ import { createTestApp } from '../../helpers/create-test-app.js'
 import { buildEditions, TEST_NOW } from '../../helpers/factories.js'
 import { buildUser, sessionCookieOf, signIn, TEST_PASSWORD } from '../../helpers/newsroom-client.js'
 import { describeEachDatabase } from '../../helpers/test-databases.js'
+import { trackWrite, type AuditTrailEntry } from '../../helpers/write-trail.js'
+
+/** An audit entry as `action entityType:entityId actorType:actorId`. */
+const brief = (entry: AuditTrailEntry) =>
+  `${entry.action} ${entry.entityType}:${entry.entityId} ${entry.actorType}:${entry.actorId}`
 
 const errorCode = (response: { json: () => unknown }) =>
   (response.json() as { errors: { code: string }[] }).errors[0]?.code
@@ -220,5 +225,126 @@ describeEachDatabase('sign-in, sessions and CSRF', (store) => {
     expect((await signInRequest(account.email, 'my new forgotten-proof password')).statusCode).toBe(
       200,
     )
+  })
+
+  it('records a sign-in as session.create by the person, and neither a failed one nor sign-out', async () => {
+    const account = await buildUser(store().db, 'author')
+    const failed = await trackWrite(store().db, () =>
+      signInRequest(account.email, 'not the password', { address: '10.0.2.1' }),
+    )
+    expect(failed.response.statusCode).toBe(401)
+    expect(failed.audit).toEqual([])
+    const signedIn = await trackWrite(store().db, () =>
+      signInRequest(account.email, TEST_PASSWORD, { address: '10.0.2.1' }),
+    )
+    expect(signedIn.response.statusCode).toBe(200)
+    expect(signedIn.audit.map(brief)).toEqual([
+      `session.create user:${account.id} user:${account.id}`,
+    ])
+    expect(signedIn.events).toEqual([])
+    const client = await signIn(app, account)
+    const signedOut = await trackWrite(store().db, () =>
+      client.request({ method: 'DELETE', url: '/api/admin/session' }),
+    )
+    expect(signedOut.response.statusCode).toBe(204)
+    expect(signedOut.audit).toEqual([])
+  })
+
+  it('records one audit entry per change of your own account and none for a refused one', async () => {
+    const account = await buildUser(store().db, 'editor')
+    const client = await signIn(app, account)
+    const write = async (
+      method: 'POST' | 'PATCH' | 'DELETE',
+      url: string,
+      payload?: Record<string, string>,
+    ) => {
+      const { response, audit, events } = await trackWrite(store().db, () =>
+        client.request({ method, url, ...(payload ? { payload } : {}) }),
+      )
+      expect(events).toEqual([])
+      return [response.statusCode, ...audit.map(brief)]
+    }
+    const by = `user:${account.id} user:${account.id}`
+    expect(await write('PATCH', '/api/admin/account', { name: 'Desk Editor' })).toEqual([
+      200,
+      `user.update_profile ${by}`,
+    ])
+    expect(
+      await write('POST', '/api/admin/account/password', {
+        currentPassword: 'wrong',
+        newPassword: 'another long password',
+      }),
+    ).toEqual([400])
+    expect(
+      await write('POST', '/api/admin/account/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'short',
+      }),
+    ).toEqual([400])
+    expect(
+      await write('POST', '/api/admin/account/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'another long password',
+      }),
+    ).toEqual([204, `user.change_password ${by}`])
+    const enrol = await trackWrite(store().db, () =>
+      client.request({ method: 'POST', url: '/api/admin/account/two-factor' }),
+    )
+    expect(enrol.audit.map(brief)).toEqual([`user.begin_two_factor ${by}`])
+    const { secret } = enrol.response.json<{ secret: string }>()
+    const right = totpCode(secret, clock.now())
+    const wrongCode = right === '000000' ? '111111' : '000000'
+    expect(
+      await write('POST', '/api/admin/account/two-factor/confirm', { code: wrongCode }),
+    ).toEqual([400])
+    expect(await write('POST', '/api/admin/account/two-factor/confirm', { code: right })).toEqual([
+      204,
+      `user.enable_two_factor ${by}`,
+    ])
+    expect(await write('DELETE', '/api/admin/account/two-factor', { password: 'wrong' })).toEqual([
+      400,
+    ])
+    expect(
+      await write('DELETE', '/api/admin/account/two-factor', { password: 'another long password' }),
+    ).toEqual([204, `user.disable_two_factor ${by}`])
+  })
+
+  it('records a reset request as the system’s and the reset itself as the account’s own', async () => {
+    const account = await buildUser(store().db, 'author')
+    const request = (email: string) =>
+      trackWrite(store().db, () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/admin/password-resets',
+          payload: { email },
+          remoteAddress: '10.0.3.1',
+        }),
+      )
+    const unknown = await request('nobody@newsroom.example')
+    expect([unknown.response.statusCode, unknown.audit]).toEqual([202, []])
+    const known = await request(account.email)
+    expect(known.response.statusCode).toBe(202)
+    expect(known.audit.map(brief)).toEqual([
+      `user.request_password_reset user:${account.id} system:null`,
+    ])
+    const token = /#token=([\w-]+)/.exec(outbox.at(-1)?.text ?? '')?.[1] ?? ''
+    const complete = (newPassword: string) =>
+      trackWrite(store().db, () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/admin/password-resets/complete',
+          payload: { token, newPassword },
+        }),
+      )
+    const short = await complete('short')
+    expect([short.response.statusCode, short.audit]).toEqual([400, []])
+    const done = await complete('a reset-proof new password')
+    expect(done.response.statusCode).toBe(204)
+    expect(done.audit.map(brief)).toEqual([
+      `user.reset_password user:${account.id} user:${account.id}`,
+    ])
+    expect(done.events).toEqual([])
+    const again = await complete('yet another new password')
+    expect([again.response.statusCode, again.audit]).toEqual([400, []])
   })
 })

@@ -2,7 +2,9 @@ import { rmSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../../src/db/create-database.js'
-import { createPostgresPurgeBroadcast } from '../../../src/platform/purge-broadcast.js'
+import pg from 'pg'
+import { listenForEvents } from '../../../src/platform/outbox/event-wakeup.js'
+import { EVENTS_CHANNEL } from '../../../src/platform/outbox/record-events.js'
 import { adminClient } from '../../helpers/masthead-cluster.js'
 import { newDataDir, startMasthead, type MastheadProcess } from './masthead-process.js'
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.js'
@@ -168,43 +170,46 @@ describe('PostgreSQL restarted while the site is under load', () => {
     }
   }, 600_000)
 
-  it('opens its page-cache purge channel again, and drops what it may have missed', async () => {
+  it('opens its outbox wake-up channel again, and catches up once it has', async () => {
     if (!postgres) throw new Error('PostgreSQL is not running')
-    const heard: string[][] = []
-    let reconnections = 0
+    let wakes = 0
     const errors: unknown[] = []
-    const listener = await createPostgresPurgeBroadcast(
+    const listener = await listenForEvents(
       postgres.url,
-      (tags) => heard.push(tags),
-      (error) => errors.push(error),
-      () => (reconnections += 1),
-    )
-    const sender = await createPostgresPurgeBroadcast(
-      postgres.url,
-      () => undefined,
+      () => (wakes += 1),
       (error) => errors.push(error),
     )
+    /** What a committing writer sends: a NOTIFY on the events channel, on a connection of its own. */
+    const notify = async () => {
+      const sender = new pg.Client({ connectionString: postgres?.url })
+      sender.on('error', () => undefined)
+      try {
+        await sender.connect()
+        await sender.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, ''])
+      } finally {
+        await sender.end().catch(() => undefined)
+      }
+    }
     try {
-      await sender.send(['before'])
-      await expect.poll(() => heard.flat(), { timeout: 30_000 }).toContain('before')
+      await notify()
+      await expect.poll(() => wakes, { timeout: 30_000 }).toBe(1)
       await postgres.stopImmediately()
       await sleep(2000)
       await postgres.start()
-      await expect.poll(() => reconnections, { timeout: 60_000 }).toBe(1)
-      // The sender reconnected too: its next purge reaches the listener.
+      // Reconnected, it wakes once to read what it may have missed.
+      await expect.poll(() => wakes, { timeout: 60_000 }).toBe(2)
       await expect
         .poll(
           async () => {
-            await sender.send(['after']).catch(() => undefined)
-            return heard.flat()
+            await notify().catch(() => undefined)
+            return wakes
           },
           { timeout: 60_000, interval: 500 },
         )
-        .toContain('after')
+        .toBeGreaterThan(2)
       expect(errors.length).toBeGreaterThan(0)
     } finally {
       await listener.close()
-      await sender.close()
     }
   }, 300_000)
 })

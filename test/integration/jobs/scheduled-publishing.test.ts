@@ -5,8 +5,9 @@ import { openStore } from '../../../src/db/create-database.js'
 import { createScheduledPublisher } from '../../../src/jobs/scheduled-publishing.js'
 import { createArticleService } from '../../../src/modules/editorial/article-service.js'
 import { manualClock } from '../../../src/platform/clock.js'
-import { createEventBus } from '../../../src/platform/events.js'
+import { openEventOutbox } from '../../../src/platform/outbox/event-outbox.js'
 import { buildArticle, buildEditions, TEST_NOW } from '../../helpers/factories.js'
+import { outboxEvents } from '../../helpers/outbox-events.js'
 import {
   createTestStore,
   describeEachDatabase,
@@ -41,25 +42,25 @@ describe('scheduled publishing across processes (postgres)', () => {
     // A second process: its own connection pool on the same database.
     const secondStore = await openStore(store().databaseConfig)
     const clock = manualClock(new Date(TEST_NOW.getTime() + 61_000))
-    const announced: number[] = []
-    const newsroomProcess = (db: Kysely<Database>) => {
-      const events = createEventBus({
-        onListenerError: (error) => {
+    const newsroomProcess = async (db: Kysely<Database>) => {
+      const outbox = await openEventOutbox({
+        db,
+        pollIntervalMs: 60_000,
+        onError: (error) => {
           throw error
         },
       })
-      events.subscribe((event) => {
-        if (event.action === 'published') announced.push(event.id)
-      })
-      return createArticleService({ db, clock, events })
+      return createArticleService({ db, clock, outbox })
     }
     try {
       const [first, second] = await Promise.all([
-        newsroomProcess(store().db).publishDueArticles(),
-        newsroomProcess(secondStore.db).publishDueArticles(),
+        (await newsroomProcess(store().db)).publishDueArticles(),
+        (await newsroomProcess(secondStore.db)).publishDueArticles(),
       ])
       expect([...first, ...second].sort((a, b) => a - b)).toEqual(ids)
-      expect(announced.sort((a, b) => a - b)).toEqual(ids)
+      expect((await outboxEvents(store().db)).sort()).toEqual(
+        ids.map((id) => `article.published ${id}`).sort(),
+      )
       const rows = await store()
         .db.selectFrom('articles')
         .select(['status', 'publishedAt'])
@@ -88,10 +89,14 @@ describeEachDatabase('scheduled publishing', (store) => {
       scheduledAt: new Date(TEST_NOW.getTime() - 3_600_000).toISOString(),
       publishedAt: null,
     })
-    const events = createEventBus({ onListenerError: () => undefined })
-    const articles = createArticleService({ db: store().db, clock: manualClock(TEST_NOW), events })
+    const outbox = await openEventOutbox({
+      db: store().db,
+      pollIntervalMs: 60_000,
+      onError: () => undefined,
+    })
+    const articles = createArticleService({ db: store().db, clock: manualClock(TEST_NOW), outbox })
     const published = new Promise<number>((resolve) =>
-      events.subscribe((event) => {
+      outbox.subscribe((event) => {
         if (event.action === 'published') resolve(event.id)
       }),
     )

@@ -2,8 +2,10 @@ import { beforeAll, expect, it } from 'vitest'
 import { paragraph } from '../../../src/modules/articles/document/article-document.js'
 import { createSearchIndex, type SearchIndex } from '../../../src/modules/search/search-index.js'
 import { subscribeSearchIndex } from '../../../src/modules/search/subscribe-search-index.js'
-import { createEventBus, type ContentEvent } from '../../../src/platform/events.js'
+import type { ContentEvent } from '../../../src/platform/events.js'
+import { openEventOutbox } from '../../../src/platform/outbox/event-outbox.js'
 import { buildArticle, buildSource, hoursAgo, TEST_NOW } from '../../helpers/factories.js'
+import { recordAndDeliver } from '../../helpers/outbox-events.js'
 import { loadSearchCorpus, type LoadedCorpus } from '../../helpers/search-corpus.js'
 import { describeEachDatabase } from '../../helpers/test-databases.js'
 
@@ -152,15 +154,16 @@ describeEachDatabase('search index', (store) => {
     )
   })
 
-  it('follows the newsroom through events', async () => {
-    const events = createEventBus({
-      onListenerError: (error) => {
-        throw error
-      },
+  it('follows the newsroom through the outbox', async () => {
+    const errors: unknown[] = []
+    const outbox = await openEventOutbox({
+      db: db(),
+      pollIntervalMs: 60_000,
+      onError: (error) => errors.push(error),
     })
-    const unsubscribe = subscribeSearchIndex(events, index)
+    subscribeSearchIndex(outbox, index)
     const event = (entity: ContentEvent['entity'], action: ContentEvent['action'], id: number) =>
-      events.publish({ entity, action, id, occurredAt: TEST_NOW.toISOString() })
+      recordAndDeliver(db(), outbox, { entity, action, id, occurredAt: TEST_NOW.toISOString() })
     const found = async (query: string) => (await index.search({ query }, {})).total
 
     const id = await buildArticle(db(), { headline: 'Windmill restored', status: 'draft' })
@@ -212,7 +215,8 @@ describeEachDatabase('search index', (store) => {
       .execute()
     await event('author', 'updated', author)
     expect(await found('qasim')).toBe(5)
-    unsubscribe()
+    expect(errors).toEqual([])
+    await outbox.stop()
   })
 
   it('indexes a batch of articles with a fixed number of queries', async () => {

@@ -5,6 +5,7 @@ import { manualClock } from '../../../src/platform/clock.js'
 import { createDemoSite } from '../../helpers/demo-site.js'
 import { TEST_NOW } from '../../helpers/factories.js'
 import { parseHtml } from '../../helpers/html.js'
+import { recordAndDeliver } from '../../helpers/outbox-events.js'
 import { describeEachDatabase } from '../../helpers/test-databases.js'
 
 const editorial = { actor: systemActor, ipAddress: null }
@@ -76,10 +77,10 @@ describeEachDatabase('the frame every page shares', (store) => {
       .where('sectionId', '=', section.sectionId)
       .where('language', '=', 'en')
       .execute()
-    // Written behind the newsroom's back: pages keep the frame they read.
+    // Written behind the newsroom's back, with no event: pages keep the frame they read.
     expect(await navigation()).toContain(section.name)
 
-    await app.newsroom.events.publish({
+    await recordAndDeliver(db, app.newsroom.outbox, {
       entity: 'section',
       action: 'updated',
       id: section.sectionId,

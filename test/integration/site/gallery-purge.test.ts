@@ -80,7 +80,7 @@ describeEachDatabase('gallery changes and the page cache', (store) => {
     const shown = await pathOf(shownId)
     await warm([shown, siteUrls.home('en')])
     const seen: string[] = []
-    const stop = app.newsroom.events.subscribe((event) => {
+    const stop = app.newsroom.outbox.subscribe((event) => {
       if (event.entity === 'gallery') seen.push(`${event.action} ${event.id}`)
     })
     const existing = await admin.request({ url: `/api/admin/galleries/${galleryId}` })
