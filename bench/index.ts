@@ -11,38 +11,84 @@ import { benchStoreQueries } from './store-queries.bench.js'
 import { benchWordPressImport } from './wordpress-import.bench.js'
 import { benchWireIngest } from './wire-ingest.bench.js'
 
-/** `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same run. */
-console.log('Store queries on SQLite (demo newsroom, 84 articles)')
-for (const line of await benchStoreQueries()) console.log(`  ${line}`)
-console.log('Publishing through the Admin API (SQLite, over HTTP)')
-for (const line of await benchPublishToVisible()) console.log(`  ${line}`)
-console.log('Sitemaps of a large archive (SQLite, over HTTP)')
-for (const line of await benchSitemaps()) console.log(`  ${line}`)
-console.log(
-  'Search over 100,000 generated articles, half Arabic, half English (budget: p95 < 25 ms on SQLite)',
-)
-for (const line of await benchSearch()) console.log(`  ${line}`)
-console.log('Media pipeline (SQLite, sharp)')
-for (const line of await benchMedia()) console.log(`  ${line}`)
-console.log('Page cache under load (wrk, nginx from Debian; SQLite, real processes)')
-for (const line of await benchPageCache()) console.log(`  ${line}`)
-console.log(
-  'Newsroom app in Chromium (first-load budget: 350 KB gzipped; typing: no long task over 50 ms)',
-)
-for (const line of await benchAdminTyping()) console.log(`  ${line}`)
-console.log('WordPress import of a generated 50,000-post WXR file (SQLite; target ≥ 1,000 posts/s)')
-for (const line of await benchWordPressImport()) console.log(`  ${line}`)
-console.log(
-  'Newsroom list and dashboard (SQLite, demo newsroom; budget: named list ≥ 0.25 of bare)',
-)
-for (const line of await benchNewsroomScreens()) console.log(`  ${line}`)
-console.log('Wire polling of a generated 1,000-story RSS feed (SQLite, local HTTP)')
-for (const line of await benchWireIngest()) console.log(`  ${line}`)
-console.log(
-  'Observability (in-process): the request-id and metrics hooks per request, and a scrape',
-)
-for (const line of await benchMetrics()) console.log(`  ${line}`)
-console.log(
-  'Soak: 100 connections of mixed reading traffic for 10 minutes (MASTHEAD_SOAK_SECONDS); no 5xx, memory within 10%',
-)
-for (const line of await benchSoak()) console.log(`  ${line}`)
+interface Benchmark {
+  name: string
+  title: string
+  run: () => Promise<string[]>
+}
+
+const BENCHMARKS: Benchmark[] = [
+  {
+    name: 'store-queries',
+    title: 'Store queries on SQLite (demo newsroom, 84 articles)',
+    run: benchStoreQueries,
+  },
+  {
+    name: 'publish-to-visible',
+    title: 'Publishing through the Admin API (SQLite, over HTTP)',
+    run: benchPublishToVisible,
+  },
+  { name: 'sitemap', title: 'Sitemaps of a large archive (SQLite, over HTTP)', run: benchSitemaps },
+  {
+    name: 'search',
+    title:
+      'Search over 100,000 generated articles, half Arabic, half English (budget: p95 < 25 ms on SQLite)',
+    run: benchSearch,
+  },
+  { name: 'media', title: 'Media pipeline (SQLite, sharp)', run: benchMedia },
+  {
+    name: 'page-cache',
+    title: 'Page cache under load (wrk, nginx from Debian; SQLite, real processes)',
+    run: benchPageCache,
+  },
+  {
+    name: 'admin-typing',
+    title:
+      'Newsroom app in Chromium (first-load budget: 350 KB gzipped; typing: no long task over 50 ms)',
+    run: benchAdminTyping,
+  },
+  {
+    name: 'wordpress-import',
+    title: 'WordPress import of a generated 50,000-post WXR file (SQLite; target ≥ 1,000 posts/s)',
+    run: benchWordPressImport,
+  },
+  {
+    name: 'newsroom-screens',
+    title: 'Newsroom list and dashboard (SQLite, demo newsroom; budget: named list ≥ 0.25 of bare)',
+    run: benchNewsroomScreens,
+  },
+  {
+    name: 'wire-ingest',
+    title: 'Wire polling of a generated 1,000-story RSS feed (SQLite, local HTTP)',
+    run: benchWireIngest,
+  },
+  {
+    name: 'metrics',
+    title: 'Observability (in-process): the request-id and metrics hooks per request, and a scrape',
+    run: benchMetrics,
+  },
+  {
+    name: 'soak',
+    title:
+      'Soak: 100 connections of mixed reading traffic for 10 minutes (MASTHEAD_SOAK_SECONDS); no 5xx, memory within 10%',
+    run: benchSoak,
+  },
+]
+
+/**
+ * `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same
+ * run; `npm run bench -- page-cache wordpress-import` runs only those, so one can run alone.
+ */
+const wanted = process.argv.slice(2)
+const unknown = wanted.filter((name) => !BENCHMARKS.some((bench) => bench.name === name))
+if (unknown.length > 0) {
+  console.error(
+    `No benchmark named ${unknown.join(', ')}; there are: ${BENCHMARKS.map((bench) => bench.name).join(', ')}`,
+  )
+  process.exit(2)
+}
+for (const bench of BENCHMARKS) {
+  if (wanted.length > 0 && !wanted.includes(bench.name)) continue
+  console.log(bench.title)
+  for (const line of await bench.run()) console.log(`  ${line}`)
+}

@@ -21,6 +21,7 @@ import { createJobQueue, type JobHandler, type JobQueue } from './jobs/job-queue
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js'
 import { createScheduledPublisher, type ScheduledPublisher } from './jobs/scheduled-publishing.js'
 import { createWirePoller } from './jobs/wire-polling.js'
+import { createContactService } from './modules/contact/contact-service.js'
 import { createArticleService, type ArticleService } from './modules/editorial/article-service.js'
 import { registerHealthRoutes } from './modules/health/health.routes.js'
 import { registerMetrics } from './modules/metrics/metrics.routes.js'
@@ -172,6 +173,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     onError: (error, job) => app.log.warn({ err: error, job }, 'job failed'),
   })
   const articles = createArticleService({ db, clock, outbox })
+  const contact = createContactService({ db, clock, outbox })
   const scheduler = createScheduledPublisher({
     publishDueArticles: articles.publishDueArticles,
     onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
@@ -236,6 +238,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clock,
     outbox,
     articles,
+    contact,
     wires,
     search,
     siteUrl: deps.config.siteUrl,
@@ -265,6 +268,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ...deps,
     search,
     assets,
+    contact,
     frameMemo: createTaggedMemo(pageCache),
   })
   registerSecurityHeaders(app, securityHeaders)

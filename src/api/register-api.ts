@@ -10,6 +10,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.js'
 import { authorRoutes } from '../modules/authors/author.routes.js'
 import { createAuthorService } from '../modules/authors/author-service.js'
 import { contactRoutes } from '../modules/contact/contact.routes.js'
+import type { ContactService } from '../modules/contact/contact-service.js'
 import { articleRoutes } from '../modules/editorial/article.routes.js'
 import { dashboardRoutes } from '../modules/editorial/dashboard.routes.js'
 import type { ArticleService } from '../modules/editorial/article-service.js'
@@ -23,15 +24,19 @@ import type { MediaService } from '../modules/media/media-service.js'
 import type { MediaUploader } from '../modules/media/media-upload.js'
 import { MEDIA_ROUTE_DESCRIPTIONS, registerMediaRoutes } from '../modules/media/media.routes.js'
 import { pageRoutes } from '../modules/pages/page.routes.js'
+import { createPageService } from '../modules/pages/page-service.js'
 import { redirectRoutes } from '../modules/redirects/redirect.routes.js'
+import { createRedirectService } from '../modules/redirects/redirect-service.js'
 import { sectionRoutes } from '../modules/sections/section.routes.js'
 import { createSectionService } from '../modules/sections/section-service.js'
 import { settingsRoutes } from '../modules/settings/settings.routes.js'
+import { createSettingsService } from '../modules/settings/settings-service.js'
 import { sourceRoutes } from '../modules/sources/source.routes.js'
 import { createSourceService } from '../modules/sources/source-service.js'
 import { tagRoutes } from '../modules/tags/tag.routes.js'
 import { createTagService } from '../modules/tags/tag-service.js'
 import { webhookRoutes } from '../modules/webhooks/webhook.routes.js'
+import { createWebhookService } from '../modules/webhooks/webhook-service.js'
 import type { WireIngest } from '../modules/wires/wire-ingest.js'
 import { wireRoutes } from '../modules/wires/wire.routes.js'
 import { mountApiRoutes } from './api-route.js'
@@ -45,6 +50,7 @@ export interface ApiDependencies {
   outbox: EventOutbox
   siteUrl: string
   articles: ArticleService
+  contact: ContactService
   wires: WireIngest
   search: SearchIndex
   mailer?: Mailer
@@ -69,12 +75,12 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...tagRoutes({ db: deps.db, tags: createTagService(deps) }),
     ...authorRoutes({ db: deps.db, authors: createAuthorService(deps) }),
     ...sourceRoutes({ db: deps.db, sources: createSourceService(deps) }),
-    ...pageRoutes(shared),
-    ...settingsRoutes(shared),
-    ...redirectRoutes(shared),
-    ...contactRoutes(shared),
+    ...pageRoutes({ db: deps.db, pages: createPageService(deps) }),
+    ...settingsRoutes({ db: deps.db, settings: createSettingsService(deps) }),
+    ...redirectRoutes({ db: deps.db, redirects: createRedirectService(deps) }),
+    ...contactRoutes({ db: deps.db, contact: deps.contact }),
     ...auditRoutes(shared),
-    ...webhookRoutes(shared),
+    ...webhookRoutes({ db: deps.db, webhooks: createWebhookService(deps) }),
     ...wireRoutes({ ...shared, articles: deps.articles, ingest: deps.wires }),
     ...contentApiRoutes(deps),
   ]

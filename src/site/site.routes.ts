@@ -1,6 +1,7 @@
 import formBody from '@fastify/formbody'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config/config.js'
+import type { ContactService } from '../modules/contact/contact-service.js'
 import type { Store } from '../db/create-database.js'
 import type { SearchIndex } from '../modules/search/search-index.js'
 import type { Clock } from '../platform/clock.js'
@@ -26,6 +27,8 @@ export interface SiteDependencies {
   storage: MediaStorage
   assets: AssetManifest
   mailer?: Mailer
+  /** Stores readers' messages from the contact form. */
+  contact: ContactService
   sitemapUrlLimit?: number
   /** The app's one search index (it keeps its term cache across requests). */
   search: SearchIndex
@@ -52,6 +55,6 @@ export async function registerSiteRoutes(
   registerPageViewRoutes(app, { db, clock })
   registerListingRoutes(app, kit)
   registerSearchRoutes(app, { kit, search: deps.search })
-  registerPagesRoutes(app, { kit, mailer: deps.mailer })
+  registerPagesRoutes(app, { kit, mailer: deps.mailer, contact: deps.contact })
   registerArticleRoutes(app, kit)
 }

@@ -54,10 +54,3 @@ export function actingUserId(actor: Actor): number | null {
   if (actor.kind === 'token') return actor.createdBy
   return null
 }
-
-/** The audit log's view of the actor. */
-export function auditActor(actor: Actor): { actorType: Actor['kind']; actorId: number | null } {
-  if (actor.kind === 'user') return { actorType: 'user', actorId: actor.userId }
-  if (actor.kind === 'token') return { actorType: 'token', actorId: actor.tokenId }
-  return { actorType: 'system', actorId: null }
-}

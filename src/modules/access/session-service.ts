@@ -25,7 +25,8 @@ export interface NewSession {
 /**
  * Signing in and out. A sign-in opens a new session (never reusing one, so a planted session id is
  * worthless) and is audited as `session.create` by the person signing in, in one transaction. A
- * failed sign-in changes nothing but the throttle's counts; a sign-out is not audited.
+ * failed sign-in changes nothing but the throttle's counts; a sign-out is audited as
+ * `session.delete`.
  */
 export function createSessionService({ db, clock }: Deps) {
   async function signIn(
@@ -61,7 +62,16 @@ export function createSessionService({ db, clock }: Deps) {
   /** Ends the caller's own session (the one the request came with). */
   async function signOut(context: ChangeContext, sessionId: string | null): Promise<void> {
     assertPermission(context.actor, 'account.self')
-    if (sessionId) await revokeSession(db, sessionId)
+    const { userId } = assertPerson(context.actor)
+    await withTransaction(db, async (trx) => {
+      if (sessionId) await revokeSession(trx, sessionId)
+      await recordChange(
+        trx,
+        context,
+        { action: 'session.delete', entityType: 'user', entityId: userId },
+        clock.now(),
+      )
+    })
   }
 
   /** The signed-in person, whether two-factor sign-in is on, and the session's CSRF token. */

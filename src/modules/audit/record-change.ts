@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { ContentEvent } from '../../platform/events.js'
 import { recordEvents } from '../../platform/outbox/record-events.js'
-import { auditActor, type Actor } from '../access/actor.js'
+import type { Actor } from '../access/actor.js'
 import { recordAudit } from './audit-queries.js'
 
 /** Who makes a change, and from where (for the audit log). */
@@ -23,6 +23,13 @@ export interface Change {
   events?: Omit<ContentEvent, 'occurredAt'>[]
 }
 
+/** The audit log's columns for who acted. */
+function actorColumns(actor: Actor): { actorType: Actor['kind']; actorId: number | null } {
+  if (actor.kind === 'user') return { actorType: 'user', actorId: actor.userId }
+  if (actor.kind === 'token') return { actorType: 'token', actorId: actor.tokenId }
+  return { actorType: 'system', actorId: null }
+}
+
 /**
  * Records a change's audit entry and its events inside the change's own transaction: either all
  * of them commit with it or none does. The one way a service tells what it did.
@@ -37,7 +44,7 @@ export async function recordChange(
   await recordAudit(
     trx,
     {
-      ...auditActor(context.actor),
+      ...actorColumns(context.actor),
       action: change.action,
       entityType: change.entityType,
       entityId: String(change.entityId),

@@ -1,19 +1,14 @@
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { ResourceRouteDeps } from '../../api/change-recorder.js'
-import { AppError } from '../../errors/app-error.js'
-import { listContactMessages, markContactMessageRead } from './contact-queries.js'
+import type { Database } from '../../db/database.js'
+import { contextOf } from '../editorial/article.routes.js'
+import { listContactMessages } from './contact-queries.js'
+import type { ContactService } from './contact-service.js'
 import { ID_PARAMS } from '../../api/common-schemas.js'
 
-export function contactRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
-  const assertExists = async (id: number) => {
-    const row = await db
-      .selectFrom('contactMessages')
-      .select('id')
-      .where('id', '=', id)
-      .executeTakeFirst()
-    if (!row) throw new AppError('NOT_FOUND', `There is no message ${id}`)
-  }
+/** The Admin API's contact inbox routes, over the contact service. */
+export function contactRoutes({ db, contact }: { db: Kysely<Database>; contact: ContactService }) {
   return [
     defineRoute({
       method: 'GET',
@@ -40,11 +35,7 @@ export function contactRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       tag: 'contact',
       summary: 'Mark a message read',
       params: ID_PARAMS,
-      handle: async ({ params, request }) => {
-        await assertExists(params.id)
-        await markContactMessageRead(db, params.id, clock.now())
-        await recordChange(request, { entity: 'contact_message', action: 'updated', id: params.id })
-      },
+      handle: ({ params, request }) => contact.markRead(contextOf(request), params.id),
     }),
     defineRoute({
       method: 'DELETE',
@@ -53,11 +44,7 @@ export function contactRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       tag: 'contact',
       summary: 'Delete a message',
       params: ID_PARAMS,
-      handle: async ({ params, request }) => {
-        await assertExists(params.id)
-        await db.deleteFrom('contactMessages').where('id', '=', params.id).execute()
-        await recordChange(request, { entity: 'contact_message', action: 'deleted', id: params.id })
-      },
+      handle: ({ params, request }) => contact.remove(contextOf(request), params.id),
     }),
   ]
 }

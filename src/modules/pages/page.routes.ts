@@ -1,11 +1,13 @@
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { ResourceRouteDeps } from '../../api/change-recorder.js'
-import { AppError } from '../../errors/app-error.js'
+import type { Database } from '../../db/database.js'
 import type { ArticleDocument } from '../articles/document/article-document.js'
 import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
 import { htmlToDocument } from '../articles/document/html-to-document.js'
-import { createPage, findPageById, listAllPages, updatePage } from './page-queries.js'
+import { contextOf } from '../editorial/article.routes.js'
+import { listAllPages } from './page-queries.js'
+import type { PageService } from './page-service.js'
 import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
 
 const PAGE = z.strictObject({
@@ -29,12 +31,8 @@ function documentOf(input: {
   )
 }
 
-export function pageRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
-  const byId = async (id: number) => {
-    const page = await findPageById(db, id)
-    if (!page) throw new AppError('NOT_FOUND', `There is no page ${id}`)
-    return page
-  }
+/** The Admin API's page routes, over the page service. */
+export function pageRoutes({ db, pages }: { db: Kysely<Database>; pages: PageService }) {
   return [
     defineRoute({
       method: 'GET',
@@ -52,18 +50,12 @@ export function pageRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       summary: 'Create a page (About, Contact, standards…)',
       body: PAGE,
       successStatus: 201,
-      handle: async ({ body, request }) => {
+      handle: ({ body, request }) => {
         const { body: html, bodyDoc, ...fields } = body
-        const id = await createPage(
-          db,
-          {
-            ...fields,
-            bodyDoc: documentOf({ body: html, bodyDoc }) ?? { type: 'doc', content: [] },
-          },
-          clock.now(),
-        )
-        await recordChange(request, { entity: 'page', action: 'created', id })
-        return byId(id)
+        return pages.create(contextOf(request), {
+          ...fields,
+          bodyDoc: documentOf({ body: html, bodyDoc }) ?? { type: 'doc', content: [] },
+        })
       },
     }),
     defineRoute({
@@ -74,25 +66,13 @@ export function pageRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       summary: 'Change a page',
       params: ID_PARAMS,
       body: PAGE.omit({ language: true }).partial(),
-      handle: async ({ params, body, request }) => {
-        const before = await byId(params.id)
+      handle: ({ params, body, request }) => {
         const { body: html, bodyDoc, ...fields } = body
         const document = documentOf({ body: html, bodyDoc })
-        await updatePage(
-          db,
-          params.id,
-          { ...fields, ...(document ? { bodyDoc: document } : {}) },
-          clock.now(),
-        )
-        const after = await byId(params.id)
-        const action =
-          before.status !== after.status
-            ? after.status === 'published'
-              ? 'published'
-              : 'unpublished'
-            : 'updated'
-        await recordChange(request, { entity: 'page', action, id: params.id })
-        return after
+        return pages.update(contextOf(request), params.id, {
+          ...fields,
+          ...(document ? { bodyDoc: document } : {}),
+        })
       },
     }),
     defineRoute({
@@ -102,11 +82,7 @@ export function pageRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       tag: 'pages',
       summary: 'Delete a page',
       params: ID_PARAMS,
-      handle: async ({ params, request }) => {
-        await byId(params.id)
-        await db.deleteFrom('pages').where('id', '=', params.id).execute()
-        await recordChange(request, { entity: 'page', action: 'deleted', id: params.id })
-      },
+      handle: ({ params, request }) => pages.remove(contextOf(request), params.id),
     }),
   ]
 }

@@ -1,8 +1,9 @@
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { ResourceRouteDeps } from '../../api/change-recorder.js'
-import { AppError } from '../../errors/app-error.js'
-import { saveRedirect } from './redirect-queries.js'
+import type { Database } from '../../db/database.js'
+import { contextOf } from '../editorial/article.routes.js'
+import type { RedirectService } from './redirect-service.js'
 
 const path = z
   .string()
@@ -11,7 +12,14 @@ const path = z
   .max(2000)
   .regex(/^\/(?!\/)/, 'a path on this site, starting with /')
 
-export function redirectRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
+/** The Admin API's redirect routes, over the redirect service. */
+export function redirectRoutes({
+  db,
+  redirects,
+}: {
+  db: Kysely<Database>
+  redirects: RedirectService
+}) {
   return [
     defineRoute({
       method: 'GET',
@@ -46,21 +54,8 @@ export function redirectRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
           .optional(),
       }),
       successStatus: 201,
-      handle: async ({ body, request }) => {
-        if (body.fromPath === body.toPath) {
-          throw new AppError('VALIDATION_FAILED', 'A redirect cannot point to itself', {
-            property: 'toPath',
-          })
-        }
-        await saveRedirect(db, { ...body, statusCode: body.statusCode ?? 301 }, clock.now())
-        const saved = await db
-          .selectFrom('redirects')
-          .selectAll()
-          .where('fromPath', '=', body.fromPath)
-          .executeTakeFirstOrThrow()
-        await recordChange(request, { entity: 'redirect', action: 'created', id: saved.id })
-        return saved
-      },
+      handle: ({ body, request }) =>
+        redirects.save(contextOf(request), { ...body, statusCode: body.statusCode ?? 301 }),
     }),
     defineRoute({
       method: 'DELETE',
@@ -69,15 +64,7 @@ export function redirectRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       tag: 'redirects',
       summary: 'Remove a redirect',
       params: z.strictObject({ id: z.coerce.number().int().positive() }),
-      handle: async ({ params, request }) => {
-        const result = await db
-          .deleteFrom('redirects')
-          .where('id', '=', params.id)
-          .executeTakeFirst()
-        if (Number(result.numDeletedRows) === 0)
-          throw new AppError('NOT_FOUND', `There is no redirect ${params.id}`)
-        await recordChange(request, { entity: 'redirect', action: 'deleted', id: params.id })
-      },
+      handle: ({ params, request }) => redirects.remove(contextOf(request), params.id),
     }),
   ]
 }

@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely'
 import { withTransaction } from '../../db/transaction.js'
 import type { Database } from '../../db/database.js'
 import { deepFreeze } from '../../platform/deep-freeze.js'
-import { SITE_SETTINGS_SCHEMA, type SiteSettings } from './site-settings.js'
+import {
+  SITE_SETTINGS_CHANGES_SCHEMA,
+  SITE_SETTINGS_SCHEMA,
+  type SiteSettings,
+} from './site-settings.js'
 
 /**
  * The site settings: stored values over defaults. A stored value that no longer fits its schema
@@ -40,19 +44,26 @@ export async function updateSiteSettings(
   changes: Partial<SiteSettings>,
   now: Date,
 ): Promise<SiteSettings> {
-  const valid = SITE_SETTINGS_SCHEMA.partial().parse(changes)
-  await withTransaction(db, async (trx) => {
-    for (const [key, value] of Object.entries(valid)) {
-      if (value === undefined) continue
-      const json = JSON.stringify(value)
-      await trx
-        .insertInto('settings')
-        .values({ key, value: json, updatedAt: now.toISOString() })
-        .onConflict((conflict) =>
-          conflict.column('key').doUpdateSet({ value: json, updatedAt: now.toISOString() }),
-        )
-        .execute()
-    }
-  })
+  const valid = SITE_SETTINGS_CHANGES_SCHEMA.parse(changes)
+  await withTransaction(db, (trx) => storeSiteSettings(trx, valid, now))
   return getSiteSettings(db)
+}
+
+/** Writes settings already validated, one row per key given; the others keep their values. */
+export async function storeSiteSettings(
+  db: Kysely<Database>,
+  valid: Partial<SiteSettings>,
+  now: Date,
+): Promise<void> {
+  for (const [key, value] of Object.entries(valid)) {
+    if (value === undefined) continue
+    const json = JSON.stringify(value)
+    await db
+      .insertInto('settings')
+      .values({ key, value: json, updatedAt: now.toISOString() })
+      .onConflict((conflict) =>
+        conflict.column('key').doUpdateSet({ value: json, updatedAt: now.toISOString() }),
+      )
+      .execute()
+  }
 }

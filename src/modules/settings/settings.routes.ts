@@ -1,9 +1,19 @@
+import type { Kysely } from 'kysely'
 import { defineRoute } from '../../api/api-route.js'
-import type { ResourceRouteDeps } from '../../api/change-recorder.js'
-import { getSiteSettings, updateSiteSettings } from './settings-queries.js'
-import { SITE_SETTINGS_SCHEMA } from './site-settings.js'
+import type { Database } from '../../db/database.js'
+import { contextOf } from '../editorial/article.routes.js'
+import { getSiteSettings } from './settings-queries.js'
+import type { SettingsService } from './settings-service.js'
+import { SITE_SETTINGS_CHANGES_SCHEMA } from './site-settings.js'
 
-export function settingsRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
+/** The Admin API's settings routes, over the settings service. */
+export function settingsRoutes({
+  db,
+  settings,
+}: {
+  db: Kysely<Database>
+  settings: SettingsService
+}) {
   return [
     defineRoute({
       method: 'GET',
@@ -19,17 +29,8 @@ export function settingsRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       access: { permission: 'settings.write' },
       tag: 'settings',
       summary: 'Change some settings; the others keep their values',
-      body: SITE_SETTINGS_SCHEMA.partial().strict(),
-      handle: async ({ body, request }) => {
-        const settings = await updateSiteSettings(db, body, clock.now())
-        await recordChange(request, {
-          entity: 'settings',
-          action: 'updated',
-          id: 0,
-          details: { keys: Object.keys(body) },
-        })
-        return settings
-      },
+      body: SITE_SETTINGS_CHANGES_SCHEMA,
+      handle: ({ body, request }) => settings.update(contextOf(request), body),
     }),
   ]
 }

@@ -36,3 +36,18 @@ export const SITE_SETTINGS_SCHEMA = z.object({
 
 export type SiteSettings = z.output<typeof SITE_SETTINGS_SCHEMA>
 export type SiteSettingKey = keyof SiteSettings
+
+type SettingsShape = typeof SITE_SETTINGS_SCHEMA.shape
+
+/**
+ * A change of some settings: each key optional and without its default, so that a change stores
+ * only the keys it names (a partial of the schema above would fill in every default).
+ */
+export const SITE_SETTINGS_CHANGES_SCHEMA = z.strictObject(
+  Object.fromEntries(
+    Object.entries(SITE_SETTINGS_SCHEMA.shape).map(([key, schema]) => [
+      key,
+      schema.removeDefault().optional(),
+    ]),
+  ) as { [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['removeDefault']>> },
+)

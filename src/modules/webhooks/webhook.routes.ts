@@ -1,34 +1,26 @@
-import { randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { ResourceRouteDeps } from '../../api/change-recorder.js'
+import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
-import { actingUserId } from '../access/actor.js'
+import { contextOf } from '../editorial/article.routes.js'
 import { ID_PARAMS } from '../../api/common-schemas.js'
 import { CONTENT_ACTIONS, CONTENT_ENTITIES } from '../../platform/events.js'
+import { toWebhook, WEBHOOK_COLUMNS, type WebhookService } from './webhook-service.js'
 
 const EVENT_NAMES = [
   '*',
   ...CONTENT_ENTITIES.flatMap((entity) => CONTENT_ACTIONS.map((action) => `${entity}.${action}`)),
 ]
 
-function toWebhook(row: {
-  id: number
-  url: string
-  events: string
-  isActive: number
-  createdAt: string
+/** The Admin API's webhook routes, over the webhook service. */
+export function webhookRoutes({
+  db,
+  webhooks,
+}: {
+  db: Kysely<Database>
+  webhooks: WebhookService
 }) {
-  return {
-    id: row.id,
-    url: row.url,
-    events: JSON.parse(row.events) as string[],
-    isActive: row.isActive === 1,
-    createdAt: row.createdAt,
-  }
-}
-
-export function webhookRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
   const assertExists = async (id: number) => {
     const row = await db.selectFrom('webhooks').select('id').where('id', '=', id).executeTakeFirst()
     if (!row) throw new AppError('NOT_FOUND', `There is no webhook ${id}`)
@@ -42,11 +34,7 @@ export function webhookRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       summary: 'Registered webhooks (without their secrets)',
       handle: async () => ({
         items: (
-          await db
-            .selectFrom('webhooks')
-            .select(['id', 'url', 'events', 'isActive', 'createdAt'])
-            .orderBy('id')
-            .execute()
+          await db.selectFrom('webhooks').select(WEBHOOK_COLUMNS).orderBy('id').execute()
         ).map(toWebhook),
       }),
     }),
@@ -61,28 +49,7 @@ export function webhookRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
         events: z.array(z.enum(EVENT_NAMES as [string, ...string[]])).min(1),
       }),
       successStatus: 201,
-      handle: async ({ body, request }) => {
-        const secret = randomBytes(32).toString('hex')
-        const row = await db
-          .insertInto('webhooks')
-          .values({
-            url: body.url,
-            events: JSON.stringify(body.events),
-            secret,
-            isActive: 1,
-            createdBy: actingUserId(request.actor ?? { kind: 'system' }),
-            createdAt: clock.now().toISOString(),
-          })
-          .returning(['id', 'url', 'events', 'isActive', 'createdAt'])
-          .executeTakeFirstOrThrow()
-        await recordChange(request, {
-          entity: 'webhook',
-          action: 'created',
-          id: row.id,
-          details: { url: body.url },
-        })
-        return { ...toWebhook(row), secret }
-      },
+      handle: ({ body, request }) => webhooks.create(contextOf(request), body),
     }),
     defineRoute({
       method: 'DELETE',
@@ -91,11 +58,7 @@ export function webhookRoutes({ db, clock, recordChange }: ResourceRouteDeps) {
       tag: 'webhooks',
       summary: 'Remove a webhook and its delivery log',
       params: ID_PARAMS,
-      handle: async ({ params, request }) => {
-        await assertExists(params.id)
-        await db.deleteFrom('webhooks').where('id', '=', params.id).execute()
-        await recordChange(request, { entity: 'webhook', action: 'deleted', id: params.id })
-      },
+      handle: ({ params, request }) => webhooks.remove(contextOf(request), params.id),
     }),
     defineRoute({
       method: 'GET',

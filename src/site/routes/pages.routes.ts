@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { cacheResponse } from '../../http/page-cache-hooks.js'
-import { createContactMessage } from '../../modules/contact/contact-queries.js'
+import { systemActor } from '../../modules/access/actor.js'
 import {
   contactNotification,
   readContactForm,
@@ -10,6 +10,7 @@ import {
 } from '../../modules/contact/contact-form.js'
 import { findPublishedPage } from '../../modules/pages/page-queries.js'
 import { createFixedWindowLimiter } from '../../platform/fixed-window-limiter.js'
+import type { ContactService } from '../../modules/contact/contact-service.js'
 import type { Mailer } from '../../platform/mail/mailer.js'
 import type { SafeHtml } from '../jsx/html.js'
 import type { SiteContext } from '../loaders/load-frame.js'
@@ -28,7 +29,7 @@ const CONTACT_PAGE_SLUG = 'contact'
  */
 export function registerPagesRoutes(
   app: FastifyInstance,
-  deps: { kit: SiteRouteKit; mailer?: Mailer },
+  deps: { kit: SiteRouteKit; mailer?: Mailer; contact: ContactService },
 ): void {
   const { kit } = deps
   const { db, config, withEdition, notFound } = kit
@@ -114,10 +115,9 @@ export function registerPagesRoutes(
       const isValid = !isRateLimited && Object.keys(errors).length === 0
       // A filled honeypot is a bot: it is thanked like a person, and nothing is stored.
       if (isValid && !honeypot) {
-        await createContactMessage(
-          db,
+        await deps.contact.receive(
+          { actor: systemActor, ipAddress: request.ip },
           { language: context.frame.language, ...values },
-          context.frame.now,
         )
         notifyNewsroom(request, values, context.frame.language)
       }

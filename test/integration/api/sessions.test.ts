@@ -227,7 +227,7 @@ describeEachDatabase('sign-in, sessions and CSRF', (store) => {
     )
   })
 
-  it('records a sign-in as session.create by the person, and neither a failed one nor sign-out', async () => {
+  it('records a sign-in as session.create and a sign-out as session.delete, by the person, and not a failed one', async () => {
     const account = await buildUser(store().db, 'author')
     const failed = await trackWrite(store().db, () =>
       signInRequest(account.email, 'not the password', { address: '10.0.2.1' }),
@@ -247,7 +247,9 @@ describeEachDatabase('sign-in, sessions and CSRF', (store) => {
       client.request({ method: 'DELETE', url: '/api/admin/session' }),
     )
     expect(signedOut.response.statusCode).toBe(204)
-    expect(signedOut.audit).toEqual([])
+    expect(signedOut.audit.map(brief)).toEqual([
+      `session.delete user:${account.id} user:${account.id}`,
+    ])
   })
 
   it('records one audit entry per change of your own account and none for a refused one', async () => {
