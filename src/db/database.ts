@@ -174,6 +174,30 @@ export interface PagesTable {
   publishedAt: Timestamp | null
 }
 
+/** What a body shows that lives elsewhere: an image, a gallery, another story's card, an embed. */
+export type ReferenceKind = 'media' | 'gallery' | 'article' | 'embed'
+
+/** One thing a body shows, derived from its document on every save; never edited on its own. */
+export interface BodyReferenceColumns {
+  /** The block's place among the body's references, from 0. */
+  position: number
+  kind: ReferenceKind
+  /** The media item, gallery or article shown; null for an embed. */
+  targetId: number | null
+  /** An embed's canonical URL; null for the other kinds. */
+  url: string | null
+  /** An embed's provider (`youtube`, `x`…); null for the other kinds. */
+  provider: string | null
+}
+
+export interface ArticleReferencesTable extends BodyReferenceColumns {
+  articleId: number
+}
+
+export interface PageReferencesTable extends BodyReferenceColumns {
+  pageId: number
+}
+
 export interface MediaTable {
   id: CreatedId
   /** Content-addressed name in the media storage. */
@@ -486,7 +510,9 @@ export interface Database {
   articleNotices: ArticleNoticesTable
   articleRevisions: ArticleRevisionsTable
   articleLocks: ArticleLocksTable
+  articleReferences: ArticleReferencesTable
   pages: PagesTable
+  pageReferences: PageReferencesTable
   media: MediaTable
   galleries: GalleriesTable
   galleryItems: GalleryItemsTable

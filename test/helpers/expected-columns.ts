@@ -86,6 +86,8 @@ export const EXPECTED_COLUMNS: Schema = {
     'updatedAt',
     'publishedAt',
   ),
+  articleReferences: all('articleId', 'position', 'kind', 'targetId', 'url', 'provider'),
+  pageReferences: all('pageId', 'position', 'kind', 'targetId', 'url', 'provider'),
   media: all(
     'id',
     'storageKey',

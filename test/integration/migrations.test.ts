@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { assertSchemaNotNewer, isSchemaCurrent, migrateToLatest } from '../../src/db/migrate.js'
 import { MIGRATIONS } from '../../src/db/migrations/index.js'
 import { isAppError } from '../../src/errors/app-error.js'
+import { createArticle } from '../../src/modules/articles/article-queries.js'
+import { createPage } from '../../src/modules/pages/page-queries.js'
+import { buildEditions, buildSection, TEST_NOW } from '../helpers/factories.js'
 import { EXPECTED_COLUMNS, SEARCH_INDEX_STORAGE } from '../helpers/expected-columns.js'
 import { createTestStore, TEST_DIALECTS, type TestStore } from '../helpers/test-databases.js'
 
@@ -49,6 +52,61 @@ describe.each(TEST_DIALECTS)('migrations (%s)', (dialect) => {
       ]),
     )
     expect(actual).toEqual(expected)
+  })
+
+  it('fills the reference rows of the article and page bodies stored before them', async () => {
+    store = await createTestStore(dialect)
+    const { db } = store
+    await buildEditions(db)
+    const bodyDoc = {
+      type: 'doc' as const,
+      content: [
+        { type: 'paragraph' as const },
+        {
+          type: 'image' as const,
+          attrs: { mediaId: 4, src: '/media/4.jpg', alt: '', width: 8, height: 6 },
+        },
+        { type: 'gallery' as const, attrs: { galleryId: 2 } },
+        { type: 'relatedArticle' as const, attrs: { articleId: 9, headline: 'x', url: '/' } },
+        { type: 'embed' as const, attrs: { url: 'https://vimeo.com/1', provider: 'vimeo' } },
+      ],
+    }
+    const sectionId = await buildSection(db)
+    for (const headline of ['One', 'Two'])
+      await createArticle(
+        db,
+        { language: 'en', sectionId, status: 'draft', headline, bodyDoc },
+        TEST_NOW,
+      )
+    await createPage(
+      db,
+      { language: 'en', slug: 'about', title: 'About', bodyDoc, status: 'draft' },
+      TEST_NOW,
+    )
+    const rows = async () => [
+      await db
+        .selectFrom('articleReferences')
+        .selectAll()
+        .orderBy('articleId')
+        .orderBy('position')
+        .execute(),
+      await db
+        .selectFrom('pageReferences')
+        .selectAll()
+        .orderBy('pageId')
+        .orderBy('position')
+        .execute(),
+    ]
+    const written = await rows()
+    expect(written.map((list) => list.length)).toEqual([8, 4])
+    // As if the bodies had been stored by the version before this migration.
+    await db.schema.dropTable('articleReferences').execute()
+    await db.schema.dropTable('pageReferences').execute()
+    await sql`delete from kysely_migration where name = '20261207T1510-article-references'`.execute(
+      db,
+    )
+    expect(await migrateToLatest(db)).toEqual(['20261207T1510-article-references'])
+    expect(await rows()).toEqual(written)
   })
 
   it('refuses a database migrated by a newer version, naming the unknown migration', async () => {

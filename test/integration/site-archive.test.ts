@@ -47,14 +47,25 @@ const NOW = TEST_NOW.toISOString()
 type Dump = Record<string, Record<string, unknown>[]>
 
 /**
- * Every row of every archived table and of the search index, in primary-key order; JSON columns
- * parsed when comparing across databases (PostgreSQL's jsonb keeps no spacing or key order).
+ * Every row of every archived table and of the tables rebuilt on import (the search index, the
+ * bodies' references), in primary-key order; JSON columns parsed when comparing across databases
+ * (PostgreSQL's jsonb keeps no spacing or key order).
  */
 async function dumpSite(db: Kysely<Database>, options: { parseJson: boolean }): Promise<Dump> {
   const loose = db as unknown as LooseDatabase
   const tables = [
     ...ARCHIVE_TABLES,
     { name: 'searchDocuments', key: ['articleId'], columns: EXPECTED_COLUMNS.searchDocuments },
+    {
+      name: 'articleReferences',
+      key: ['articleId', 'position'],
+      columns: EXPECTED_COLUMNS.articleReferences,
+    },
+    {
+      name: 'pageReferences',
+      key: ['pageId', 'position'],
+      columns: EXPECTED_COLUMNS.pageReferences,
+    },
   ]
   const dump: Dump = {}
   for (const table of tables) {
@@ -405,6 +416,7 @@ describe('masthead export and import masthead', () => {
     const target = await openSqliteSite(targetDir)
     try {
       const copy = await dumpSite(target.db, { parseJson: false })
+      expect(sourceDump['articleReferences']?.length).toBeGreaterThan(0)
       expect(copy).toEqual(withoutSecrets(sourceDump))
       expect(await target.db.selectFrom('sessions').selectAll().execute()).toEqual([])
       expect(await target.db.selectFrom('jobs').selectAll().execute()).toEqual([])

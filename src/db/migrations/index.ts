@@ -8,6 +8,7 @@ import * as importRecords from './20261129T2150-import-records.js'
 import * as listingIndexes from './20261130T0030-listing-indexes.js'
 import * as wireIngest from './20261130T0030-wire-ingest.js'
 import * as eventOutbox from './20261207T1500-event-outbox.js'
+import * as articleReferences from './20261207T1510-article-references.js'
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261130T0030-listing-indexes': listingIndexes,
   '20261130T0030-wire-ingest': wireIngest,
   '20261207T1500-event-outbox': eventOutbox,
+  '20261207T1510-article-references': articleReferences,
 }

@@ -12,6 +12,7 @@ import { queryTemplate } from '../../db/query-template.js'
 import { withTransaction } from '../../db/transaction.js'
 import { slugify } from '../../platform/slugify.js'
 import type { Article, ArticleNotice, ArticleSummary, NewArticle } from './article.js'
+import { insertArticleReferences } from './article-references.js'
 import type { ArticleDocument } from './document/article-document.js'
 import { documentPlainText, renderDocumentHtml } from './document/render-document.js'
 
@@ -88,7 +89,8 @@ function articleRow(input: NewArticle, timestamp: string) {
 
 /**
  * Stores a new article with its bylines, tags, related stories and notices, all or nothing.
- * The body HTML and, when not given, the slug and excerpt are derived here.
+ * The body HTML, the body's reference rows and, when not given, the slug and excerpt are derived
+ * here.
  */
 export async function createArticle(
   db: Kysely<Database>,
@@ -102,6 +104,7 @@ export async function createArticle(
       .values(articleRow(input, timestamp))
       .returning('id')
       .executeTakeFirstOrThrow()
+    await insertArticleReferences(trx, [{ articleId: id, bodyDoc: input.bodyDoc }])
     const positioned = (ids: number[] = []) =>
       [...new Set(ids)].map((value, position) => ({ value, position }))
     const authors = positioned(input.authorIds)
@@ -237,6 +240,10 @@ export async function createArticles(
         .execute()
     for (const part of chunked(notices, LINKS_PER_INSERT))
       await trx.insertInto('articleNotices').values(part).execute()
+    await insertArticleReferences(
+      trx,
+      inputs.map((input, index) => ({ articleId: ids[index] ?? 0, bodyDoc: input.bodyDoc })),
+    )
     return ids
   })
 }

@@ -5,6 +5,7 @@ import type { ArticleSeo, ArticleStatus, ArticleType, NoticeKind } from './artic
 import type { ArticleDocument } from './document/article-document.js'
 import { documentPlainText, renderDocumentHtml } from './document/render-document.js'
 import { excerptOf } from './article-queries.js'
+import { replaceArticleReferences } from './article-references.js'
 
 /** The ids an article is linked to, in their byline, tag and card order. */
 export interface ArticleLinks {
@@ -108,8 +109,9 @@ async function replaceLinks(
 }
 
 /**
- * Applies a save: the columns, the links that were given, the derived HTML and excerpt, and the
- * next version number. `expectedVersion` makes the update conditional (false when it moved on).
+ * Applies a save: the columns, the links that were given, the derived HTML, excerpt and reference
+ * rows, and the next version number. `expectedVersion` makes the update conditional (false when it
+ * moved on).
  */
 export async function updateArticle(
   db: Kysely<Database>,
@@ -130,6 +132,8 @@ export async function updateArticle(
       .executeTakeFirst()
     if (Number(result.numUpdatedRows) !== 1) return false
     await replaceLinks(trx, input.id, input.changes)
+    const { bodyDoc } = input.changes
+    if (bodyDoc) await replaceArticleReferences(trx, [{ articleId: input.id, bodyDoc }])
     return true
   })
 }

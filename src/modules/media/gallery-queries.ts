@@ -126,7 +126,7 @@ export async function deleteGallery(db: Kysely<Database>, id: number): Promise<b
   return result.numDeletedRows > 0n
 }
 
-/** Ids and headlines of the articles that show a gallery, as hero or in their body. */
+/** Ids and headlines of the articles that show a gallery, as hero or in their body (its rows). */
 export async function findGalleryUsage(
   db: Kysely<Database>,
   id: number,
@@ -135,7 +135,18 @@ export async function findGalleryUsage(
     .selectFrom('articles')
     .select(['id', 'headline'])
     .where((eb) =>
-      eb.or([eb('heroGalleryId', '=', id), eb('bodyHtml', 'like', `%data-gallery-id="${id}"%`)]),
+      eb.or([
+        eb('heroGalleryId', '=', id),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('articleReferences')
+            .select('articleId')
+            .where('kind', '=', 'gallery')
+            .where('targetId', '=', id),
+        ),
+      ]),
     )
     .orderBy('id')
     .execute()

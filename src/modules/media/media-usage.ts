@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
+import { findArticlesShowing } from '../articles/article-references.js'
 import { articlesOwnedBy } from '../articles/newsroom-article-queries.js'
+import { findPagesShowing } from '../pages/page-references.js'
 import { parseLocalized, pickLocalized } from '../../platform/localized-text.js'
 
 /** A place that shows a media item, so deleting it would break a page. */
@@ -10,39 +12,26 @@ export interface MediaUsage {
   label: string
 }
 
-/** The marker render-document leaves on every body image (`<figure … data-media-id="7">`). */
-const bodyMarker = (id: number) => `%data-media-id="${id}"%`
-
 function add(usages: Map<number, MediaUsage[]>, mediaId: number, usage: MediaUsage): void {
   const list = usages.get(mediaId) ?? []
   list.push(usage)
   usages.set(mediaId, list)
 }
 
+/** Body images, from the reference rows every article and page save keeps. */
 async function addBodyUsages(
   db: Kysely<Database>,
   ids: number[],
   usages: Map<number, MediaUsage[]>,
 ): Promise<void> {
-  const matches = (html: string) => ids.filter((id) => html.includes(`data-media-id="${id}"`))
   const [articles, pages] = await Promise.all([
-    db
-      .selectFrom('articles')
-      .select(['id', 'headline', 'bodyHtml'])
-      .where((eb) => eb.or(ids.map((id) => eb('bodyHtml', 'like', bodyMarker(id)))))
-      .execute(),
-    db
-      .selectFrom('pages')
-      .select(['id', 'title', 'bodyHtml'])
-      .where((eb) => eb.or(ids.map((id) => eb('bodyHtml', 'like', bodyMarker(id)))))
-      .execute(),
+    findArticlesShowing(db, { kind: 'media', ids }),
+    findPagesShowing(db, { kind: 'media', ids }),
   ])
   for (const row of articles)
-    for (const id of matches(row.bodyHtml))
-      add(usages, id, { kind: 'articleBody', id: row.id, label: row.headline })
+    add(usages, row.targetId, { kind: 'articleBody', id: row.id, label: row.headline })
   for (const row of pages)
-    for (const id of matches(row.bodyHtml))
-      add(usages, id, { kind: 'pageBody', id: row.id, label: row.title })
+    add(usages, row.targetId, { kind: 'pageBody', id: row.id, label: row.title })
 }
 
 async function addSeoUsages(

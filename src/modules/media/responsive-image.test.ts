@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { renderDocumentHtml } from '../articles/document/render-document.js'
 import type { MediaVariants, VariantFile } from './media-variants.js'
-import { responsiveImage, upgradeBodyImages } from './responsive-image.js'
+import { responsiveImage } from './responsive-image.js'
 
 const file = (shape: VariantFile['shape'], format: VariantFile['format'], width: number) => ({
   shape,
@@ -64,14 +64,5 @@ describe('body images', () => {
     expect(html).toContain(
       'alt="A &quot;quoted&quot; chart" width="1280" height="640" loading="lazy" decoding="async"></picture></figure>',
     )
-  })
-
-  it('rendered before the variants existed get them when the page is composed', () => {
-    const plain = renderDocumentHtml(doc)
-    expect(plain).not.toContain('<picture>')
-    const upgraded = upgradeBodyImages(plain, images)
-    expect(upgraded).toBe(renderDocumentHtml(doc, { images }))
-    expect(upgradeBodyImages(upgraded, images)).toBe(upgraded)
-    expect(upgradeBodyImages(plain, new Map())).toBe(plain)
   })
 })

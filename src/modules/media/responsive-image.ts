@@ -70,24 +70,3 @@ export function pictureParts(image: ResponsiveImage, sizes: string) {
 
 /** The sizes of an image in an article body, which is at most 46rem wide. */
 export const BODY_IMAGE_SIZES = '(min-width: 48rem) 46rem, 100vw'
-
-/** Body figures as render-document writes them, before they have sources. */
-const BODY_IMAGE = /<figure class="image" data-media-id="(\d+)"><img src="[^"]*"([^>]*)>/g
-
-/** Ids of the media items shown as images in a rendered body. */
-export function bodyImageIds(html: string): number[] {
-  return [...html.matchAll(BODY_IMAGE)].map((match) => Number(match[1]))
-}
-
-/** Turns the body's plain images into `<picture>`s wherever their variants exist by now. */
-export function upgradeBodyImages(
-  html: string,
-  images: ReadonlyMap<number, ResponsiveImage>,
-): string {
-  return html.replace(BODY_IMAGE, (figure, id: string, rest: string) => {
-    const image = images.get(Number(id))
-    if (!image) return figure
-    const parts = pictureParts(image, BODY_IMAGE_SIZES)
-    return `<figure class="image" data-media-id="${id}">${parts.open}<img ${parts.imgAttributes}${rest}>${parts.close}`
-  })
-}

@@ -1,7 +1,9 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, PagesTable } from '../../db/database.js'
+import { withTransaction } from '../../db/transaction.js'
 import type { ArticleDocument } from '../articles/document/article-document.js'
 import { renderDocumentHtml } from '../articles/document/render-document.js'
+import { replacePageReferences } from './page-references.js'
 
 /** A static page of an edition: About, Contact, editorial standards… */
 export interface Page {
@@ -47,7 +49,16 @@ function toPage(row: Selectable<PagesTable>): Page {
   }
 }
 
+/** Stores a new page with its body's HTML and reference rows, all or nothing. */
 export async function createPage(db: Kysely<Database>, input: NewPage, now: Date): Promise<number> {
+  return withTransaction(db, async (trx) => {
+    const id = await insertPage(trx, input, now)
+    await replacePageReferences(trx, id, input.bodyDoc)
+    return id
+  })
+}
+
+async function insertPage(db: Kysely<Database>, input: NewPage, now: Date): Promise<number> {
   const timestamp = now.toISOString()
   const { id } = await db
     .insertInto('pages')
@@ -117,15 +128,30 @@ export async function findPageById(db: Kysely<Database>, id: number): Promise<Pa
   return row && toPage(row)
 }
 
-/** Saves changes to a page; publishing it the first time stamps its publication time. */
+/**
+ * Saves changes to a page, with its body's reference rows when the body changed; publishing it the
+ * first time stamps its publication time.
+ */
 export async function updatePage(
   db: Kysely<Database>,
   id: number,
   changes: Partial<Omit<NewPage, 'language'>>,
   now: Date,
 ): Promise<void> {
+  await withTransaction(db, async (trx) => {
+    const isUpdated = await updatePageRow(trx, id, changes, now)
+    if (isUpdated && changes.bodyDoc) await replacePageReferences(trx, id, changes.bodyDoc)
+  })
+}
+
+async function updatePageRow(
+  db: Kysely<Database>,
+  id: number,
+  changes: Partial<Omit<NewPage, 'language'>>,
+  now: Date,
+): Promise<boolean> {
   const { bodyDoc, isInFooter, status, ...plain } = changes
-  await db
+  const result = await db
     .updateTable('pages')
     .set((eb) => ({
       ...plain,
@@ -145,5 +171,6 @@ export async function updatePage(
       updatedAt: now.toISOString(),
     }))
     .where('id', '=', id)
-    .execute()
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }

@@ -366,6 +366,8 @@ export const EXCLUDED_TABLES: Readonly<Partial<Record<keyof Database, string>>> 
   events: 'the outbox of the running site; a restored site starts its own',
   eventConsumers: 'how far the running site has read its outbox',
   searchDocuments: 'rebuilt from the articles after an import',
+  articleReferences: 'derived from the article bodies, rebuilt after an import',
+  pageReferences: 'derived from the page bodies, rebuilt after an import',
 }
 
 /** What a secret column holds in a site restored without secrets: nobody can sign in with it. */

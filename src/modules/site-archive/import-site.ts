@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely'
 import * as tar from 'tar'
 import type { Database } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
+import { rebuildArticleReferences } from '../articles/article-references.js'
+import { rebuildPageReferences } from '../pages/page-references.js'
 import { createSearchIndex } from '../search/search-index.js'
 import { advanceIdSequences } from './archive-dialect.js'
 import { recordSiteReplaced } from './record-site-replaced.js'
@@ -158,7 +160,8 @@ async function loadTable(
 /**
  * Restores a `masthead export` archive into an empty site: unpacks it and checks the manifest and
  * every media file first, then writes every table in one transaction (each line checked against
- * its table; any fault rolls all back), rebuilds the search index and moves the media files in.
+ * its table; any fault rolls all back), rebuilds the bodies' reference rows and the search index
+ * and moves the media files in.
  * Users come without passwords unless the archive includes secrets.
  */
 export async function importSite(archive: string, target: ImportTarget): Promise<SiteImportReport> {
@@ -192,6 +195,9 @@ export async function importSite(archive: string, target: ImportTarget): Promise
         trx,
         tables.filter((table) => table.columns['id'] === 'int').map((table) => table.name),
       )
+      // Derived from the bodies, so not archived: made again like the search index.
+      await rebuildArticleReferences(trx)
+      await rebuildPageReferences(trx)
       await createSearchIndex({ db: trx }).rebuild()
       await recordSiteReplaced(
         trx,

@@ -5,16 +5,18 @@ import {
   listRelatedArticles,
   listTranslations,
 } from '../../modules/articles/article-queries.js'
-import { documentPlainText } from '../../modules/articles/document/render-document.js'
+import {
+  documentReferences,
+  referencedIds,
+} from '../../modules/articles/document/document-references.js'
+import {
+  documentPlainText,
+  renderDocumentHtml,
+} from '../../modules/articles/document/render-document.js'
 import { listAuthorsOfArticles } from '../../modules/authors/author-queries.js'
 import { findGalleriesByIds } from '../../modules/media/gallery-queries.js'
 import { findMediaByIds } from '../../modules/media/media-queries.js'
-import {
-  bodyImageIds,
-  responsiveImage,
-  upgradeBodyImages,
-  type ResponsiveImage,
-} from '../../modules/media/responsive-image.js'
+import { responsiveImage, type ResponsiveImage } from '../../modules/media/responsive-image.js'
 import { sectionTrail } from '../../modules/sections/section-queries.js'
 import { findSourcesByIds } from '../../modules/sources/source-queries.js'
 import { listTagsOfArticles } from '../../modules/tags/tag-queries.js'
@@ -84,15 +86,12 @@ async function loadGalleries(
   )
 }
 
-const GALLERY_PLACEHOLDER = /<div class="gallery-block" data-gallery-id="(\d+)"><\/div>/g
-const RELATED_PLACEHOLDER = /<aside class="related-card" data-article-id="(\d+)">.*?<\/aside>/g
-
 /** The responsive files of the body's images that have them by now. */
 async function loadBodyImages(
   context: SiteContext,
-  html: string,
+  ids: number[],
 ): Promise<Map<number, ResponsiveImage>> {
-  const media = await findMediaByIds(context.db, bodyImageIds(html))
+  const media = await findMediaByIds(context.db, ids)
   const images = new Map<number, ResponsiveImage>()
   for (const [id, item] of media) {
     context.uses.add(cacheTags.media(id))
@@ -102,34 +101,40 @@ async function loadBodyImages(
   return images
 }
 
+/** The cards of the live stories a body shows, by article id. */
+async function loadRelatedCards(
+  context: SiteContext,
+  ids: number[],
+): Promise<Map<number, ArticleCard>> {
+  const summaries = await findLiveSummariesByIds(context.db, ids, context.frame.now)
+  const cards = await loadCards(context, [...summaries.values()])
+  return new Map(cards.map((card) => [card.id, card]))
+}
+
 /**
- * Fills the body's gallery placeholders, turns related-story links into full cards and gives body
- * images their `<picture>` sources once their variants exist.
+ * Renders the body from its document, with the galleries and related-story cards it shows (one
+ * query per kind, whatever their number) and `<picture>` sources for the images whose variants
+ * exist by now. What it shows comes from the same derivation as its reference rows.
  */
 async function composeBody(context: SiteContext, article: Article): Promise<string> {
-  const galleryIds = [...article.bodyHtml.matchAll(GALLERY_PLACEHOLDER)].map((match) =>
-    Number(match[1]),
-  )
-  const relatedIds = [...article.bodyHtml.matchAll(RELATED_PLACEHOLDER)].map((match) =>
-    Number(match[1]),
-  )
-  const galleries = await loadGalleries(context, galleryIds)
-  const relatedArticles = [
-    ...(await findLiveSummariesByIds(context.db, relatedIds, context.frame.now)).values(),
-  ]
-  const cards = new Map<number, ArticleCard>(
-    (await loadCards(context, relatedArticles)).map((card) => [card.id, card]),
-  )
-  const images = await loadBodyImages(context, article.bodyHtml)
-  return upgradeBodyImages(article.bodyHtml, images)
-    .replace(GALLERY_PLACEHOLDER, (_match, id: string) => {
-      const gallery = galleries.get(Number(id))
-      return gallery ? Gallery({ frame: context.frame, gallery }).value : ''
-    })
-    .replace(RELATED_PLACEHOLDER, (_match, id: string) => {
-      const card = cards.get(Number(id))
-      return card ? RelatedCard({ frame: context.frame, card }).value : ''
-    })
+  const references = documentReferences(article.bodyDoc)
+  const [galleries, cards, images] = await Promise.all([
+    loadGalleries(context, referencedIds(references, 'gallery')),
+    loadRelatedCards(context, referencedIds(references, 'article')),
+    loadBodyImages(context, referencedIds(references, 'media')),
+  ])
+  const { frame } = context
+  return renderDocumentHtml(article.bodyDoc, {
+    images,
+    resolved: {
+      galleries: mapValues(galleries, (gallery) => Gallery({ frame, gallery }).value),
+      relatedCards: mapValues(cards, (card) => RelatedCard({ frame, card }).value),
+    },
+  })
+}
+
+function mapValues<T>(map: ReadonlyMap<number, T>, to: (value: T) => string): Map<number, string> {
+  return new Map([...map].map(([id, value]) => [id, to(value)]))
 }
 
 /** Tags an article page with what it shows besides its cards: names, pictures, translations. */

@@ -327,4 +327,39 @@ describeEachDatabase('public site pages', (store) => {
     expect(cards.map((item) => item.textContent)).toEqual(['A live story linked from a body'])
     expect(page.querySelector('.article__body')?.textContent).not.toContain('A draft story')
   })
+
+  it('renders the body from its document, whatever HTML was stored with it', async () => {
+    const db = store().db
+    const gallery = await db
+      .selectFrom('galleries')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    const related = await buildArticle(db, { headline: 'A story shown as a card' })
+    const id = await buildArticle(db, {
+      bodyDoc: {
+        type: 'doc',
+        content: [
+          paragraph('A body rendered when the page is.'),
+          { type: 'gallery', attrs: { galleryId: gallery.id } },
+          { type: 'relatedArticle', attrs: { articleId: related, headline: 'x', url: '/' } },
+        ],
+      },
+    })
+    await db
+      .updateTable('articles')
+      .set({ bodyHtml: '<p>Stale HTML</p>' })
+      .where('id', '=', id)
+      .execute()
+    const moved = await app.inject({ url: `/en/x/${id}` })
+    const { page } = await get(String(moved.headers.location))
+    const body = page.querySelector('.article__body')
+    expect(body?.textContent).not.toContain('Stale HTML')
+    expect(body?.textContent).toContain('A body rendered when the page is.')
+    expect(body?.querySelectorAll('section.gallery .gallery__item').length).toBeGreaterThan(0)
+    expect(body?.querySelector('.related-card__headline')?.textContent).toBe(
+      'A story shown as a card',
+    )
+    expect(body?.innerHTML).not.toContain('gallery-block')
+  })
 })

@@ -163,6 +163,39 @@ describe('renderDocumentHtml', () => {
   })
 })
 
+describe('renderDocumentHtml with resolved blocks', () => {
+  const body = doc(
+    { type: 'gallery', attrs: { galleryId: 3 } },
+    { type: 'relatedArticle', attrs: { articleId: 8, headline: 'Earlier', url: '/en/x/8' } },
+    { type: 'gallery', attrs: { galleryId: 4 } },
+    { type: 'relatedArticle', attrs: { articleId: 9, headline: 'Gone', url: '/en/x/9' } },
+  )
+
+  it('places the markup given for each gallery and card, and nothing for ids not given', () => {
+    const html = renderDocumentHtml(body, {
+      resolved: {
+        galleries: new Map([[3, '<section class="gallery">3</section>']]),
+        relatedCards: new Map([[8, '<aside class="related-card">8</aside>']]),
+      },
+    })
+    expect(html.split('\n')).toEqual([
+      '<section class="gallery">3</section>',
+      '<aside class="related-card">8</aside>',
+      '',
+      '',
+    ])
+  })
+
+  it('writes placeholders when nothing was resolved', () => {
+    expect(renderDocumentHtml(body).split('\n')).toEqual([
+      '<div class="gallery-block" data-gallery-id="3"></div>',
+      '<aside class="related-card" data-article-id="8"><a href="/en/x/8">Earlier</a></aside>',
+      '<div class="gallery-block" data-gallery-id="4"></div>',
+      '<aside class="related-card" data-article-id="9"><a href="/en/x/9">Gone</a></aside>',
+    ])
+  })
+})
+
 describe('documentPlainText', () => {
   it('keeps the words of text blocks and leaves out cards and galleries', () => {
     const text = documentPlainText(

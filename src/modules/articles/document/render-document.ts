@@ -62,6 +62,15 @@ function renderTable(node: TableNode): string {
 export interface RenderOptions {
   /** Responsive files of body images by media id; images without them keep their plain `src`. */
   images?: ReadonlyMap<number, ResponsiveImage>
+  /**
+   * The markup of the galleries and related-story cards the caller resolved, by gallery and
+   * article id (the public site renders its components into them). Given, a block whose id is
+   * absent (deleted, not live) renders nothing; without it, both render as placeholders.
+   */
+  resolved?: {
+    galleries: ReadonlyMap<number, string>
+    relatedCards: ReadonlyMap<number, string>
+  }
 }
 
 function renderImage(node: ImageNode, options: RenderOptions): string {
@@ -106,9 +115,11 @@ function renderBlock(node: BlockNode, options: RenderOptions): string {
     case 'image':
       return renderImage(node, options)
     case 'gallery':
+      if (options.resolved) return options.resolved.galleries.get(node.attrs.galleryId) ?? ''
       return `<div class="gallery-block" data-gallery-id="${node.attrs.galleryId}"></div>`
     case 'relatedArticle': {
       const { articleId, headline, url } = node.attrs
+      if (options.resolved) return options.resolved.relatedCards.get(articleId) ?? ''
       return (
         `<aside class="related-card" data-article-id="${articleId}">` +
         `<a href="${escapeHtml(url)}">${escapeHtml(headline)}</a></aside>`
@@ -128,8 +139,8 @@ function renderBlock(node: BlockNode, options: RenderOptions): string {
 
 /**
  * Renders a document to HTML. Every text and attribute is escaped and link schemes are checked, so
- * the output is safe by construction; blocks that need data from elsewhere (galleries) are left as
- * placeholders that the public site fills in.
+ * the output is safe by construction; blocks that need data from elsewhere (galleries, related
+ * cards) are the markup given in `options.resolved`, else placeholders.
  */
 export function renderDocumentHtml(document: ArticleDocument, options: RenderOptions = {}): string {
   return document.content.map((node) => renderBlock(node, options)).join('\n')
