@@ -79,9 +79,8 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     uploader: deps.media.uploader,
     media: deps.media.service,
     maxBytes: deps.media.maxBytes,
-    recordChange,
   })
-  registerGalleryRoutes(app, { galleries: deps.media.galleries, recordChange })
+  registerGalleryRoutes(app, { galleries: deps.media.galleries })
   registerContentApiCors(app)
   const document = buildOpenApiDocument({
     routes: [...routes, ...MEDIA_ROUTE_DESCRIPTIONS, ...GALLERY_ROUTE_DESCRIPTIONS],

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises'
 import { extname, join, resolve, sep } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
+import { systemActor } from '../../modules/access/actor.js'
 import type { ImageNode } from '../../modules/articles/document/article-document.js'
 import type { ImageSource } from '../../modules/articles/document/html-to-document.js'
 import { findMediaByIds, updateMediaItem } from '../../modules/media/media-queries.js'
@@ -97,10 +98,10 @@ async function upload(scope: MediaScope, attachment: WxrAttachment): Promise<num
   const path = await localFile(mediaDir, attachment.file)
   if (!path) return undefined
   try {
-    const item = await uploader.upload({
-      stream: createReadStream(path),
-      filename: attachment.file,
-    })
+    const item = await uploader.upload(
+      { actor: systemActor, ipAddress: null },
+      { stream: createReadStream(path), filename: attachment.file },
+    )
     const text = (value: string) => (value ? { [scope.language]: value } : undefined)
     await updateMediaItem(scope.db, item.id, {
       ...(text(attachment.alt) && { alt: text(attachment.alt) }),
