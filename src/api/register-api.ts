@@ -27,6 +27,7 @@ import { settingsRoutes } from '../modules/settings/settings.routes.js'
 import { sourceRoutes } from '../modules/sources/source.routes.js'
 import { tagRoutes } from '../modules/tags/tag.routes.js'
 import { webhookRoutes } from '../modules/webhooks/webhook.routes.js'
+import { createWireFeedService } from '../modules/wires/wire-feed-service.js'
 import type { WireIngest } from '../modules/wires/wire-ingest.js'
 import { wireRoutes } from '../modules/wires/wire.routes.js'
 import { mountApiRoutes } from './api-route.js'
@@ -70,7 +71,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...contactRoutes(shared),
     ...auditRoutes(shared),
     ...webhookRoutes(shared),
-    ...wireRoutes({ ...shared, articles: deps.articles, ingest: deps.wires }),
+    ...wireRoutes({ ...deps, feeds: createWireFeedService(deps), ingest: deps.wires }),
     ...contentApiRoutes(deps),
   ]
   mountApiRoutes(app, routes)
