@@ -11,6 +11,7 @@ import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import { loadSharp } from '../../platform/load-sharp.js'
+import type { LocalizedText } from '../../platform/localized-text.js'
 import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
 import type { MediaStorage } from '../../platform/storage/media-storage.js'
 import { actingUserId, assertPermission } from '../access/actor.js'
@@ -52,6 +53,10 @@ export interface MediaUpload {
   stream: Readable
   /** The name the client gave the file; kept for the library, never trusted for the type. */
   filename: string
+  /** Alt text to start with (an importer's); none when left out. */
+  alt?: LocalizedText
+  /** A caption to use instead of the one embedded in the file (an importer's). */
+  caption?: LocalizedText
 }
 
 /** A cleaned picture in its temporary file, with what was read from it, before it is stored. */
@@ -221,7 +226,7 @@ export function createMediaUploader(deps: MediaUploaderDeps) {
     context: ChangeContext,
     cleaned: string,
     picture: CleanPicture,
-    filename: string,
+    input: MediaUpload,
   ): Promise<number> {
     const storageKey = await storage.putFile(cleaned, picture.type.extension)
     try {
@@ -230,13 +235,13 @@ export function createMediaUploader(deps: MediaUploaderDeps) {
           trx,
           {
             storageKey,
-            originalFilename: cleanFilename(filename),
+            originalFilename: cleanFilename(input.filename),
             mimeType: picture.type.mimeType,
             sizeBytes: picture.size,
             width: picture.width,
             height: picture.height,
-            alt: {},
-            caption: picture.credits.caption,
+            alt: input.alt ?? {},
+            caption: input.caption ?? picture.credits.caption,
             credit: picture.credits.credit ?? null,
             copyright: picture.credits.copyright ?? null,
             dominantColor: picture.dominantColor,
@@ -278,7 +283,7 @@ export function createMediaUploader(deps: MediaUploaderDeps) {
         await mkdir(folder, { recursive: true })
         await receive(input.stream, received, limits.maxBytes)
         const picture = await limit(() => clean(received, cleaned))
-        id = await store(context, cleaned, picture, input.filename)
+        id = await store(context, cleaned, picture, input)
       } catch (error) {
         // A full disk or an unwritable folder answers its own code; nothing of the file stays.
         throw asStorageFailure(error)

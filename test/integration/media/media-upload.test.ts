@@ -170,6 +170,22 @@ describeEachDatabase('media upload', (store) => {
     expect(media.temporaryFiles()).toEqual([])
   })
 
+  it('starts with the alt text and caption an importer gives, over the embedded caption', async () => {
+    const photo = withIptc(await makeImage('jpeg', { width: 120, height: 80 }), {
+      caption: 'Embedded caption',
+    })
+    const item = await media.uploader.upload(media.context, {
+      stream: Readable.from([photo]),
+      filename: 'imported.jpg',
+      alt: { en: 'Boats in the harbour' },
+      caption: { en: 'The harbour at dawn' },
+    })
+    expect([item.alt, item.caption]).toEqual([
+      { en: 'Boats in the harbour' },
+      { en: 'The harbour at dawn' },
+    ])
+  })
+
   it('refuses an actor without media.write before reading the file', async () => {
     const readOnly = {
       kind: 'token' as const,
