@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { openStore } from '../src/db/create-database.js'
 import { migrateToLatest } from '../src/db/migrate.js'
+import { systemActor } from '../src/modules/access/actor.js'
 import type { JobHandler } from '../src/modules/media/media-jobs.js'
 import { createMediaUploader } from '../src/modules/media/media-upload.js'
 import { createMediaVariantJob } from '../src/modules/media/media-variant-job.js'
@@ -106,7 +107,10 @@ try {
   )
   /** Uploads a file and waits for its variant job. */
   const uploadToReady = async (path: string) => {
-    const item = await uploader.upload({ stream: createReadStream(path), filename: 'photo.jpg' })
+    const item = await uploader.upload(
+      { actor: systemActor, ipAddress: null },
+      { stream: createReadStream(path), filename: 'photo.jpg' },
+    )
     await queue.finished(item.id)
   }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openStore } from '../src/db/create-database.js'
 import { migrateToLatest } from '../src/db/migrate.js'
+import { systemActor } from '../src/modules/access/actor.js'
 import { saveEditions, STARTING_EDITIONS } from '../src/modules/editions/edition-queries.js'
 import { createSource } from '../src/modules/sources/source-queries.js'
 import { DEFAULT_WIRE_LIMITS } from '../src/modules/wires/fetch-wire-feed.js'
@@ -71,8 +72,9 @@ export async function benchWireIngest(): Promise<string[]> {
       limits: DEFAULT_WIRE_LIMITS,
       dataDir: folder,
     })
+    const system = { actor: systemActor, ipAddress: null }
     const started = performance.now()
-    const first = await ingest.pollNow(feedId)
+    const first = await ingest.pollNow(system, feedId)
     const firstMs = performance.now() - started
     if (first.status !== 'stored' || first.added !== ITEMS) throw new Error(JSON.stringify(first))
 
@@ -84,11 +86,15 @@ export async function benchWireIngest(): Promise<string[]> {
     )
     const unchanged = await measure(
       'poll, feed unchanged (no 304)',
-      () => ingest.pollNow(feedId),
+      () => ingest.pollNow(system, feedId),
       options,
     )
     isValidating = true
-    const notModified = await measure('poll answered 304', () => ingest.pollNow(feedId), options)
+    const notModified = await measure(
+      'poll answered 304',
+      () => ingest.pollNow(system, feedId),
+      options,
+    )
     return [
       `first poll of ${ITEMS} stories: ${firstMs.toFixed(0)} ms (${((ITEMS * 1000) / firstMs).toFixed(0)} stories/s)`,
       report(baseline, unchanged),

@@ -252,14 +252,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         dataDir: deps.config.dataDir,
         limits: deps.config.media,
         enqueue: (job) => queue.enqueue(job),
+        outbox,
       }),
       service: createMediaService({
         db,
         storage: deps.storage,
         clock,
         enqueue: (job) => queue.enqueue(job),
+        outbox,
       }),
-      galleries: createGalleryService({ db, clock }),
+      galleries: createGalleryService({ db, clock, outbox }),
       maxBytes: deps.config.media.maxBytes,
     },
   })

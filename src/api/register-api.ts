@@ -37,6 +37,7 @@ import { tagRoutes } from '../modules/tags/tag.routes.js'
 import { createTagService } from '../modules/tags/tag-service.js'
 import { webhookRoutes } from '../modules/webhooks/webhook.routes.js'
 import { createWebhookService } from '../modules/webhooks/webhook-service.js'
+import { createWireFeedService } from '../modules/wires/wire-feed-service.js'
 import type { WireIngest } from '../modules/wires/wire-ingest.js'
 import { wireRoutes } from '../modules/wires/wire.routes.js'
 import { mountApiRoutes } from './api-route.js'
@@ -81,7 +82,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...contactRoutes({ db: deps.db, contact: deps.contact }),
     ...auditRoutes(shared),
     ...webhookRoutes({ db: deps.db, webhooks: createWebhookService(deps) }),
-    ...wireRoutes({ ...shared, articles: deps.articles, ingest: deps.wires }),
+    ...wireRoutes({ ...deps, feeds: createWireFeedService(deps), ingest: deps.wires }),
     ...contentApiRoutes(deps),
   ]
   mountApiRoutes(app, routes)
@@ -90,9 +91,8 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     uploader: deps.media.uploader,
     media: deps.media.service,
     maxBytes: deps.media.maxBytes,
-    recordChange,
   })
-  registerGalleryRoutes(app, { galleries: deps.media.galleries, recordChange })
+  registerGalleryRoutes(app, { galleries: deps.media.galleries })
   registerContentApiCors(app)
   const document = buildOpenApiDocument({
     routes: [...routes, ...MEDIA_ROUTE_DESCRIPTIONS, ...GALLERY_ROUTE_DESCRIPTIONS],

@@ -2,6 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
+import { systemActor } from '../../src/modules/access/actor.js'
+import type { ChangeContext } from '../../src/modules/access/actor.js'
 import { fixedClock } from '../../src/platform/clock.js'
 import { createMediaService } from '../../src/modules/media/media-service.js'
 import { createMediaUploader } from '../../src/modules/media/media-upload.js'
@@ -38,6 +40,9 @@ export function createMediaHarness(
     return Promise.resolve()
   }
   const maxPixels = limits.maxPixels ?? 100_000_000
+  // No process reads the outbox here: the events stay in the table for tests that look.
+  const outbox = { deliver: () => Promise.resolve() }
+  const context: ChangeContext = { actor: systemActor, ipAddress: null }
   const uploader = createMediaUploader({
     db: store.db,
     storage,
@@ -45,17 +50,21 @@ export function createMediaHarness(
     dataDir,
     limits: { maxBytes: limits.maxBytes ?? 25 * 1024 * 1024, maxPixels },
     enqueue,
+    outbox,
   })
   return {
     dataDir,
+    outbox,
+    /** Who the harness's writes are made by: Masthead itself. */
+    context,
     storage,
     jobs,
     enqueue,
     uploader,
-    media: createMediaService({ db: store.db, storage, clock, enqueue }),
+    media: createMediaService({ db: store.db, storage, clock, enqueue, outbox }),
     variantJob: createMediaVariantJob({ db: store.db, storage, maxPixels }),
     upload: (bytes: Buffer, filename = 'photo.jpg') =>
-      uploader.upload({ stream: Readable.from([bytes]), filename }),
+      uploader.upload(context, { stream: Readable.from([bytes]), filename }),
     /** Files left in the media folder and in the temporary uploads folder. */
     mediaFiles: () => filesUnder(mediaFolderOf(dataDir)),
     temporaryFiles: () => filesUnder(join(dataDir, 'tmp')),

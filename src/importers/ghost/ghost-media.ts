@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises'
 import { extname, join, resolve, sep } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
+import { systemActor } from '../../modules/access/actor.js'
 import type { ImageNode } from '../../modules/articles/document/article-document.js'
 import type { ImageSource } from '../../modules/articles/document/html-to-document.js'
 import { findMediaByIds, type MediaItem } from '../../modules/media/media-queries.js'
@@ -92,7 +93,10 @@ export async function importGhostMedia(scope: {
     const file = await localFile(scope.mediaDir, path)
     if (!file) continue
     try {
-      const item = await scope.uploader.upload({ stream: createReadStream(file), filename: path })
+      const item = await scope.uploader.upload(
+        { actor: systemActor, ipAddress: null },
+        { stream: createReadStream(file), filename: path },
+      )
       await saveImportRecord(
         scope.db,
         { ...key, guid: '', entityId: item.id, remoteUrl: null },

@@ -3,9 +3,10 @@ import { stat } from 'node:fs/promises'
 import { extname, join, resolve, sep } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
+import { systemActor } from '../../modules/access/actor.js'
 import type { ImageNode } from '../../modules/articles/document/article-document.js'
 import type { ImageSource } from '../../modules/articles/document/html-to-document.js'
-import { findMediaByIds, updateMediaItem } from '../../modules/media/media-queries.js'
+import { findMediaByIds } from '../../modules/media/media-queries.js'
 import type { MediaUploader } from '../../modules/media/media-upload.js'
 import { mediaPath } from '../../modules/media/responsive-image.js'
 import { listImportRecords, saveImportRecord } from '../import-records.js'
@@ -97,15 +98,16 @@ async function upload(scope: MediaScope, attachment: WxrAttachment): Promise<num
   const path = await localFile(mediaDir, attachment.file)
   if (!path) return undefined
   try {
-    const item = await uploader.upload({
-      stream: createReadStream(path),
-      filename: attachment.file,
-    })
     const text = (value: string) => (value ? { [scope.language]: value } : undefined)
-    await updateMediaItem(scope.db, item.id, {
-      ...(text(attachment.alt) && { alt: text(attachment.alt) }),
-      ...(text(attachment.caption) && { caption: text(attachment.caption) }),
-    })
+    const item = await uploader.upload(
+      { actor: systemActor, ipAddress: null },
+      {
+        stream: createReadStream(path),
+        filename: attachment.file,
+        alt: text(attachment.alt),
+        caption: text(attachment.caption),
+      },
+    )
     return item.id
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)

@@ -1,8 +1,14 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/database.js'
+import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
+import type { ContentAction } from '../../platform/events.js'
+import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
+import { assertPermission } from '../access/actor.js'
+import { recordChange } from '../audit/record-change.js'
+import type { ChangeContext } from '../access/actor.js'
 import {
   createGallery,
   deleteGallery,
@@ -31,19 +37,29 @@ export const galleryInputSchema = z
 
 export const galleryChangesSchema = galleryInputSchema.partial()
 
-/** Creating, reordering and deleting galleries of media items. */
-export function createGalleryService(deps: { db: Kysely<Database>; clock: Clock }) {
+/**
+ * Creating, reordering and deleting galleries of media items. Each change is checked against the
+ * actor and stored with its audit entry and its one `gallery` event in one transaction.
+ */
+export function createGalleryService(deps: {
+  db: Kysely<Database>
+  clock: Clock
+  outbox: OutboxDelivery
+}) {
   const { db, clock } = deps
 
-  async function get(id: number): Promise<Gallery> {
-    const gallery = (await findGalleriesByIds(db, [id])).get(id)
+  async function get(id: number, from: Kysely<Database> = db): Promise<Gallery> {
+    const gallery = (await findGalleriesByIds(from, [id])).get(id)
     if (!gallery) throw new AppError('NOT_FOUND', `No gallery ${id}`)
     return gallery
   }
 
-  async function assertMediaExist(items: { mediaId: number }[]): Promise<void> {
+  async function assertMediaExist(
+    trx: Kysely<Database>,
+    items: { mediaId: number }[],
+  ): Promise<void> {
     const found = await findMediaByIds(
-      db,
+      trx,
       items.map((item) => item.mediaId),
     )
     const missing = items.findIndex((item) => !found.has(item.mediaId))
@@ -53,34 +69,71 @@ export function createGalleryService(deps: { db: Kysely<Database>; clock: Clock 
       })
   }
 
+  /** Runs one change in a transaction with its audit entry and event, then delivers the event. */
+  async function change<T>(
+    context: ChangeContext,
+    action: ContentAction,
+    write: (trx: Kysely<Database>) => Promise<{ id: number; result: T }>,
+  ): Promise<T> {
+    const { result } = await withTransaction(db, async (trx) => {
+      const written = await write(trx)
+      const { id } = written
+      await recordChange(
+        trx,
+        context,
+        {
+          action: `gallery.${action}`,
+          entityType: 'gallery',
+          entityId: id,
+          events: [{ entity: 'gallery', action, id }],
+        },
+        clock.now(),
+      )
+      return written
+    })
+    await deliverAfterCommit(db, deps.outbox)
+    return result
+  }
+
   return {
     get,
 
-    async create(input: unknown): Promise<Gallery> {
+    async create(context: ChangeContext, input: unknown): Promise<Gallery> {
+      assertPermission(context.actor, 'media.write')
       const gallery = parseInput(galleryInputSchema, input)
-      await assertMediaExist(gallery.items)
-      return get(await createGallery(db, gallery, clock.now()))
+      return change(context, 'created', async (trx) => {
+        await assertMediaExist(trx, gallery.items)
+        const id = await createGallery(trx, gallery, clock.now())
+        return { id, result: await get(id, trx) }
+      })
     },
 
     /** Renames and, when `items` is given, replaces the images in the order sent (a reorder). */
-    async update(id: number, input: unknown): Promise<Gallery> {
+    async update(context: ChangeContext, id: number, input: unknown): Promise<Gallery> {
+      assertPermission(context.actor, 'media.write')
       const changes = parseInput(galleryChangesSchema, input)
-      if (changes.items) await assertMediaExist(changes.items)
-      if (!(await updateGallery(db, id, changes, clock.now())))
-        throw new AppError('NOT_FOUND', `No gallery ${id}`)
-      return get(id)
+      return change(context, 'updated', async (trx) => {
+        if (changes.items) await assertMediaExist(trx, changes.items)
+        if (!(await updateGallery(trx, id, changes, clock.now())))
+          throw new AppError('NOT_FOUND', `No gallery ${id}`)
+        return { id, result: await get(id, trx) }
+      })
     },
 
     /** Deletes a gallery no article shows; else CONFLICT naming the articles. */
-    async remove(id: number): Promise<void> {
-      await get(id)
-      const articles = await findGalleryUsage(db, id)
-      if (articles.length)
-        throw new AppError(
-          'CONFLICT',
-          `Gallery ${id} is used by: ${articles.map((a) => `article ${a.id} (${a.headline})`).join('; ')}`,
-        )
-      await deleteGallery(db, id)
+    async remove(context: ChangeContext, id: number): Promise<void> {
+      assertPermission(context.actor, 'media.delete')
+      await change(context, 'deleted', async (trx) => {
+        await get(id, trx)
+        const articles = await findGalleryUsage(trx, id)
+        if (articles.length)
+          throw new AppError(
+            'CONFLICT',
+            `Gallery ${id} is used by: ${articles.map((a) => `article ${a.id} (${a.headline})`).join('; ')}`,
+          )
+        await deleteGallery(trx, id)
+        return { id, result: undefined }
+      })
     },
   }
 }

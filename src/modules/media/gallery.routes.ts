@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { RouteDescription } from '../../api/api-route.js'
-import type { RecordChange } from '../../api/change-recorder.js'
+import { contextOf } from '../editorial/article.routes.js'
 import { galleryChangesSchema, galleryInputSchema, type GalleryService } from './gallery-service.js'
 import { idParam, MEDIA_DELETE, MEDIA_READ, MEDIA_WRITE } from './media.routes.js'
 
@@ -48,26 +48,22 @@ export const GALLERY_ROUTE_DESCRIPTIONS: RouteDescription[] = [
 /** Galleries in the newsroom API: create, read, rename or reorder (PUT the items in order), delete. */
 export function registerGalleryRoutes(
   app: FastifyInstance,
-  deps: { galleries: GalleryService; recordChange?: RecordChange },
+  deps: { galleries: GalleryService },
 ): void {
   const { galleries } = deps
   app.post('/api/admin/galleries', MEDIA_WRITE, async (request, reply) => {
-    const gallery = await galleries.create(request.body)
-    await deps.recordChange?.(request, { entity: 'gallery', action: 'created', id: gallery.id })
+    const gallery = await galleries.create(contextOf(request), request.body)
     return reply.status(201).header('cache-control', 'no-store').send(gallery)
   })
   app.get('/api/admin/galleries/:id', MEDIA_READ, async (request, reply) =>
     reply.header('cache-control', 'no-store').send(await galleries.get(idParam(request))),
   )
   app.patch('/api/admin/galleries/:id', MEDIA_WRITE, async (request, reply) => {
-    const gallery = await galleries.update(idParam(request), request.body)
-    await deps.recordChange?.(request, { entity: 'gallery', action: 'updated', id: gallery.id })
+    const gallery = await galleries.update(contextOf(request), idParam(request), request.body)
     return reply.header('cache-control', 'no-store').send(gallery)
   })
   app.delete('/api/admin/galleries/:id', MEDIA_DELETE, async (request, reply) => {
-    const id = idParam(request)
-    await galleries.remove(id)
-    await deps.recordChange?.(request, { entity: 'gallery', action: 'deleted', id })
+    await galleries.remove(contextOf(request), idParam(request))
     return reply.status(204).header('cache-control', 'no-store').send()
   })
 }

@@ -2,9 +2,15 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/database.js'
 import type { Page } from '../../db/pagination.js'
+import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
+import type { ContentAction } from '../../platform/events.js'
+import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
 import type { MediaStorage } from '../../platform/storage/media-storage.js'
+import { assertPermission } from '../access/actor.js'
+import { recordChange } from '../audit/record-change.js'
+import type { ChangeContext } from '../access/actor.js'
 import { enqueueMediaVariants, type EnqueueJob } from './media-jobs.js'
 import {
   countMediaWithStorageKey,
@@ -54,20 +60,44 @@ export interface MediaServiceDeps {
   storage: MediaStorage
   clock: Clock
   enqueue: EnqueueJob
+  outbox: OutboxDelivery
 }
 
 function describeUsage(usages: MediaUsage[]): string {
   return usages.map((usage) => `${usage.kind} ${usage.id} (${usage.label})`).join('; ')
 }
 
-/** Reading, editing and deleting media items; uploads are the uploader's. */
+/**
+ * Reading, editing and deleting media items; uploads are the uploader's. Each change is checked
+ * against the actor and stored with its audit entry and its one `media` event in one transaction.
+ */
 export function createMediaService(deps: MediaServiceDeps) {
-  const { db, storage } = deps
+  const { db, storage, clock } = deps
 
-  async function get(id: number): Promise<MediaItem> {
-    const item = (await findMediaByIds(db, [id])).get(id)
+  async function get(id: number, from: Kysely<Database> = db): Promise<MediaItem> {
+    const item = (await findMediaByIds(from, [id])).get(id)
     if (!item) throw new AppError('NOT_FOUND', `No media item ${id}`)
     return item
+  }
+
+  /** The audit entry and the event of one change to item `id`, in its transaction. */
+  function record(
+    trx: Kysely<Database>,
+    context: ChangeContext,
+    change: { action: ContentAction; id: number },
+  ): Promise<void> {
+    const { action, id } = change
+    return recordChange(
+      trx,
+      context,
+      {
+        action: `media.${action}`,
+        entityType: 'media',
+        entityId: id,
+        events: [{ entity: 'media', action, id }],
+      },
+      clock.now(),
+    )
   }
 
   return {
@@ -98,30 +128,41 @@ export function createMediaService(deps: MediaServiceDeps) {
     },
 
     /** Changes alt text, caption, credit, copyright or focal point; a new focal point recuts the crops. */
-    async update(id: number, input: unknown): Promise<MediaItem> {
+    async update(context: ChangeContext, id: number, input: unknown): Promise<MediaItem> {
+      assertPermission(context.actor, 'media.write')
       const changes = parseInput(mediaChangesSchema, input)
-      const before = await get(id)
-      await updateMediaItem(db, id, {
-        alt: changes.alt && { ...before.alt, ...changes.alt },
-        caption: changes.caption && { ...before.caption, ...changes.caption },
-        credit: changes.credit,
-        copyright: changes.copyright,
-        focalX: changes.focalPoint?.x,
-        focalY: changes.focalPoint?.y,
+      const { before, after } = await withTransaction(db, async (trx) => {
+        const before = await get(id, trx)
+        await updateMediaItem(trx, id, {
+          alt: changes.alt && { ...before.alt, ...changes.alt },
+          caption: changes.caption && { ...before.caption, ...changes.caption },
+          credit: changes.credit,
+          copyright: changes.copyright,
+          focalX: changes.focalPoint?.x,
+          focalY: changes.focalPoint?.y,
+        })
+        await record(trx, context, { action: 'updated', id })
+        return { before, after: await get(id, trx) }
       })
-      const after = await get(id)
       if (after.focalX !== before.focalX || after.focalY !== before.focalY)
         await enqueueMediaVariants(deps.enqueue, id)
+      await deliverAfterCommit(db, deps.outbox)
       return after
     },
 
     /** Deletes an item no article, page, gallery or author uses, with its files; else MEDIA_IN_USE. */
-    async remove(id: number): Promise<void> {
-      const item = await get(id)
-      const usages = (await findMediaUsage(db, [id])).get(id) ?? []
-      if (usages.length > 0)
-        throw new AppError('MEDIA_IN_USE', `Media ${id} is used by: ${describeUsage(usages)}`)
-      await deleteMediaItem(db, id)
+    async remove(context: ChangeContext, id: number): Promise<void> {
+      assertPermission(context.actor, 'media.delete')
+      const item = await withTransaction(db, async (trx) => {
+        const item = await get(id, trx)
+        const usages = (await findMediaUsage(trx, [id])).get(id) ?? []
+        if (usages.length > 0)
+          throw new AppError('MEDIA_IN_USE', `Media ${id} is used by: ${describeUsage(usages)}`)
+        await deleteMediaItem(trx, id)
+        await record(trx, context, { action: 'deleted', id })
+        return item
+      })
+      await deliverAfterCommit(db, deps.outbox)
       // Two uploads of the same picture share their files; the last one to go removes them.
       if ((await countMediaWithStorageKey(db, item.storageKey, id)) === 0) {
         const keys = [item.storageKey, ...(item.variants?.files ?? []).map((file) => file.key)]

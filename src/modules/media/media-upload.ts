@@ -7,10 +7,16 @@ import { pipeline } from 'node:stream/promises'
 import type { Kysely } from 'kysely'
 import type { Metadata } from 'sharp'
 import type { Database } from '../../db/database.js'
+import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import { loadSharp } from '../../platform/load-sharp.js'
+import type { LocalizedText } from '../../platform/localized-text.js'
+import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
 import type { MediaStorage } from '../../platform/storage/media-storage.js'
+import { actingUserId, assertPermission } from '../access/actor.js'
+import { recordChange } from '../audit/record-change.js'
+import type { ChangeContext } from '../access/actor.js'
 import { readEmbeddedCredits } from './embedded-credits.js'
 import { detectImageType, IMAGE_TYPE_HEAD_BYTES, type ImageType } from './image-type.js'
 import { enqueueMediaVariants, type EnqueueJob } from './media-jobs.js'
@@ -37,13 +43,31 @@ export interface MediaUploaderDeps {
   enqueue: EnqueueJob
   /** Uploads decoded at once; the others wait on disk, so memory stays bounded. Default 2. */
   concurrency?: number
+  /**
+   * Delivers an upload's event once it has committed. Absent where this process reads no outbox
+   * (the CLI's importers): the server's readers find the event on their timer.
+   */
+  outbox?: OutboxDelivery
 }
 
 export interface MediaUpload {
   stream: Readable
   /** The name the client gave the file; kept for the library, never trusted for the type. */
   filename: string
-  uploadedBy?: number | null
+  /** Alt text to start with (an importer's); none when left out. */
+  alt?: LocalizedText
+  /** A caption to use instead of the one embedded in the file (an importer's). */
+  caption?: LocalizedText
+}
+
+/** A cleaned picture in its temporary file, with what was read from it, before it is stored. */
+interface CleanPicture {
+  type: ImageType
+  width: number
+  height: number
+  size: number
+  credits: ReturnType<typeof readEmbeddedCredits>
+  dominantColor: string
 }
 
 function temporaryPath(folder: string, suffix: string): string {
@@ -171,15 +195,17 @@ function createLimiter(limit: number) {
 /**
  * Takes uploads into the media library: the stream goes to a temporary file, the real type is read
  * from its content, corrupt images and decompression bombs are refused, orientation is applied and
- * metadata stripped, credits are read from IPTC/XMP, then the clean file is stored and its variants
- * are queued. A refused upload leaves no file and no row behind.
+ * metadata stripped, credits are read from IPTC/XMP, then the clean file is stored, its row, audit
+ * entry and event are written in one transaction, and its variants are queued. A refused upload
+ * leaves no file, row, audit entry or event behind.
  */
 export function createMediaUploader(deps: MediaUploaderDeps) {
   const { db, storage, clock, limits } = deps
   const folder = join(deps.dataDir, 'tmp', 'uploads')
   const limit = createLimiter(deps.concurrency ?? 2)
 
-  async function store(received: string, cleaned: string, input: MediaUpload): Promise<number> {
+  /** Reads, checks and cleans the received file into `cleaned`; the decoding part of an upload. */
+  async function clean(received: string, cleaned: string): Promise<CleanPicture> {
     const type = detectImageType(await readHead(received))
     if (!type)
       throw new AppError(
@@ -189,28 +215,54 @@ export function createMediaUploader(deps: MediaUploaderDeps) {
       )
     const metadata = await readMetadata(received, type, limits.maxPixels)
     const credits = readEmbeddedCredits(metadata.iptc, metadata.xmp)
-    const clean = await writeCleanCopy(received, cleaned, type, metadata, limits.maxPixels)
-    const dominantColor = await dominantColorOf(cleaned)
-    const storageKey = await storage.putFile(cleaned, type.extension)
+    const written = await writeCleanCopy(received, cleaned, type, metadata, limits.maxPixels)
+    return { type, ...written, credits, dominantColor: await dominantColorOf(cleaned) }
+  }
+
+  /**
+   * Stores the clean file, then writes the row, its audit entry and its event in one transaction;
+   * if that fails, the stored file goes too (unless an earlier upload of the same picture keeps it).
+   */
+  async function store(
+    context: ChangeContext,
+    cleaned: string,
+    picture: CleanPicture,
+    input: MediaUpload,
+  ): Promise<number> {
+    const storageKey = await storage.putFile(cleaned, picture.type.extension)
     try {
-      return await createMediaItem(
-        db,
-        {
-          storageKey,
-          originalFilename: cleanFilename(input.filename),
-          mimeType: type.mimeType,
-          sizeBytes: clean.size,
-          width: clean.width,
-          height: clean.height,
-          alt: {},
-          caption: credits.caption,
-          credit: credits.credit ?? null,
-          copyright: credits.copyright ?? null,
-          dominantColor,
-          uploadedBy: input.uploadedBy ?? null,
-        },
-        clock.now(),
-      )
+      return await withTransaction(db, async (trx) => {
+        const id = await createMediaItem(
+          trx,
+          {
+            storageKey,
+            originalFilename: cleanFilename(input.filename),
+            mimeType: picture.type.mimeType,
+            sizeBytes: picture.size,
+            width: picture.width,
+            height: picture.height,
+            alt: input.alt ?? {},
+            caption: input.caption ?? picture.credits.caption,
+            credit: picture.credits.credit ?? null,
+            copyright: picture.credits.copyright ?? null,
+            dominantColor: picture.dominantColor,
+            uploadedBy: actingUserId(context.actor),
+          },
+          clock.now(),
+        )
+        await recordChange(
+          trx,
+          context,
+          {
+            action: 'media.created',
+            entityType: 'media',
+            entityId: id,
+            events: [{ entity: 'media', action: 'created', id }],
+          },
+          clock.now(),
+        )
+        return id
+      })
     } catch (error) {
       if ((await countMediaWithStorageKey(db, storageKey, -1)) === 0)
         await storage.delete(storageKey)
@@ -219,15 +271,20 @@ export function createMediaUploader(deps: MediaUploaderDeps) {
   }
 
   return {
-    /** Stores an uploaded image and answers its media item; refusals are AppErrors. */
-    async upload(input: MediaUpload): Promise<MediaItem> {
+    /**
+     * Stores an uploaded image for the actor (who needs `media.write`) and answers its media item,
+     * with one audit entry and one `media.created` event; refusals are AppErrors and leave nothing.
+     */
+    async upload(context: ChangeContext, input: MediaUpload): Promise<MediaItem> {
+      assertPermission(context.actor, 'media.write')
       const received = temporaryPath(folder, '.upload')
       const cleaned = temporaryPath(folder, '.clean')
       let id: number
       try {
         await mkdir(folder, { recursive: true })
         await receive(input.stream, received, limits.maxBytes)
-        id = await limit(() => store(received, cleaned, input))
+        const picture = await limit(() => clean(received, cleaned))
+        id = await store(context, cleaned, picture, input)
       } catch (error) {
         // A full disk or an unwritable folder answers its own code; nothing of the file stays.
         throw asStorageFailure(error)
@@ -235,6 +292,7 @@ export function createMediaUploader(deps: MediaUploaderDeps) {
         await Promise.all([rm(received, { force: true }), rm(cleaned, { force: true })])
       }
       await enqueueMediaVariants(deps.enqueue, id)
+      if (deps.outbox) await deliverAfterCommit(db, deps.outbox)
       const item = (await findMediaByIds(db, [id])).get(id)
       if (!item) throw new AppError('INTERNAL', `media ${id} vanished after upload`)
       return item

@@ -2,10 +2,10 @@ import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { RouteDescription } from '../../api/api-route.js'
-import type { RecordChange } from '../../api/change-recorder.js'
 import { AppError } from '../../errors/app-error.js'
 import type { RouteAccess } from '../../http/route-access.js'
-import { actingUserId, hasPermission, seesAllArticles } from '../access/actor.js'
+import { hasPermission, seesAllArticles } from '../access/actor.js'
+import { contextOf } from '../editorial/article.routes.js'
 import { mediaChangesSchema, mediaListQuerySchema, type MediaService } from './media-service.js'
 import { serializeMedia } from './media-serializer.js'
 import type { MediaUploader } from './media-upload.js'
@@ -23,8 +23,6 @@ export interface MediaRoutesDeps {
   uploader: MediaUploader
   media: MediaService
   maxBytes: number
-  /** Records each write in the audit log (the app passes it; route tests may leave it out). */
-  recordChange?: RecordChange
 }
 
 const ID_PARAMS = z.strictObject({ id: z.string() })
@@ -94,10 +92,7 @@ export function idParam(request: FastifyRequest): number {
 
 /** What the asker of a usage list may open: some see only their own articles, not pages. */
 function usageViewerOf(request: FastifyRequest) {
-  const actor = request.actor
-  // No actor only where the routes are mounted without sign-in (their own tests); the app's
-  // authentication refuses anonymous requests before they get here.
-  if (!actor) return {}
+  const { actor } = contextOf(request)
   return {
     ownArticlesOf: actor.kind === 'user' && !seesAllArticles(actor) ? actor.userId : undefined,
     canReadPages: hasPermission(actor, 'pages.read'),
@@ -107,7 +102,8 @@ function usageViewerOf(request: FastifyRequest) {
 /**
  * The media library of the newsroom API: streamed multipart upload, the item, where it is used,
  * edits (alt text and caption per language, credit, focal point) and delete. Mount it behind the
- * session plugin; each route declares its permission (delete is for editors).
+ * session plugin; each route declares its permission (delete is for editors), and each write is one
+ * call of the uploader or the media service with the signed-in actor.
  */
 export async function registerMediaRoutes(
   app: FastifyInstance,
@@ -126,12 +122,10 @@ export async function registerMediaRoutes(
         })
       const file = await request.file()
       if (!file) throw new AppError('VALIDATION_FAILED', 'No file was sent', { property: 'file' })
-      const item = await deps.uploader.upload({
+      const item = await deps.uploader.upload(contextOf(request), {
         stream: file.file,
         filename: file.filename,
-        uploadedBy: request.actor ? actingUserId(request.actor) : null,
       })
-      await deps.recordChange?.(request, { entity: 'media', action: 'created', id: item.id })
       return reply.status(201).header('cache-control', 'no-store').send(serializeMedia(item))
     })
 
@@ -155,18 +149,12 @@ export async function registerMediaRoutes(
     )
 
     scope.patch('/api/admin/media/:id', MEDIA_WRITE, async (request, reply) => {
-      const item = await deps.media.update(idParam(request), request.body)
-      await deps.recordChange?.(request, { entity: 'media', action: 'updated', id: item.id })
+      const item = await deps.media.update(contextOf(request), idParam(request), request.body)
       return reply.header('cache-control', 'no-store').send(serializeMedia(item))
     })
 
     scope.delete('/api/admin/media/:id', MEDIA_DELETE, async (request, reply) => {
-      await deps.media.remove(idParam(request))
-      await deps.recordChange?.(request, {
-        entity: 'media',
-        action: 'deleted',
-        id: idParam(request),
-      })
+      await deps.media.remove(contextOf(request), idParam(request))
       return reply.status(204).header('cache-control', 'no-store').send()
     })
   })

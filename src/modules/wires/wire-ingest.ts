@@ -4,6 +4,9 @@ import type { Database } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
+import { assertPermission } from '../access/actor.js'
+import { recordChange } from '../audit/record-change.js'
+import type { ChangeContext } from '../access/actor.js'
 import { fetchWireFeed, type WireLimits } from './fetch-wire-feed.js'
 import { parseWireFeed } from './read-wire-entries.js'
 import { readWireFolder } from './read-wire-folder.js'
@@ -27,6 +30,20 @@ const FEEDS_AT_ONCE = 4
 export function backoffSeconds(intervalSeconds: number, failures: number): number {
   const doubled = intervalSeconds * 2 ** Math.min(failures, 20)
   return Math.max(intervalSeconds, Math.min(doubled, LONGEST_BACKOFF_SECONDS))
+}
+
+/** Writes something more in the transaction that ends a poll (the audit entry of a manual one). */
+type PollRecorder = (trx: Kysely<Database>, outcome: PollOutcome) => Promise<void>
+
+/** What the audit log keeps of a poll's outcome. */
+function auditDetailsOf(outcome: PollOutcome): Record<string, unknown> {
+  if (outcome.status === 'stored') {
+    const { added, updated, problems } = outcome
+    return { status: outcome.status, added, updated, problems: problems.length }
+  }
+  return outcome.status === 'failed'
+    ? { status: outcome.status, error: outcome.error }
+    : { status: outcome.status }
 }
 
 interface Fetched {
@@ -102,7 +119,7 @@ export function createWireIngest(deps: {
   }
 
   /** Polls a feed this process has claimed, and lets go of it. */
-  async function pollClaimed(feed: WireFeedRow): Promise<PollOutcome> {
+  async function pollClaimed(feed: WireFeedRow, record?: PollRecorder): Promise<PollOutcome> {
     const startedAt = clock.now()
     const nextPoll = (seconds: number) =>
       new Date(clock.now().getTime() + seconds * 1000).toISOString()
@@ -125,18 +142,26 @@ export function createWireIngest(deps: {
           : new WireFeedError('malformed', error instanceof Error ? error.message : String(error))
       deps.onFailure?.(feed, failure)
       const failures = feed.failureCount + 1
-      await db
-        .updateTable('wireFeeds')
-        .set({
-          claimedUntil: null,
-          lastPolledAt: startedAt.toISOString(),
-          failureCount: failures,
-          lastError: `${failure.failure}: ${failure.message}`,
-          nextPollAt: nextPoll(backoffSeconds(feed.pollIntervalSeconds, failures)),
-        })
-        .where('id', '=', feed.id)
-        .execute()
-      return { feedId: feed.id, status: 'failed', error: `${failure.failure}: ${failure.message}` }
+      const outcome: PollOutcome = {
+        feedId: feed.id,
+        status: 'failed',
+        error: `${failure.failure}: ${failure.message}`,
+      }
+      await withTransaction(db, async (trx) => {
+        await trx
+          .updateTable('wireFeeds')
+          .set({
+            claimedUntil: null,
+            lastPolledAt: startedAt.toISOString(),
+            failureCount: failures,
+            lastError: outcome.error,
+            nextPollAt: nextPoll(backoffSeconds(feed.pollIntervalSeconds, failures)),
+          })
+          .where('id', '=', feed.id)
+          .execute()
+        await record?.(trx, outcome)
+      })
+      return outcome
     }
     const succeeded = {
       claimedUntil: null,
@@ -146,16 +171,20 @@ export function createWireIngest(deps: {
       nextPollAt: nextPoll(feed.pollIntervalSeconds),
     }
     if (fetched === 'not-modified' || !changes) {
-      await db
-        .updateTable('wireFeeds')
-        .set({ ...succeeded, lastError: null })
-        .where('id', '=', feed.id)
-        .execute()
-      return { feedId: feed.id, status: 'not-modified' }
+      const outcome: PollOutcome = { feedId: feed.id, status: 'not-modified' }
+      await withTransaction(db, async (trx) => {
+        await trx
+          .updateTable('wireFeeds')
+          .set({ ...succeeded, lastError: null })
+          .where('id', '=', feed.id)
+          .execute()
+        await record?.(trx, outcome)
+      })
+      return outcome
     }
     const { problems, etag, lastModified } = fetched
     const prepared = changes
-    const count = await withTransaction(db, async (trx) => {
+    return withTransaction(db, async (trx) => {
       const stored = await storeWireItems(trx, prepared, clock.now())
       await trx
         .updateTable('wireFeeds')
@@ -167,17 +196,22 @@ export function createWireIngest(deps: {
         })
         .where('id', '=', feed.id)
         .execute()
-      return stored
+      const outcome: PollOutcome = { feedId: feed.id, status: 'stored', ...stored, problems }
+      await record?.(trx, outcome)
+      return outcome
     })
-    return { feedId: feed.id, status: 'stored', ...count, problems }
   }
 
-  async function pollIfClaimed(id: number, isDueOnly: boolean): Promise<PollOutcome | undefined> {
+  async function pollIfClaimed(
+    id: number,
+    isDueOnly: boolean,
+    record?: PollRecorder,
+  ): Promise<PollOutcome | undefined> {
     if (!(await claim(id, { isDueOnly }))) return undefined
     const feed = await findWireFeedRow(db, id)
     if (!feed) return undefined
     try {
-      return await pollClaimed(feed)
+      return await pollClaimed(feed, record)
     } catch (error) {
       // The store failed (not the feed): let go so the next check tries again.
       await db.updateTable('wireFeeds').set({ claimedUntil: null }).where('id', '=', id).execute()
@@ -207,11 +241,27 @@ export function createWireIngest(deps: {
       return outcomes
     },
 
-    /** Polls one feed now, due or not (the "poll now" button). */
-    async pollNow(id: number): Promise<PollOutcome> {
+    /**
+     * Polls one feed now, due or not (the "poll now" button, `wires.manage`); the poll's result
+     * and its audit entry (`wire_feed.polled`) are written in one transaction.
+     */
+    async pollNow(context: ChangeContext, id: number): Promise<PollOutcome> {
+      assertPermission(context.actor, 'wires.manage')
       if (!(await findWireFeedRow(db, id)))
         throw new AppError('NOT_FOUND', `There is no feed ${id}`)
-      const outcome = await pollIfClaimed(id, false)
+      const outcome = await pollIfClaimed(id, false, (trx, outcome) =>
+        recordChange(
+          trx,
+          context,
+          {
+            action: 'wire_feed.polled',
+            entityType: 'wire_feed',
+            entityId: id,
+            details: auditDetailsOf(outcome),
+          },
+          clock.now(),
+        ),
+      )
       if (!outcome) throw new AppError('WIRE_POLL_BUSY', 'This feed is being polled right now')
       return outcome
     },

@@ -1,25 +1,17 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import type { RecordChange } from '../../api/change-recorder.js'
 import { ID_PARAMS } from '../../api/common-schemas.js'
 import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
+import type { OutboxDelivery } from '../../platform/outbox/event-outbox.js'
 import { renderDocumentHtml } from '../articles/document/render-document.js'
 import { contextOf } from '../editorial/article.routes.js'
-import type { ArticleService } from '../editorial/article-service.js'
 import { findSourcesByIds } from '../sources/source-queries.js'
 import { useWireItem } from './use-wire-item.js'
-import {
-  createWireFeed,
-  deleteWireFeed,
-  findWireFeedRow,
-  listWireFeeds,
-  toWireFeed,
-  updateWireFeed,
-  type WireFeedInput,
-} from './wire-feed-queries.js'
+import { findWireFeedRow, listWireFeeds, toWireFeed } from './wire-feed-queries.js'
+import type { WireFeedService } from './wire-feed-service.js'
 import type { WireIngest } from './wire-ingest.js'
 import { findWireItem, listWireItems, type WireItem } from './wire-item-queries.js'
 import { WIRE_FEED, WIRE_FEED_CHANGES, WIRE_ITEM_QUERY, WIRE_USE } from './wire-schemas.js'
@@ -28,31 +20,15 @@ import { WIRE_FEED, WIRE_FEED_CHANGES, WIRE_ITEM_QUERY, WIRE_USE } from './wire-
 const instantOf = (value: string | undefined) =>
   value === undefined ? undefined : new Date(Date.parse(value)).toISOString()
 
-async function assertFeedIsValid(
-  db: Kysely<Database>,
-  feed: Pick<WireFeedInput, 'sourceId' | 'url' | 'folder'>,
-): Promise<void> {
-  if (Boolean(feed.url) === Boolean(feed.folder)) {
-    throw new AppError('VALIDATION_FAILED', 'A feed needs either a url or a folder, not both', {
-      property: feed.url ? 'folder' : 'url',
-    })
-  }
-  if (!(await findSourcesByIds(db, [feed.sourceId])).has(feed.sourceId)) {
-    throw new AppError('VALIDATION_FAILED', `There is no source ${feed.sourceId}`, {
-      property: 'sourceId',
-    })
-  }
-}
-
 /** The Admin API of the wire desk: agency feeds, the queue, and using an item for a draft. */
 export function wireRoutes(deps: {
   db: Kysely<Database>
   clock: Clock
-  recordChange: RecordChange
-  articles: ArticleService
+  outbox: OutboxDelivery
+  feeds: WireFeedService
   ingest: WireIngest
 }) {
-  const { db, clock, recordChange } = deps
+  const { db, feeds } = deps
   const tag = 'wires'
   const feedById = async (id: number) => {
     const row = await findWireFeedRow(db, id)
@@ -93,13 +69,7 @@ export function wireRoutes(deps: {
       summary: 'Add an agency feed (a URL or a folder), due for its first poll at once',
       body: WIRE_FEED,
       successStatus: 201,
-      handle: async ({ body, request }) => {
-        const input = { ...body, url: body.url ?? null, folder: body.folder ?? null }
-        await assertFeedIsValid(db, input)
-        const id = await createWireFeed(db, input, clock.now())
-        await recordChange(request, { entity: 'wire_feed', action: 'created', id })
-        return toWireFeed(await feedById(id))
-      },
+      handle: ({ body, request }) => feeds.create(contextOf(request), body),
     }),
     defineRoute({
       method: 'PATCH',
@@ -109,17 +79,7 @@ export function wireRoutes(deps: {
       summary: 'Change an agency feed; a new address or format is polled at once',
       params: ID_PARAMS,
       body: WIRE_FEED_CHANGES,
-      handle: async ({ params, body, request }) => {
-        const current = await feedById(params.id)
-        await assertFeedIsValid(db, {
-          sourceId: body.sourceId ?? current.sourceId,
-          url: body.url === undefined ? current.url : body.url,
-          folder: body.folder === undefined ? current.folder : body.folder,
-        })
-        await updateWireFeed(db, current, body, clock.now())
-        await recordChange(request, { entity: 'wire_feed', action: 'updated', id: params.id })
-        return toWireFeed(await feedById(params.id))
-      },
+      handle: ({ params, body, request }) => feeds.update(contextOf(request), params.id, body),
     }),
     defineRoute({
       method: 'DELETE',
@@ -129,9 +89,7 @@ export function wireRoutes(deps: {
       summary: 'Stop polling a feed; the items it brought stay in the queue',
       params: ID_PARAMS,
       handle: async ({ params, request }) => {
-        await feedById(params.id)
-        await deleteWireFeed(db, params.id)
-        await recordChange(request, { entity: 'wire_feed', action: 'deleted', id: params.id })
+        await feeds.remove(contextOf(request), params.id)
         return undefined
       },
     }),
@@ -142,8 +100,8 @@ export function wireRoutes(deps: {
       tag,
       summary: 'Poll a feed now: what the poll did, and the feed after it',
       params: ID_PARAMS,
-      handle: async ({ params }) => {
-        const outcome = await deps.ingest.pollNow(params.id)
+      handle: async ({ params, request }) => {
+        const outcome = await deps.ingest.pollNow(contextOf(request), params.id)
         return { outcome, feed: toWireFeed(await feedById(params.id)) }
       },
     }),

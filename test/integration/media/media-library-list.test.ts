@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerErrorHandler } from '../../../src/http/error-handler.js'
+import { systemActor } from '../../../src/modules/access/actor.js'
 import { registerMediaRoutes } from '../../../src/modules/media/media.routes.js'
 import { makeImage, type ImageFormat } from '../../helpers/images.js'
 import { createMediaHarness, type MediaHarness } from '../../helpers/media-harness.js'
@@ -23,6 +24,12 @@ describeEachDatabase('the media library list', (store) => {
     media = createMediaHarness(store())
     app = Fastify()
     registerErrorHandler(app)
+    // Every request acts as Masthead itself: these tests are about the list, not sign-in.
+    app.decorateRequest('actor', null)
+    app.addHook('onRequest', (request, _reply, done) => {
+      request.actor = systemActor
+      done()
+    })
     await registerMediaRoutes(app, { uploader: media.uploader, media: media.media, maxBytes: 1e6 })
     await app.ready()
     const uploads: [string, ImageFormat, string][] = [
@@ -34,13 +41,15 @@ describeEachDatabase('the media library list', (store) => {
     ]
     for (const [name, format, color] of uploads)
       ids[name] = (await media.upload(await makeImage(format, { color }), name)).id
-    await media.media.update(ids['market.png'] ?? 0, {
+    await media.media.update(media.context, ids['market.png'] ?? 0, {
       alt: { en: 'Stalls of spices under awnings', ar: 'أكشاك التوابل تحت المظلات' },
     })
-    await media.media.update(ids['stadium.webp'] ?? 0, {
+    await media.media.update(media.context, ids['stadium.webp'] ?? 0, {
       caption: { en: 'The 2024 final, second half', ar: 'نهائي 2024، الشوط الثاني' },
     })
-    await media.media.update(ids['fishing-boats.jpg'] ?? 0, { credit: 'Lina Haddad / Coast Desk' })
+    await media.media.update(media.context, ids['fishing-boats.jpg'] ?? 0, {
+      credit: 'Lina Haddad / Coast Desk',
+    })
   })
   afterAll(async () => {
     await app.close()

@@ -28,7 +28,7 @@ describeEachDatabase('responsive images on the public site', (store) => {
       await makeImage('webp', { width: 900, height: 600, color: '#804060' }),
       'f.webp',
     )
-    await media.media.update(hero.id, { alt: { en: 'The hero' } })
+    await media.media.update(media.context, hero.id, { alt: { en: 'The hero' } })
     await media.variantJob.handle({ mediaId: hero.id })
     await media.variantJob.handle({ mediaId: body.id })
     originalPath = `/media/${fresh.storageKey}`

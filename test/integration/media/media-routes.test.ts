@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { registerErrorHandler } from '../../../src/http/error-handler.js'
 import { requireDeclaredAccess } from '../../../src/http/route-access.js'
+import { systemActor } from '../../../src/modules/access/actor.js'
 import { createAuthor } from '../../../src/modules/authors/author-queries.js'
 import { createGalleryService } from '../../../src/modules/media/gallery-service.js'
 import { registerGalleryRoutes } from '../../../src/modules/media/gallery.routes.js'
@@ -40,13 +41,23 @@ describeEachDatabase('newsroom media routes', (store) => {
         declared.push([`${String(route.method)} ${route.url}`, route.config?.access])
     })
     registerErrorHandler(app)
+    // Every request acts as Masthead itself: these tests are about the routes, not sign-in.
+    app.decorateRequest('actor', null)
+    app.addHook('onRequest', (request, _reply, done) => {
+      request.actor = systemActor
+      done()
+    })
     await registerMediaRoutes(app, {
       uploader: media.uploader,
       media: media.media,
       maxBytes: 64 * 1024,
     })
     registerGalleryRoutes(app, {
-      galleries: createGalleryService({ db: store().db, clock: fixedClock(TEST_NOW) }),
+      galleries: createGalleryService({
+        db: store().db,
+        clock: fixedClock(TEST_NOW),
+        outbox: media.outbox,
+      }),
     })
     await app.ready()
   })

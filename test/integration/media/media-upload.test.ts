@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../src/config/load-config.js'
 import { isAppError } from '../../../src/errors/app-error.js'
 import { MEDIA_VARIANTS_JOB } from '../../../src/modules/media/media-jobs.js'
+import { createMediaUploader } from '../../../src/modules/media/media-upload.js'
+import { fixedClock } from '../../../src/platform/clock.js'
+import { TEST_NOW } from '../../helpers/factories.js'
 import { createMediaHarness, type MediaHarness } from '../../helpers/media-harness.js'
+import { newestEventId, outboxEvents } from '../../helpers/outbox-events.js'
 import {
   makeCameraPhoto,
   makeImage,
@@ -117,7 +121,7 @@ describeEachDatabase('media upload', (store) => {
       })(),
     )
     await expectRefused(
-      () => media.uploader.upload({ stream: endless, filename: 'x.jpg' }),
+      () => media.uploader.upload(media.context, { stream: endless, filename: 'x.jpg' }),
       'MEDIA_TOO_LARGE',
     )
   })
@@ -164,6 +168,75 @@ describeEachDatabase('media upload', (store) => {
     expect(new Set(items.map((item) => item.storageKey)).size).toBe(6)
     for (const item of items) expect(await media.storage.has(item.storageKey)).toBe(true)
     expect(media.temporaryFiles()).toEqual([])
+  })
+
+  it('starts with the alt text and caption an importer gives, over the embedded caption', async () => {
+    const photo = withIptc(await makeImage('jpeg', { width: 120, height: 80 }), {
+      caption: 'Embedded caption',
+    })
+    const item = await media.uploader.upload(media.context, {
+      stream: Readable.from([photo]),
+      filename: 'imported.jpg',
+      alt: { en: 'Boats in the harbour' },
+      caption: { en: 'The harbour at dawn' },
+    })
+    expect([item.alt, item.caption]).toEqual([
+      { en: 'Boats in the harbour' },
+      { en: 'The harbour at dawn' },
+    ])
+  })
+
+  it('refuses an actor without media.write before reading the file', async () => {
+    const readOnly = {
+      kind: 'token' as const,
+      tokenId: 1,
+      scopes: ['read' as const],
+      createdBy: null,
+    }
+    await expectRefused(
+      () =>
+        media.uploader.upload(
+          { actor: readOnly, ipAddress: null },
+          { stream: Readable.from([Buffer.from('never read')]), filename: 'x.jpg' },
+        ),
+      'FORBIDDEN',
+    )
+  })
+
+  it('removes the stored file when the row and its audit entry cannot be written', async () => {
+    const db = store().db
+    // The audit log refuses every entry: the transaction of the row, entry and event fails.
+    const failing = db.withPlugin({
+      transformQuery: (args) => {
+        const table = args.node.kind === 'InsertQueryNode' ? args.node.into?.table.identifier : null
+        if (table && /^audit_?log$/i.test(table.name))
+          throw new Error('the audit log is unavailable')
+        return args.node
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    })
+    const uploader = createMediaUploader({
+      db: failing,
+      storage: media.storage,
+      clock: fixedClock(TEST_NOW),
+      dataDir: media.dataDir,
+      limits: { maxBytes: 512 * 1024, maxPixels: 100_000_000 },
+      enqueue: media.enqueue,
+    })
+    const [events, audit, jobs] = [
+      await newestEventId(db),
+      (await db.selectFrom('auditLog').select('id').execute()).length,
+      media.jobs.length,
+    ]
+    const bytes = await makeImage('png', { width: 90, height: 70, color: '#0b1c2d' })
+    await expectRefused(
+      () =>
+        uploader.upload(media.context, { stream: Readable.from([bytes]), filename: 'lost.png' }),
+      'Error: the audit log is unavailable',
+    )
+    expect(await outboxEvents(db, events)).toEqual([])
+    expect((await db.selectFrom('auditLog').select('id').execute()).length).toBe(audit)
+    expect(media.jobs.length).toBe(jobs)
   })
 })
 

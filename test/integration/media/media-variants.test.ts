@@ -64,7 +64,7 @@ describeEachDatabase('media variants', (store) => {
 
   it('cuts the crops around the focal point, keeps the widths and removes the old crops', async () => {
     const item = await media.upload(await twoColourPicture('#f00010'), 'focal.jpg')
-    await media.media.update(item.id, { focalPoint: { x: 0.95, y: 0.5 } })
+    await media.media.update(media.context, item.id, { focalPoint: { x: 0.95, y: 0.5 } })
     await media.variantJob.handle({ mediaId: item.id })
     const first = (await reload(item.id)).variants?.files ?? []
     const square = (files: VariantFile[]) =>
@@ -76,7 +76,7 @@ describeEachDatabase('media variants', (store) => {
     expect(media.jobs.filter((job) => job.uniqueKey === `media.variants:${item.id}`)).toHaveLength(
       2,
     )
-    await media.media.update(item.id, { focalPoint: { x: 0.05, y: 0.5 } })
+    await media.media.update(media.context, item.id, { focalPoint: { x: 0.05, y: 0.5 } })
     expect(media.jobs.filter((job) => job.uniqueKey === `media.variants:${item.id}`)).toHaveLength(
       3,
     )
