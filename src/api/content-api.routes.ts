@@ -11,6 +11,7 @@ import { listPublishedArticles } from '../modules/articles/article-queries.js'
 import { findAuthorBySlug, listAuthors } from '../modules/authors/author-queries.js'
 import type { ArticleService } from '../modules/editorial/article-service.js'
 import { toArticleView } from '../modules/editorial/article-view.js'
+import { listEditionRows } from '../modules/editions/edition-queries.js'
 import { listFooterPages, findPublishedPage } from '../modules/pages/page-queries.js'
 import { listSections, sectionWithDescendantIds } from '../modules/sections/section-queries.js'
 import { getSiteSettings } from '../modules/settings/settings-queries.js'
@@ -254,7 +255,7 @@ export function contentApiRoutes(deps: {
         cacheResponse(reply, 'api', [cacheTags.site])
         const { siteName, about, socialLinks, defaultEdition, timeZone, digitsStyle } =
           await getSiteSettings(db)
-        const editions = await db.selectFrom('editions').selectAll().orderBy('position').execute()
+        const editions = await listEditionRows(db)
         return { siteName, about, socialLinks, defaultEdition, timeZone, digitsStyle, editions }
       },
     }),

@@ -3,17 +3,24 @@ import type { ArticleStatus, Database } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
 import { articlePath } from '../../modules/articles/article-path.js'
 import { createArticle } from '../../modules/articles/article-queries.js'
-import { updateArticle } from '../../modules/articles/article-updates.js'
+import { findArticleVersions, updateArticle } from '../../modules/articles/article-updates.js'
 import { htmlToDocument } from '../../modules/articles/document/html-to-document.js'
-import { createAuthor } from '../../modules/authors/author-queries.js'
+import { createAuthor, findAuthorBySlug } from '../../modules/authors/author-queries.js'
 import {
   listEditions,
   saveEditions,
   STARTING_EDITIONS,
 } from '../../modules/editions/edition-queries.js'
-import { createPage, updatePage } from '../../modules/pages/page-queries.js'
+import { createPage, findPageById, updatePage } from '../../modules/pages/page-queries.js'
 import { saveRedirect } from '../../modules/redirects/redirect-queries.js'
 import { recordChange } from '../../modules/audit/record-change.js'
+import {
+  addSectionTranslation,
+  createSection,
+  findSectionIdsBySlugs,
+  findSectionSlugs,
+} from '../../modules/sections/section-queries.js'
+import { findTagBySlug, insertTag } from '../../modules/tags/tag-queries.js'
 import { systemActor } from '../../modules/access/actor.js'
 import type { ContentEvent } from '../../platform/events.js'
 import { createSearchIndex } from '../../modules/search/search-index.js'
@@ -105,38 +112,16 @@ async function sectionFor(
     trx,
     { kind: 'section', externalId: `${SITE}#tag:${tag.id}` },
     async () => {
-      const existing = await trx
-        .selectFrom('sectionTranslations')
-        .select('sectionId')
-        .where('language', '=', language)
-        .where('slug', '=', slug)
-        .executeTakeFirst()
-      if (existing) return existing.sectionId
+      const existing = (await findSectionIdsBySlugs(trx, language, [slug])).get(slug)
+      if (existing) return existing
       tally(scope.report.imported, 'sections')
-      const { id } = await trx
-        .insertInto('sections')
-        .values({
-          parentId: null,
-          position: 0,
-          createdAt: scope.now.toISOString(),
-          updatedAt: scope.now.toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      return id
+      // Its name and slug in the post's edition are added below, as for a section made before.
+      return createSection(trx, { parentId: null, position: 0, translations: {} }, scope.now)
     },
   )
-  const translation = await trx
-    .selectFrom('sectionTranslations')
-    .select('slug')
-    .where('sectionId', '=', sectionId)
-    .where('language', '=', language)
-    .executeTakeFirst()
-  if (translation) return { sectionId, slug: translation.slug }
-  await trx
-    .insertInto('sectionTranslations')
-    .values({ sectionId, language, name: tag.name, slug, description: null })
-    .execute()
+  const translation = (await findSectionSlugs(trx, language, [sectionId])).get(sectionId)
+  if (translation !== undefined) return { sectionId, slug: translation }
+  await addSectionTranslation(trx, { sectionId, language, name: tag.name, slug })
   return { sectionId, slug }
 }
 
@@ -150,23 +135,15 @@ async function tagIds(
   for (const tag of tags) {
     const slug = slugify(tag.slug) || slugify(tag.name)
     if (!slug) continue
-    const existing = await trx
-      .selectFrom('tags')
-      .select('id')
-      .where('language', '=', language)
-      .where('slug', '=', slug)
-      .executeTakeFirst()
+    const existing = await findTagBySlug(trx, language, slug)
     if (existing) {
       ids.push(existing.id)
       continue
     }
-    const { id } = await trx
-      .insertInto('tags')
-      .values({ language, name: tag.name, slug, createdAt: scope.now.toISOString() })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const created = await insertTag(trx, { language, name: tag.name, slug }, scope.now)
+    if (!created) throw new Error(`the tag "${slug}" was created by another writer meanwhile`)
     tally(scope.report.imported, 'tags')
-    ids.push(id)
+    ids.push(created.id)
   }
   return ids
 }
@@ -186,11 +163,7 @@ async function authorIds(scope: Scope, trx: Kysely<Database>, post: GhostPost, l
         { kind: 'author', externalId: `${SITE}#user:${user.id}` },
         async () => {
           const slug = slugify(user.slug) || 'author'
-          const existing = await trx
-            .selectFrom('authors')
-            .select('id')
-            .where('slug', '=', slug)
-            .executeTakeFirst()
+          const existing = await findAuthorBySlug(trx, slug)
           if (existing) return existing.id
           tally(scope.report.imported, 'authors')
           return createAuthor(
@@ -257,13 +230,7 @@ async function importPost(scope: Scope, post: GhostPost, trx: Kysely<Database>) 
       bodyDoc: document,
       status: status === 'published' ? ('published' as const) : ('draft' as const),
     }
-    const exists = record?.entityId
-      ? await trx
-          .selectFrom('pages')
-          .select('id')
-          .where('id', '=', record.entityId)
-          .executeTakeFirst()
-      : undefined
+    const exists = record?.entityId ? await findPageById(trx, record.entityId) : undefined
     const id = exists ? exists.id : await createPage(trx, { ...page, language }, scope.now)
     if (exists) await updatePage(trx, id, page, scope.now)
     tally(exists ? scope.report.updated : scope.report.imported, 'pages')
@@ -297,13 +264,11 @@ async function importPost(scope: Scope, post: GhostPost, trx: Kysely<Database>) 
     tagIds: await tagIds(scope, trx, rest, language),
   }
   const record = await findImportRecord(trx, { ...key, kind: 'article' })
-  const existing = record?.entityId
-    ? await trx
-        .selectFrom('articles')
-        .select(['id', 'version'])
-        .where('id', '=', record.entityId)
-        .executeTakeFirst()
+  const version = record?.entityId
+    ? (await findArticleVersions(trx, [record.entityId])).get(record.entityId)
     : undefined
+  const existing =
+    record?.entityId && version !== undefined ? { id: record.entityId, version } : undefined
   let id: number
   if (existing) {
     const { language: _language, updatedAt: _updatedAt, ...changes } = article

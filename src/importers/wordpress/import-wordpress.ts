@@ -6,7 +6,7 @@ import {
   STARTING_EDITIONS,
 } from '../../modules/editions/edition-queries.js'
 import type { MediaUploader } from '../../modules/media/media-upload.js'
-import { createSection } from '../../modules/sections/section-queries.js'
+import { createSection, findSectionIdsBySlugs } from '../../modules/sections/section-queries.js'
 import { ImportInputError } from '../import-input-error.js'
 import { emptyReport, tally, type ImportReport } from '../import-report.js'
 import { childText, readXmlRecords } from '../xml-records.js'
@@ -137,13 +137,8 @@ async function chooseLanguage(db: Kysely<Database>, wanted: string | undefined, 
 function fallbackSection(language: string, now: () => Date) {
   return async (db: Kysely<Database>) => {
     const { slug, name } = FALLBACK_SECTION
-    const existing = await db
-      .selectFrom('sectionTranslations')
-      .select('sectionId')
-      .where('language', '=', language)
-      .where('slug', '=', slug)
-      .executeTakeFirst()
-    if (existing) return existing.sectionId
+    const existing = (await findSectionIdsBySlugs(db, language, [slug])).get(slug)
+    if (existing) return existing
     const translation = { name: name[language as 'en'] ?? name.en, slug }
     return createSection(db, { translations: { [language]: translation } }, now())
   }

@@ -5,14 +5,25 @@ import { systemActor } from '../../modules/access/actor.js'
 import { articlePath } from '../../modules/articles/article-path.js'
 import { createArticles } from '../../modules/articles/article-queries.js'
 import type { NewArticle } from '../../modules/articles/article.js'
-import { updateArticle } from '../../modules/articles/article-updates.js'
+import {
+  findArticleVersions,
+  setArticleUpdatedAt,
+  updateArticle,
+} from '../../modules/articles/article-updates.js'
 import type { ArticleDocument } from '../../modules/articles/document/article-document.js'
 import { documentPlainText } from '../../modules/articles/document/render-document.js'
 import { htmlToDocument } from '../../modules/articles/document/html-to-document.js'
 import { createGallery, updateGallery } from '../../modules/media/gallery-queries.js'
-import { createPage, updatePage } from '../../modules/pages/page-queries.js'
+import {
+  createPage,
+  findPageById,
+  findPageIdBySlug,
+  setPageTimes,
+  updatePage,
+} from '../../modules/pages/page-queries.js'
 import { saveRedirects, type Redirect } from '../../modules/redirects/redirect-queries.js'
 import { recordChange } from '../../modules/audit/record-change.js'
+import { findSectionSlugs } from '../../modules/sections/section-queries.js'
 import { createSearchIndex } from '../../modules/search/search-index.js'
 import type { ContentEvent } from '../../platform/events.js'
 import { slugify } from '../../platform/slugify.js'
@@ -191,13 +202,8 @@ async function sectionOf(batch: Batch, item: WxrItem): Promise<number> {
 async function loadSectionSlugs(batch: Batch, sectionIds: number[]) {
   const wanted = [...new Set(sectionIds)].filter((id) => !batch.sectionSlugs.has(id))
   if (!wanted.length) return
-  const rows = await batch.trx
-    .selectFrom('sectionTranslations')
-    .select(['sectionId', 'slug'])
-    .where('sectionId', 'in', wanted)
-    .where('language', '=', batch.scope.language)
-    .execute()
-  for (const row of rows) batch.sectionSlugs.set(row.sectionId, row.slug)
+  const slugs = await findSectionSlugs(batch.trx, batch.scope.language, wanted)
+  for (const [sectionId, slug] of slugs) batch.sectionSlugs.set(sectionId, slug)
 }
 
 async function articleInput(
@@ -264,23 +270,15 @@ async function updateExisting(batch: Batch, id: number, article: NewArticle) {
     createdBy: _by,
     ...rest
   } = article
-  let version = batch.versions.get(id)
-  if (version === undefined) {
-    const row = await batch.trx
-      .selectFrom('articles')
-      .select('version')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
-    version = row.version
-  }
+  const version = batch.versions.get(id) ?? (await findArticleVersions(batch.trx, [id])).get(id)
+  if (version === undefined) throw new Error(`article ${id} is gone`)
   const isUpdated = await updateArticle(
     batch.trx,
     { id, changes: { ...rest, bodyDoc }, updatedBy: null, expectedVersion: version },
     batch.scope.now,
   )
   if (isUpdated) batch.versions.set(id, version + 1)
-  if (updatedAt)
-    await batch.trx.updateTable('articles').set({ updatedAt }).where('id', '=', id).execute()
+  if (updatedAt) await setArticleUpdatedAt(batch.trx, id, updatedAt)
 }
 
 async function saveArticle(batch: Batch, item: WxrItem, document: ArticleDocument) {
@@ -313,13 +311,8 @@ async function freePageSlug(
   trx: Kysely<Database>,
   input: { language: string; slug: string; ownId?: number; postId: number },
 ) {
-  const taken = await trx
-    .selectFrom('pages')
-    .select('id')
-    .where('language', '=', input.language)
-    .where('slug', '=', input.slug)
-    .executeTakeFirst()
-  return !taken || taken.id === input.ownId ? input.slug : `${input.slug}-${input.postId}`
+  const taken = await findPageIdBySlug(trx, input.language, input.slug)
+  return taken === undefined || taken === input.ownId ? input.slug : `${input.slug}-${input.postId}`
 }
 
 async function savePage(batch: Batch, item: WxrItem, document: ArticleDocument) {
@@ -336,9 +329,7 @@ async function savePage(batch: Batch, item: WxrItem, document: ArticleDocument) 
   })
   const status = item.status === 'publish' && !isPasswordProtected(item) ? 'published' : 'draft'
   const page = { slug, title, bodyDoc: document, status, position: item.menuOrder } as const
-  const exists = ownId
-    ? await trx.selectFrom('pages').select('id').where('id', '=', ownId).executeTakeFirst()
-    : undefined
+  const exists = ownId ? await findPageById(trx, ownId) : undefined
   const id = exists
     ? exists.id
     : await createPage(trx, { ...page, language: scope.language }, scope.now)
@@ -346,11 +337,10 @@ async function savePage(batch: Batch, item: WxrItem, document: ArticleDocument) 
   tally(exists ? scope.report.updated : scope.report.imported, 'pages')
   batch.events.push({ entity: 'page', action: exists ? 'updated' : 'created', id })
   const time = itemTime(item) ?? scope.now.toISOString()
-  await trx
-    .updateTable('pages')
-    .set({ updatedAt: time, publishedAt: status === 'published' ? time : null })
-    .where('id', '=', id)
-    .execute()
+  await setPageTimes(trx, id, {
+    updatedAt: time,
+    publishedAt: status === 'published' ? time : null,
+  })
   const row = { ...key, entityId: id, remoteUrl: null }
   await saveImportRecord(trx, { origin: 'wordpress', kind: 'page', ...row }, scope.now)
   batch.pages.set(importRecordKey(key), row)
@@ -382,15 +372,7 @@ async function openBatch(
     ? await findImportRecords(trx, { origin: 'wordpress', kind: 'gallery', items: galleryKeys })
     : new Map<string, ImportRecord>()
   const ids = [...articles.values()].flatMap((record) => record.entityId ?? [])
-  const versions = new Map<number, number>()
-  for (let index = 0; index < ids.length; index += 500) {
-    const rows = await trx
-      .selectFrom('articles')
-      .select(['id', 'version'])
-      .where('id', 'in', ids.slice(index, index + 500))
-      .execute()
-    for (const row of rows) versions.set(row.id, row.version)
-  }
+  const versions = await findArticleVersions(trx, ids)
   const batch: Batch = {
     scope,
     trx,

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
-import { createAuthor } from '../../modules/authors/author-queries.js'
-import { createSection } from '../../modules/sections/section-queries.js'
+import { createAuthor, findAuthorBySlug } from '../../modules/authors/author-queries.js'
+import { createSection, findSectionIdsBySlugs } from '../../modules/sections/section-queries.js'
+import { findTagBySlug, insertTag } from '../../modules/tags/tag-queries.js'
 import { slugify } from '../../platform/slugify.js'
 import { listImportRecords, saveImportRecord, type ImportKind } from '../import-records.js'
 import { tally, type ImportReport } from '../import-report.js'
@@ -57,11 +58,7 @@ async function ensureAuthors(scope: Scope, authors: WxrAuthor[]) {
     authors.map((author) => ({ key: author.login, item: author })),
     async (author) => {
       const slug = slugify(author.login) || slugify(author.displayName) || 'author'
-      const existing = await scope.db
-        .selectFrom('authors')
-        .select('id')
-        .where('slug', '=', slug)
-        .executeTakeFirst()
+      const existing = await findAuthorBySlug(scope.db, slug)
       if (existing) return { id: existing.id, isNew: false }
       const name = { [scope.language]: author.displayName }
       return { id: await createAuthor(scope.db, { slug, name }, scope.now), isNew: true }
@@ -95,13 +92,8 @@ async function ensureSections(scope: Scope, categories: WxrCategory[]) {
     ordered.map((category, position) => ({ key: category.nicename, item: { category, position } })),
     async ({ category, position }) => {
       const slug = slugify(decodeSlug(category.nicename)) || slugify(category.name) || 'section'
-      const existing = await scope.db
-        .selectFrom('sectionTranslations')
-        .select('sectionId')
-        .where('language', '=', scope.language)
-        .where('slug', '=', slug)
-        .executeTakeFirst()
-      if (existing) return { id: existing.sectionId, isNew: false }
+      const existing = (await findSectionIdsBySlugs(scope.db, scope.language, [slug])).get(slug)
+      if (existing) return { id: existing, isNew: false }
       const translation = {
         name: category.name || slug,
         slug,
@@ -129,26 +121,12 @@ async function ensureTags(scope: Scope, tags: WxrTag[]) {
     tags.map((tag) => ({ key: tag.slug, item: tag })),
     async (tag) => {
       const slug = slugify(decodeSlug(tag.slug)) || slugify(tag.name) || `tag-${tag.termId}`
-      const find = () =>
-        scope.db
-          .selectFrom('tags')
-          .select('id')
-          .where('language', '=', scope.language)
-          .where('slug', '=', slug)
-          .executeTakeFirst()
-      const existing = await find()
+      const existing = await findTagBySlug(scope.db, scope.language, slug)
       if (existing) return { id: existing.id, isNew: false }
-      const { id } = await scope.db
-        .insertInto('tags')
-        .values({
-          language: scope.language,
-          name: tag.name || slug,
-          slug,
-          createdAt: scope.now.toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      return { id, isNew: true }
+      const input = { language: scope.language, name: tag.name || slug, slug }
+      const created = await insertTag(scope.db, input, scope.now)
+      if (!created) throw new Error(`the tag "${slug}" was created by another writer meanwhile`)
+      return { id: created.id, isNew: true }
     },
   )
 }

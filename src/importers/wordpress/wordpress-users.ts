@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import { NO_PASSWORD } from '../../modules/users/password.js'
-import { createUser, normalizeEmail } from '../../modules/users/user-queries.js'
+import { linkAuthorToUser } from '../../modules/authors/author-queries.js'
+import { createUser, findUserIdByEmail, normalizeEmail } from '../../modules/users/user-queries.js'
 import { tally, type ImportReport } from '../import-report.js'
 import type { WxrAuthor } from './wxr-records.js'
 
@@ -28,12 +29,7 @@ export async function importWordPressUsers(
       tally(scope.report.skipped, 'users without an email address')
       continue
     }
-    const existing = await scope.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', email)
-      .executeTakeFirst()
-    let userId = existing?.id
+    let userId = await findUserIdByEmail(scope.db, email)
     if (!userId) {
       const user = {
         email,
@@ -45,12 +41,6 @@ export async function importWordPressUsers(
       tally(scope.report.imported, 'users')
     }
     const authorId = authorIds.get(author.login)
-    if (authorId)
-      await scope.db
-        .updateTable('authors')
-        .set({ userId })
-        .where('id', '=', authorId)
-        .where('userId', 'is', null)
-        .execute()
+    if (authorId) await linkAuthorToUser(scope.db, { authorId, userId })
   }
 }

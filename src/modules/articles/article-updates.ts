@@ -188,3 +188,33 @@ export async function addArticleNotice(
 export async function deleteArticle(db: Kysely<Database>, id: number): Promise<void> {
   await db.deleteFrom('articles').where('id', '=', id).execute()
 }
+
+/** Ids per query when reading versions: well under both databases' parameter limits. */
+const VERSIONS_PER_QUERY = 500
+
+/** The current version of each of these articles, by id (ids that do not exist are absent). */
+export async function findArticleVersions(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, number>> {
+  const versions = new Map<number, number>()
+  const unique = [...new Set(ids)]
+  for (let index = 0; index < unique.length; index += VERSIONS_PER_QUERY) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'version'])
+      .where('id', 'in', unique.slice(index, index + VERSIONS_PER_QUERY))
+      .execute()
+    for (const row of rows) versions.set(row.id, row.version)
+  }
+  return versions
+}
+
+/** Sets an article's last-updated time as given (an import keeps the time of its source). */
+export async function setArticleUpdatedAt(
+  db: Kysely<Database>,
+  id: number,
+  updatedAt: string,
+): Promise<void> {
+  await db.updateTable('articles').set({ updatedAt }).where('id', '=', id).execute()
+}

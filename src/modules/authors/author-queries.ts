@@ -148,3 +148,16 @@ export async function listBylinesOfArticles(
   }
   return byArticle
 }
+
+/** Ties a byline profile to a newsroom account, unless it is tied to one already. */
+export async function linkAuthorToUser(
+  db: Kysely<Database>,
+  input: { authorId: number; userId: number },
+): Promise<void> {
+  await db
+    .updateTable('authors')
+    .set({ userId: input.userId })
+    .where('id', '=', input.authorId)
+    .where('userId', 'is', null)
+    .execute()
+}

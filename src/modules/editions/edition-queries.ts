@@ -20,15 +20,14 @@ function toEdition(row: Selectable<EditionsTable>): Edition {
   }
 }
 
+/** Every edition as stored (`isDefault` 0 or 1, with its `position`), in menu order. */
+export async function listEditionRows(db: Kysely<Database>): Promise<Selectable<EditionsTable>[]> {
+  return db.selectFrom('editions').selectAll().orderBy('position').orderBy('code').execute()
+}
+
 /** Every edition, in menu order. */
 export async function listEditions(db: Kysely<Database>): Promise<Edition[]> {
-  const rows = await db
-    .selectFrom('editions')
-    .selectAll()
-    .orderBy('position')
-    .orderBy('code')
-    .execute()
-  return rows.map(toEdition)
+  return (await listEditionRows(db)).map(toEdition)
 }
 
 /** Inserts or updates editions; the last one flagged default becomes the only default. */

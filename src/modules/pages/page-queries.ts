@@ -123,6 +123,31 @@ export async function listAllPages(db: Kysely<Database>): Promise<Page[]> {
   return rows.map(toPage)
 }
 
+/** The id of the page of an edition with this slug, whatever its status, or undefined. */
+export async function findPageIdBySlug(
+  db: Kysely<Database>,
+  language: string,
+  slug: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('pages')
+    .select('id')
+    .where('language', '=', language)
+    .where('slug', '=', slug)
+    .executeTakeFirst()
+  return row?.id
+}
+
+/** Sets a page's last-updated and publication times as given (an import keeps its source's). */
+export async function setPageTimes(
+  db: Kysely<Database>,
+  id: number,
+  times: { updatedAt: string; publishedAt: string | null },
+): Promise<void> {
+  const { updatedAt, publishedAt } = times
+  await db.updateTable('pages').set({ updatedAt, publishedAt }).where('id', '=', id).execute()
+}
+
 export async function findPageById(db: Kysely<Database>, id: number): Promise<Page | undefined> {
   const row = await db.selectFrom('pages').selectAll().where('id', '=', id).executeTakeFirst()
   return row && toPage(row)

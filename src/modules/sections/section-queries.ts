@@ -252,3 +252,53 @@ export async function findSectionNames(
   }
   return names
 }
+
+/** The ids of the sections whose slug in `language` is one of `slugs`, by slug; one query. */
+export async function findSectionIdsBySlugs(
+  db: Kysely<Database>,
+  language: string,
+  slugs: string[],
+): Promise<Map<string, number>> {
+  if (slugs.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('sectionTranslations')
+    .select(['sectionId', 'slug'])
+    .where('language', '=', language)
+    .where('slug', 'in', [...new Set(slugs)])
+    .execute()
+  return new Map(rows.map((row) => [row.slug, row.sectionId]))
+}
+
+/** The slugs of these sections in `language`, by section id (ids without one are absent); one query. */
+export async function findSectionSlugs(
+  db: Kysely<Database>,
+  language: string,
+  sectionIds: number[],
+): Promise<Map<number, string>> {
+  if (sectionIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('sectionTranslations')
+    .select(['sectionId', 'slug'])
+    .where('sectionId', 'in', [...new Set(sectionIds)])
+    .where('language', '=', language)
+    .execute()
+  return new Map(rows.map((row) => [row.sectionId, row.slug]))
+}
+
+/** Gives a section its name and slug in one more language (the section itself is unchanged). */
+export async function addSectionTranslation(
+  db: Kysely<Database>,
+  input: {
+    sectionId: number
+    language: string
+    name: string
+    slug: string
+    description?: string | null
+  },
+): Promise<void> {
+  const { sectionId, language, name, slug, description } = input
+  await db
+    .insertInto('sectionTranslations')
+    .values({ sectionId, language, name, slug, description: description ?? null })
+    .execute()
+}
