@@ -41,7 +41,6 @@ import { createWireFeedService } from '../modules/wires/wire-feed-service.js'
 import type { WireIngest } from '../modules/wires/wire-ingest.js'
 import { wireRoutes } from '../modules/wires/wire.routes.js'
 import { mountApiRoutes } from './api-route.js'
-import { createChangeRecorder } from './change-recorder.js'
 import { contentApiRoutes, registerContentApiCors } from './content-api.routes.js'
 import { buildOpenApiDocument } from './openapi.js'
 
@@ -66,8 +65,6 @@ export interface ApiDependencies {
 
 /** Mounts the Admin API, the content API and the OpenAPI document that describes them both. */
 export async function registerApi(app: FastifyInstance, deps: ApiDependencies): Promise<void> {
-  const recordChange = createChangeRecorder(deps)
-  const shared = { db: deps.db, clock: deps.clock, recordChange }
   const routes = [
     ...accessRoutes({ ...createAccessServices(deps), siteUrl: deps.siteUrl }),
     ...articleRoutes(deps),
@@ -80,7 +77,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...settingsRoutes({ db: deps.db, settings: createSettingsService(deps) }),
     ...redirectRoutes({ db: deps.db, redirects: createRedirectService(deps) }),
     ...contactRoutes({ db: deps.db, contact: deps.contact }),
-    ...auditRoutes(shared),
+    ...auditRoutes({ db: deps.db }),
     ...webhookRoutes({ db: deps.db, webhooks: createWebhookService(deps) }),
     ...wireRoutes({ ...deps, feeds: createWireFeedService(deps), ingest: deps.wires }),
     ...contentApiRoutes(deps),

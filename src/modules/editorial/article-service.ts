@@ -34,6 +34,7 @@ import {
   resolveReferences,
   type ArticleReferences,
 } from './article-references.js'
+import { createPreviewLinks } from './preview-links.js'
 import { changedFields, findRevision, recordRevision, snapshotOf } from './revisions.js'
 import { canMove, WORKFLOW_ACTIONS, type WorkflowAction } from './workflow.js'
 
@@ -119,6 +120,7 @@ function eventActionOf(
  */
 export function createArticleService({ db, clock, outbox }: Deps) {
   const delivered = () => deliverAfterCommit(db, outbox)
+  const previews = createPreviewLinks({ db, now: () => clock.now() })
 
   /** The article if it exists and the actor may see it; someone else's draft is a 404. */
   async function loadVisible(actor: Actor, id: number): Promise<Article> {
@@ -685,8 +687,30 @@ export function createArticleService({ db, clock, outbox }: Deps) {
     return published
   }
 
+  /**
+   * A signed link to the article as its public page will show it, for someone outside the
+   * newsroom: audited, since it hands a draft out.
+   */
+  async function issuePreviewLink(
+    context: EditorialContext,
+    id: number,
+  ): Promise<{ token: string; expiresAt: string }> {
+    await loadVisible(context.actor, id)
+    const link = await previews.sign(id)
+    await withTransaction(db, (trx) =>
+      record(trx, context, {
+        action: 'article.issue_preview_link',
+        id,
+        details: { expiresAt: link.expiresAt },
+        events: [],
+      }),
+    )
+    return link
+  }
+
   return {
     get: loadVisible,
+    issuePreviewLink,
     create,
     save,
     transition,

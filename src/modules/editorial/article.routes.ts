@@ -24,7 +24,6 @@ import {
 import type { ArticleService } from './article-service.js'
 import { toArticleView } from './article-view.js'
 import { acquireEditLock, findEditLock, releaseEditLock } from './edit-locks.js'
-import { createPreviewLinks } from './preview-links.js'
 import { compareSnapshots, findRevision, listRevisions } from './revisions.js'
 import type { WorkflowAction } from './workflow.js'
 import { LANGUAGE_CODE } from '../../api/common-schemas.js'
@@ -57,7 +56,6 @@ export function articleRoutes(deps: {
   search: SearchIndex
 }) {
   const { db, clock, articles } = deps
-  const previews = createPreviewLinks({ db, now: () => clock.now() })
   const view = async (article: Article) =>
     toArticleView(db, {
       article,
@@ -250,8 +248,7 @@ export function articleRoutes(deps: {
       params: ID_PARAMS,
       successStatus: 201,
       handle: async ({ params, request }) => {
-        await articles.get(contextOf(request).actor, params.id)
-        const { token, expiresAt } = await previews.sign(params.id)
+        const { token, expiresAt } = await articles.issuePreviewLink(contextOf(request), params.id)
         return { url: `${deps.siteUrl}/preview/${token}`, expiresAt }
       },
     }),

@@ -377,7 +377,7 @@ const AUDITED_WRITES: Record<string, AuditedWrite> = {
   'POST /api/admin/articles/{id}/preview-link': {
     as: 'admin',
     status: 201,
-    audit: 'article.create_preview_link',
+    audit: 'article.issue_preview_link',
     prepare: async ({ db }) => {
       const id = await buildArticle(db, { status: 'draft', publishedAt: null })
       return { call: post(`/api/admin/articles/${id}/preview-link`), events: [] }

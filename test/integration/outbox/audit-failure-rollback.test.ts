@@ -64,7 +64,7 @@ describeEachDatabase('a change whose audit entry cannot be written', (store) => 
       url: '/api/admin/articles',
       payload: { language: 'en', headline, body: '<p>Text.</p>', section, tags: [] },
     })
-    const rows = await db.selectFrom('articles').select('id').where('headline', '=', headline)
+    const rows = db.selectFrom('articles').select('id').where('headline', '=', headline)
     expect(await rows.execute()).toEqual([])
   })
 
@@ -81,10 +81,7 @@ describeEachDatabase('a change whose audit entry cannot be written', (store) => 
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
     expect(row).toEqual({ headline: 'Before the failed save', version: 1 })
-    const revisions = await db
-      .selectFrom('articleRevisions')
-      .select('id')
-      .where('articleId', '=', id)
+    const revisions = db.selectFrom('articleRevisions').select('id').where('articleId', '=', id)
     expect(await revisions.execute()).toEqual([])
   })
 
