@@ -18,8 +18,8 @@ import { getSiteSettings } from '../modules/settings/settings-queries.js'
 import type { SearchIndex } from '../modules/search/search-index.js'
 import { findSourceBySlug, listSources } from '../modules/sources/source-queries.js'
 import { findTagBySlug, listTagsWithCounts } from '../modules/tags/tag-queries.js'
-import { defineRoute } from './api-route.js'
-import { LANGUAGE_CODE } from './common-schemas.js'
+import { defineRoute } from '../http/api-route.js'
+import { LANGUAGE_CODE } from '../http/common-schemas.js'
 
 const language = LANGUAGE_CODE
 const tag = 'content'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ERROR_CODES } from '../errors/codes.js'
-import type { RouteDescription } from './api-route.js'
+import type { RouteDescription } from '../http/api-route.js'
 
 type AnyRoute = RouteDescription
 

@@ -40,7 +40,7 @@ import { createWebhookService } from '../modules/webhooks/webhook-service.js'
 import { createWireFeedService } from '../modules/wires/wire-feed-service.js'
 import type { WireIngest } from '../modules/wires/wire-ingest.js'
 import { wireRoutes } from '../modules/wires/wire.routes.js'
-import { mountApiRoutes } from './api-route.js'
+import { mountApiRoutes } from '../http/api-route.js'
 import { contentApiRoutes, registerContentApiCors } from './content-api.routes.js'
 import { buildOpenApiDocument } from './openapi.js'
 

@@ -1,9 +1,7 @@
-import type { ChangeContext } from './actor.js'
-import type { FastifyRequest } from 'fastify'
+import { contextOf } from '../../http/change-context.js'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
-import { ID_PARAMS } from '../../api/common-schemas.js'
-import { AppError } from '../../errors/app-error.js'
+import { defineRoute } from '../../http/api-route.js'
+import { ID_PARAMS } from '../../http/common-schemas.js'
 import { setSessionCookie, SESSION_COOKIE } from '../../http/authentication.js'
 import { USER_ROLES } from '../users/user-queries.js'
 import { UI_LANGUAGES } from './account-service.js'
@@ -15,12 +13,6 @@ interface Deps extends AccessServices {
 }
 
 const email = z.email().max(254)
-
-/** Who asks and from where. Guarded routes always have an actor; without one this fails closed. */
-function contextOf(request: FastifyRequest): ChangeContext {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first')
-  return { actor: request.actor, ipAddress: request.ip }
-}
 
 /** Sign-in and sessions, the signed-in person's account, API tokens and newsroom accounts. */
 export function accessRoutes(deps: Deps) {

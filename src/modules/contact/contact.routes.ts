@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute } from '../../http/api-route.js'
 import type { Database } from '../../db/database.js'
-import { contextOf } from '../editorial/article.routes.js'
+import { contextOf } from '../../http/change-context.js'
 import { listContactMessages } from './contact-queries.js'
 import type { ContactService } from './contact-service.js'
-import { ID_PARAMS } from '../../api/common-schemas.js'
+import { ID_PARAMS } from '../../http/common-schemas.js'
 
 /** The Admin API's contact inbox routes, over the contact service. */
 export function contactRoutes({ db, contact }: { db: Kysely<Database>; contact: ContactService }) {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
 import { WORKFLOW_ACTION_NAMES } from './workflow.js'
-import { ID_PARAMS, LANGUAGE_CODE } from '../../api/common-schemas.js'
+import { ID_PARAMS, LANGUAGE_CODE } from '../../http/common-schemas.js'
 
 const reference = z.union([z.number().int().positive(), z.string().trim().min(1).max(200)])
 const instant = z.iso.datetime({ offset: true })

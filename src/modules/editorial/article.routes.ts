@@ -1,7 +1,8 @@
+import { contextOf } from '../../http/change-context.js'
 import type { FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute } from '../../http/api-route.js'
 import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
@@ -26,14 +27,9 @@ import { toArticleView } from './article-view.js'
 import { acquireEditLock, findEditLock, releaseEditLock } from './edit-locks.js'
 import { compareSnapshots, findRevision, listRevisions } from './revisions.js'
 import type { WorkflowAction } from './workflow.js'
-import { LANGUAGE_CODE } from '../../api/common-schemas.js'
+import { LANGUAGE_CODE } from '../../http/common-schemas.js'
 
 const ARTICLE_BODY_LIMIT = 4 * 1024 * 1024
-
-export function contextOf(request: FastifyRequest) {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token')
-  return { actor: request.actor, ipAddress: request.ip }
-}
 
 /** Edit locks belong to people; an API token sees who holds one but never takes it. */
 function lockHolderOf(request: FastifyRequest): number | undefined {

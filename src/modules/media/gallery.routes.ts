@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import type { RouteDescription } from '../../api/api-route.js'
-import { contextOf } from '../editorial/article.routes.js'
+import type { RouteDescription } from '../../http/api-route.js'
+import { contextOf } from '../../http/change-context.js'
 import { galleryChangesSchema, galleryInputSchema, type GalleryService } from './gallery-service.js'
 import { idParam, MEDIA_DELETE, MEDIA_READ, MEDIA_WRITE } from './media.routes.js'
 

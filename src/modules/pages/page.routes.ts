@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute } from '../../http/api-route.js'
 import type { Database } from '../../db/database.js'
 import type { ArticleDocument } from '../articles/document/article-document.js'
 import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
 import { htmlToDocument } from '../articles/document/html-to-document.js'
-import { contextOf } from '../editorial/article.routes.js'
+import { contextOf } from '../../http/change-context.js'
 import { listAllPages } from './page-queries.js'
 import type { PageService } from './page-service.js'
-import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
+import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
 
 const PAGE = z.strictObject({
   language: LANGUAGE_CODE,

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute } from '../../http/api-route.js'
 import type { Database } from '../../db/database.js'
-import { contextOf } from '../editorial/article.routes.js'
+import { contextOf } from '../../http/change-context.js'
 import type { RedirectService } from './redirect-service.js'
 
 const path = z

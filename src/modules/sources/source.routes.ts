@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute } from '../../http/api-route.js'
 import type { Database } from '../../db/database.js'
-import { contextOf } from '../editorial/article.routes.js'
+import { contextOf } from '../../http/change-context.js'
 import { listSources } from './source-queries.js'
 import type { SourceService } from './source-service.js'
-import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
+import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
 
 const SOURCE = z.strictObject({
   slug: SLUG,

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute } from '../../http/api-route.js'
 import type { Database } from '../../db/database.js'
 import { slugify } from '../../platform/slugify.js'
-import { contextOf } from '../editorial/article.routes.js'
+import { contextOf } from '../../http/change-context.js'
 import { listTagsWithCounts } from './tag-queries.js'
 import type { TagService } from './tag-service.js'
-import { ID_PARAMS, LANGUAGE_CODE } from '../../api/common-schemas.js'
+import { ID_PARAMS, LANGUAGE_CODE } from '../../http/common-schemas.js'
 
 /** The Admin API of tags: reads from the store, writes through the tag service. */
 export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService }) {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute } from '../../http/api-route.js'
 import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
-import { contextOf } from '../editorial/article.routes.js'
-import { ID_PARAMS } from '../../api/common-schemas.js'
+import { contextOf } from '../../http/change-context.js'
+import { ID_PARAMS } from '../../http/common-schemas.js'
 import { CONTENT_ACTIONS, CONTENT_ENTITIES } from '../../platform/events.js'
 import { toWebhook, WEBHOOK_COLUMNS, type WebhookService } from './webhook-service.js'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LANGUAGE_CODE, SLUG } from '../../api/common-schemas.js'
+import { LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
 import { WIRE_FOLDER_PATTERN } from './read-wire-folder.js'
 
 export const WIRE_FORMATS = ['rss', 'atom', 'ninjs'] as const

@@ -3,7 +3,7 @@ import {
   BODY_IMAGE_SIZES,
   pictureParts,
   type ResponsiveImage,
-} from '../../media/responsive-image.js'
+} from '../../../platform/picture-markup.js'
 import type {
   ArticleDocument,
   BlockNode,

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { AppError } from '../errors/app-error.js'
-import { CACHE_POLICIES } from '../http/cache-policy.js'
-import { matchesIfNoneMatch, strongEtag } from '../http/conditional-response.js'
-import type { RouteAccess } from '../http/route-access.js'
+import { CACHE_POLICIES } from './cache-policy.js'
+import { matchesIfNoneMatch, strongEtag } from './conditional-response.js'
+import type { RouteAccess } from './route-access.js'
 
 type EmptyObject = z.ZodObject<Record<string, never>>
 
