@@ -17,7 +17,7 @@ import {
   type ServerTimeouts,
 } from './http/server-timeouts.js'
 import { requireDeclaredAccess, type RegisteredRoute } from './http/route-access.js'
-import { createJobQueue, type JobHandler, type JobQueue } from './jobs/job-queue.js'
+import { createJobQueue, type JobHandler, type JobQueue } from './platform/job-queue.js'
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js'
 import { createScheduledPublisher, type ScheduledPublisher } from './jobs/scheduled-publishing.js'
 import { createWirePoller } from './jobs/wire-polling.js'

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
 import type { Clock } from '../platform/clock.js'
-import type { JobHandler } from './job-queue.js'
+import type { JobHandler } from '../platform/job-queue.js'
 
 export interface JobRunner {
   /** Polls for due jobs until `stop()`. */

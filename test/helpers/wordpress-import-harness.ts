@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../src/db/database.js'
 import { importWordPress } from '../../src/importers/wordpress/import-wordpress.js'
-import { createJobQueue } from '../../src/jobs/job-queue.js'
+import { createJobQueue } from '../../src/platform/job-queue.js'
 import { createMediaUploader } from '../../src/modules/media/media-upload.js'
 import { fixedClock } from '../../src/platform/clock.js'
 import {

@@ -3,7 +3,7 @@ import { ImportInputError } from '../../importers/import-input-error.js'
 import { formatReport, type ImportReport } from '../../importers/import-report.js'
 import { importGhost } from '../../importers/ghost/import-ghost.js'
 import { importWordPress } from '../../importers/wordpress/import-wordpress.js'
-import { createJobQueue } from '../../jobs/job-queue.js'
+import { createJobQueue } from '../../platform/job-queue.js'
 import { createMediaUploader } from '../../modules/media/media-upload.js'
 import { systemClock } from '../../platform/clock.js'
 import {

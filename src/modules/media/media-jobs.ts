@@ -1,4 +1,4 @@
-import type { JobHandler, JobQueue } from '../../jobs/job-queue.js'
+import type { JobHandler, JobQueue } from '../../platform/job-queue.js'
 
 export type { JobHandler }
 

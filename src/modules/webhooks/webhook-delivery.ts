@@ -5,7 +5,7 @@ import { withTransaction } from '../../db/transaction.js'
 import type { Clock } from '../../platform/clock.js'
 import type { ContentEvent, DeliveredEvent } from '../../platform/events.js'
 import type { EventOutbox } from '../../platform/outbox/event-outbox.js'
-import { createJobQueue, type JobHandler, type JobQueue } from '../../jobs/job-queue.js'
+import { createJobQueue, type JobHandler, type JobQueue } from '../../platform/job-queue.js'
 
 export const WEBHOOK_JOB = 'webhook.deliver'
 export const WEBHOOK_ATTEMPTS = 6

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { importGhost } from '../../../src/importers/ghost/import-ghost.js'
 import { ghostImagePath } from '../../../src/importers/ghost/ghost-media.js'
-import { createJobQueue } from '../../../src/jobs/job-queue.js'
+import { createJobQueue } from '../../../src/platform/job-queue.js'
 import { createMediaUploader } from '../../../src/modules/media/media-upload.js'
 import { fixedClock } from '../../../src/platform/clock.js'
 import {

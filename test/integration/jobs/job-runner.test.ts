@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { createJobQueue, type JobHandler } from '../../../src/jobs/job-queue.js'
+import { createJobQueue, type JobHandler } from '../../../src/platform/job-queue.js'
 import { createJobRunner, retryDelayMs } from '../../../src/jobs/job-runner.js'
 import { manualClock } from '../../../src/platform/clock.js'
 import { TEST_NOW } from '../../helpers/factories.js'

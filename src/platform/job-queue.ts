@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
-import type { Clock } from '../platform/clock.js'
+import type { Clock } from './clock.js'
 
 /** Work to do later, stored in the `jobs` table so it survives a restart. */
 export interface JobRequest {
