@@ -8,7 +8,7 @@ import { registerRequestId, requestIdOf } from '../src/http/request-id.js'
 import { createJobRunner } from '../src/jobs/job-runner.js'
 import { registerMetrics } from '../src/modules/metrics/metrics.routes.js'
 import { systemClock } from '../src/platform/clock.js'
-import { createPageCache } from '../src/platform/page-cache.js'
+import { createPageCache } from '../src/page-cache/page-cache.js'
 import { measure, report } from './measure.js'
 
 /** A Fastify app with one small route, and optionally the request-id and metrics hooks. */

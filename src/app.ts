@@ -5,9 +5,9 @@ import type { Config } from './config/config.js'
 import type { Store } from './db/create-database.js'
 import { registerAuthentication } from './http/authentication.js'
 import { registerErrorHandler } from './http/error-handler.js'
-import { createCacheHitResponder } from './http/cache-hit-fast-path.js'
+import { createCacheHitResponder } from './page-cache/cache-hit-fast-path.js'
 import { registerNulCharacterCheck } from './http/reject-nul-characters.js'
-import { registerPageCache } from './http/page-cache-hooks.js'
+import { registerPageCache } from './page-cache/page-cache-hooks.js'
 import { registerRequestId, requestIdOf } from './http/request-id.js'
 import { registerRateLimits } from './http/rate-limits.js'
 import { createSecurityHeaders, registerSecurityHeaders } from './http/security-headers.js'
@@ -37,17 +37,17 @@ import { createWireIngest, type WireIngest } from './modules/wires/wire-ingest.j
 import type { Clock } from './platform/clock.js'
 import { openEventOutbox, type EventOutbox } from './platform/outbox/event-outbox.js'
 import type { Mailer } from './platform/mail/mailer.js'
-import { createPageCache, type PageCache } from './platform/page-cache.js'
+import { createPageCache, type PageCache } from './page-cache/page-cache.js'
 import type { MediaStorage } from './platform/storage/media-storage.js'
 import { loadAssetManifest, type AssetManifest } from './site/assets/asset-manifest.js'
 import {
   purgeEdgeOnAssetChange,
   type AssetChangeOutcome,
-} from './site/cache/purge-on-asset-change.js'
-import { purgeEdgeOnChange, purgeOnChange, xkeyPurge } from './site/cache/purge-on-change.js'
+} from './page-cache/purge-on-asset-change.js'
+import { purgeEdgeOnChange, purgeOnChange, xkeyPurge } from './page-cache/purge-on-change.js'
 import { createServerErrorRenderer } from './site/server-error-renderer.js'
 import { registerSiteRoutes } from './site/site.routes.js'
-import { createTaggedMemo } from './platform/tagged-memo.js'
+import { createTaggedMemo } from './page-cache/tagged-memo.js'
 
 const VERSION = '0.1.0'
 /** Other processes' changes reach this one within this time, even without a wake-up. */
@@ -100,7 +100,7 @@ export interface Newsroom {
   startBackgroundWork(): void
   /**
    * Once listening: purges every page at the edge when the site's assets changed since the last
-   * start of any process (see site/cache/purge-on-asset-change.ts); logs what it did.
+   * start of any process (see page-cache/purge-on-asset-change.ts); logs what it did.
    */
   purgeEdgeOnAssetChange(): Promise<AssetChangeOutcome>
 }

@@ -1,7 +1,7 @@
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip as gzipCallback } from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { chooseEncoding } from '../platform/page-cache.js'
+import { chooseEncoding } from '../page-cache/page-cache.js'
 
 /** A static file and the compressed copies made of it when it was built. */
 export interface PrecompressedFile {

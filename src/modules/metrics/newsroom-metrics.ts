@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { Store } from '../../db/create-database.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
-import type { PageCache } from '../../platform/page-cache.js'
+import type { PageCache } from '../../page-cache/page-cache.js'
 import type { MetricFamily } from './prometheus-text.js'
 
 function single(

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { CACHE_POLICIES } from '../../http/cache-policy.js'
 import { sendConditional } from '../../http/conditional-response.js'
-import { cacheResponse } from '../../http/page-cache-hooks.js'
+import { cacheResponse } from '../../page-cache/page-cache-hooks.js'
 import type { SiteContext } from '../loaders/load-frame.js'
 import type { ListingKind } from '../loaders/load-listing.js'
 import type { Feed } from './feed-model.js'

@@ -10,7 +10,7 @@ import { pickLocalized } from '../../platform/localized-text.js'
 import { articleUrl } from '../loaders/load-cards.js'
 import type { SiteContext } from '../loaders/load-frame.js'
 import { resolveListingScope, type ListingKind } from '../loaders/load-listing.js'
-import { cacheTags } from '../cache/cache-tags.js'
+import { cacheTags } from '../../page-cache/cache-tags.js'
 import { siteUrls } from '../site-urls.js'
 import type { Feed } from './feed-model.js'
 

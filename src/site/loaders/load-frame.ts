@@ -9,12 +9,12 @@ import { listSections, type Section } from '../../modules/sections/section-queri
 import { getSiteSettings } from '../../modules/settings/settings-queries.js'
 import type { SiteSettings } from '../../modules/settings/site-settings.js'
 import { pickLocalized } from '../../platform/localized-text.js'
-import type { TaggedMemo } from '../../platform/tagged-memo.js'
+import type { TaggedMemo } from '../../page-cache/tagged-memo.js'
 import type { AssetManifest } from '../assets/asset-manifest.js'
 import { hijriDate, localeWithDigits, longDate } from '../i18n/format-time.js'
 import { translatorFor } from '../i18n/messages.js'
 import { siteUrls } from '../site-urls.js'
-import { cacheTags } from '../cache/cache-tags.js'
+import { cacheTags } from '../../page-cache/cache-tags.js'
 import type { Frame } from '../view-models.js'
 
 /** How many breaking items the bar under the header shows at most. */

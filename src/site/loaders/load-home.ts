@@ -1,7 +1,7 @@
 import { dayOf, listMostRead } from '../../modules/analytics/page-view-queries.js'
 import { listLatestArticles, listTopStories } from '../../modules/articles/article-queries.js'
 import { sectionWithDescendantIds } from '../../modules/sections/section-queries.js'
-import { cacheTags } from '../cache/cache-tags.js'
+import { cacheTags } from '../../page-cache/cache-tags.js'
 import { siteUrls } from '../site-urls.js'
 import type { ArticleCard, Link } from '../view-models.js'
 import { articleUrl, loadCards } from './load-cards.js'

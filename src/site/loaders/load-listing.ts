@@ -11,7 +11,7 @@ import {
 import { findSourceBySlug } from '../../modules/sources/source-queries.js'
 import { findTagBySlug } from '../../modules/tags/tag-queries.js'
 import { pickLocalized } from '../../platform/localized-text.js'
-import { cacheTags } from '../cache/cache-tags.js'
+import { cacheTags } from '../../page-cache/cache-tags.js'
 import { siteUrls } from '../site-urls.js'
 import type { ArticleCard, Link } from '../view-models.js'
 import { loadCards } from './load-cards.js'

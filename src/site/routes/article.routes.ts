@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import { cacheResponse } from '../../http/page-cache-hooks.js'
-import { cacheTags } from '../cache/cache-tags.js'
+import { cacheResponse } from '../../page-cache/page-cache-hooks.js'
+import { cacheTags } from '../../page-cache/cache-tags.js'
 import { loadArticle } from '../loaders/load-article.js'
 import { ArticlePage } from '../pages/article-page.js'
 import { CACHE_CONTROL, sendPage } from '../render.js'

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { cacheResponse } from '../../http/page-cache-hooks.js'
+import { cacheResponse } from '../../page-cache/page-cache-hooks.js'
 import { loadHome } from '../loaders/load-home.js'
 import { loadListing } from '../loaders/load-listing.js'
 import { HomePage } from '../pages/home-page.js'

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { cacheResponse } from '../../http/page-cache-hooks.js'
+import { cacheResponse } from '../../page-cache/page-cache-hooks.js'
 import { systemActor } from '../../modules/access/actor.js'
 import {
   contactNotification,

@@ -1,12 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import {
-  chooseEncoding,
-  type CachedPage,
-  type Encoding,
-  type PageCache,
-} from '../platform/page-cache.js'
+import { chooseEncoding, type CachedPage, type Encoding, type PageCache } from './page-cache.js'
 import { etagOf, isClientCopyCurrent } from './cached-page-validators.js'
-import { requestIdOf } from './request-id.js'
+import { requestIdOf } from '../http/request-id.js'
 
 interface HitHeaders {
   full: Record<string, string>

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../../db/database.js'
-import type { PageCache } from '../../platform/page-cache.js'
-import type { EventOutbox } from '../../platform/outbox/event-outbox.js'
+import type { Database } from '../db/database.js'
+import type { PageCache } from './page-cache.js'
+import type { EventOutbox } from '../platform/outbox/event-outbox.js'
 import { cacheTags } from './cache-tags.js'
 import { purgeTagsOf } from './purge-tags.js'
 

@@ -1,4 +1,4 @@
-/** Where purges are counted; the page cache keeps this log (see platform/page-cache.ts). */
+/** Where purges are counted; the page cache keeps this log (see page-cache.ts). */
 export interface PurgeLog {
   /** A counter of purges, read before anything is built from the database. */
   generation(): number

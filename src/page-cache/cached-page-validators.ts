@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http'
-import type { CachedPage, Encoding } from '../platform/page-cache.js'
+import type { CachedPage, Encoding } from './page-cache.js'
 
 /** The ETag of an entry in one encoding: each encoding is its own representation (RFC 9110). */
 export function etagOf(page: CachedPage, encoding: Encoding): string {

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { chooseEncoding, type CachedPage, type PageCache } from '../platform/page-cache.js'
-import { CACHE_POLICIES, type CacheKind } from './cache-policy.js'
+import { chooseEncoding, type CachedPage, type PageCache } from './page-cache.js'
+import { CACHE_POLICIES, type CacheKind } from '../http/cache-policy.js'
 import { etagOf, isClientCopyCurrent } from './cached-page-validators.js'
-import { strongEtag } from './conditional-response.js'
+import { strongEtag } from '../http/conditional-response.js'
 
 /** What a handler declares to have its answer cached: its kind and what it was built from. */
 interface CacheDeclaration {

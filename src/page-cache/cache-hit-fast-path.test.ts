@@ -2,9 +2,9 @@ import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { brotliDecompressSync } from 'node:zlib'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { createPageCache, type PageCache } from '../platform/page-cache.js'
+import { createPageCache, type PageCache } from './page-cache.js'
 import { createCacheHitResponder } from './cache-hit-fast-path.js'
-import { createSecurityHeaders } from './security-headers.js'
+import { createSecurityHeaders } from '../http/security-headers.js'
 
 const PAGE = Buffer.from(`<!doctype html><title>Harbour</title>${'<p>A quiet day.</p>'.repeat(60)}`)
 

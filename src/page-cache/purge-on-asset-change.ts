@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Kysely } from 'kysely'
-import type { Database } from '../../db/database.js'
-import type { AssetManifest } from '../assets/asset-manifest.js'
-import { claimAssetChange } from '../../modules/settings/served-assets-record.js'
+import type { Database } from '../db/database.js'
+import type { AssetManifest } from '../site/assets/asset-manifest.js'
+import { claimAssetChange } from '../modules/settings/served-assets-record.js'
 import { cacheTags } from './cache-tags.js'
 import type { EdgePurge } from './purge-on-change.js'
 

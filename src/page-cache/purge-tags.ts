@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../../db/database.js'
-import { findArticleById, listTranslations } from '../../modules/articles/article-queries.js'
-import { findArticleLinks } from '../../modules/articles/article-updates.js'
-import { listEditions } from '../../modules/editions/edition-queries.js'
-import { listSections, sectionTrail, type Section } from '../../modules/sections/section-queries.js'
-import type { ContentEvent } from '../../platform/events.js'
+import type { Database } from '../db/database.js'
+import { findArticleById, listTranslations } from '../modules/articles/article-queries.js'
+import { findArticleLinks } from '../modules/articles/article-updates.js'
+import { listEditions } from '../modules/editions/edition-queries.js'
+import { listSections, sectionTrail, type Section } from '../modules/sections/section-queries.js'
+import type { ContentEvent } from '../platform/events.js'
 import { cacheTags } from './cache-tags.js'
 
 /** Where an article is listed, before or after a change. */
