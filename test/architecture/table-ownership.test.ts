@@ -9,12 +9,13 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 /**
  * The tables each folder may query itself; every other table is read and written through query
- * functions of the module that owns it. The public site (src/site) is left out while its last
- * direct query, the record of served asset files in `settings`, moves into the settings module.
+ * functions of the module that owns it.
  */
 const OWNED_TABLES: Record<string, readonly string[]> = {
   'src/importers': ['importRecords'],
   'src/api': [],
+  'src/site': [],
+  'src/cli': [],
 }
 
 /** Kysely methods whose first argument names the table (or tables) a query touches. */
