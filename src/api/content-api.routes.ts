@@ -20,6 +20,7 @@ import { findSourceBySlug, listSources } from '../modules/sources/source-queries
 import { findTagBySlug, listTagsWithCounts } from '../modules/tags/tag-queries.js'
 import { defineRoute } from '../http/api-route.js'
 import { LANGUAGE_CODE } from '../http/common-schemas.js'
+import { isLiveArticle } from '../modules/articles/article-rules.js'
 
 const language = LANGUAGE_CODE
 const tag = 'content'
@@ -37,11 +38,7 @@ async function publicArticle(
   },
 ) {
   const article = await input.articles.get(systemActor, input.id).catch(() => undefined)
-  const isLive =
-    article?.status === 'published' &&
-    article.publishedAt !== null &&
-    Date.parse(article.publishedAt) <= input.now.getTime()
-  if (!article || !isLive)
+  if (!article || !isLiveArticle(article, input.now))
     throw new AppError('NOT_FOUND', `There is no published article ${input.id}`)
   input.uses.add(cacheTags.article(article.id))
   if (article.translationGroup) input.uses.add(cacheTags.translations(article.translationGroup))

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { ArticleSummary } from '../articles/article.js'
 import { articlesOwnedBy } from '../articles/newsroom-article-queries.js'
+import { isLiveIn } from '../articles/article-rules.js'
 
 /** The UTC day of an instant, as stored in page_views. */
 export function dayOf(instant: Date): string {
@@ -54,8 +55,7 @@ export async function listMostRead(
     ])
     .select((eb) => eb.fn.sum<number>('pageViews.views').as('views'))
     .where('articles.language', '=', input.language)
-    .where('articles.status', '=', 'published')
-    .where('articles.publishedAt', '<=', now.toISOString())
+    .where(isLiveIn('articles', now.toISOString()))
     .where('pageViews.day', '>=', input.sinceDay)
   if (ownedByUserId !== undefined) {
     query = query.where('articles.id', 'in', (eb) => articlesOwnedBy(eb, ownedByUserId))

@@ -1,10 +1,4 @@
-import {
-  sql,
-  type ExpressionBuilder,
-  type Kysely,
-  type SelectQueryBuilder,
-  type Selectable,
-} from 'kysely'
+import { sql, type Kysely, type SelectQueryBuilder, type Selectable } from 'kysely'
 import { utcMonthOf } from '../../db/dialect-sql.js'
 import type { ArticlesTable, Database } from '../../db/database.js'
 import { resolvePageRequest, toPage, type Page, type PageRequest } from '../../db/pagination.js'
@@ -15,6 +9,7 @@ import type { Article, ArticleNotice, ArticleSummary, NewArticle } from './artic
 import { insertArticleReferences } from './article-references.js'
 import type { ArticleDocument } from './document/article-document.js'
 import { documentPlainText, renderDocumentHtml } from './document/render-document.js'
+import { isLiveIn } from './article-rules.js'
 
 const SUMMARY_COLUMNS = [
   'articles.id',
@@ -336,10 +331,7 @@ export interface PublishedArticleFilter {
 }
 
 /** Published by `now` (an ISO 8601 instant, so a query template can take it as a parameter). */
-function isLive(now: string) {
-  return (eb: ExpressionBuilder<Database, 'articles'>) =>
-    eb.and([eb('articles.status', '=', 'published'), eb('articles.publishedAt', '<=', now)])
-}
+const isLive = (now: string) => isLiveIn('articles', now)
 
 /** Live articles of a filter; `now` is an ISO 8601 instant. Branches only on what a filter has. */
 function publishedArticles(db: Kysely<Database>, filter: PublishedArticleFilter, now: string) {
@@ -674,8 +666,7 @@ export async function listPublicationMonths(
           .onRef('translation.translationGroup', '=', 'articles.translationGroup')
           .onRef('translation.id', '!=', 'articles.id'),
       )
-      .where('translation.status', '=', 'published')
-      .where('translation.publishedAt', '<=', now.toISOString())
+      .where(isLiveIn('translation', now.toISOString()))
       .select([month.as('month'), (eb) => eb.fn.max('translation.updatedAt').as('lastModified')])
       .groupBy(month)
       .execute(),

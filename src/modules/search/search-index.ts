@@ -10,6 +10,7 @@ import { highlightText, snippetOf, type TextSegment } from './highlight-text.js'
 import { isSearchable, parseSearchQuery, positiveTerms } from './parse-search-query.js'
 import { buildSearchDocuments } from './search-documents.js'
 import { fullTextMatch, optimizeSearchIndex } from './search-dialect.js'
+import { isLiveIn } from '../articles/article-rules.js'
 
 const DAY_MS = 86_400_000
 /** Articles indexed per batch: one set of queries and one insert each. */
@@ -118,9 +119,7 @@ export function createSearchIndex({
     let filtered = match.documents
     if (input.language) filtered = filtered.where('d.language', '=', input.language)
     if (!input.includeUnpublished) {
-      filtered = filtered
-        .where('d.status', '=', 'published')
-        .where('d.publishedAt', '<=', instant.toISOString())
+      filtered = filtered.where(isLiveIn('d', instant.toISOString()))
     } else if (input.statuses?.length) {
       filtered = filtered.where('d.status', 'in', input.statuses)
     }

@@ -29,6 +29,7 @@ import { siteUrls } from '../site-urls.js'
 import type { ArticleCard, ArticleView, GalleryView } from '../view-models.js'
 import { articleUrl, loadCards, toImageView } from './load-cards.js'
 import type { SiteContext } from './load-frame.js'
+import { isLiveArticle } from '../../modules/articles/article-rules.js'
 
 const RELATED_LIMIT = 4
 /** An edit within this long after publication is not announced as an update. */
@@ -42,14 +43,6 @@ export type ArticleLookup =
 
 function isWebUrl(url: string | null): url is string {
   return url !== null && /^https?:\/\//i.test(url)
-}
-
-function isLive(article: Pick<Article, 'status' | 'publishedAt'>, now: Date): boolean {
-  return (
-    article.status === 'published' &&
-    article.publishedAt !== null &&
-    article.publishedAt <= now.toISOString()
-  )
 }
 
 async function loadGalleries(
@@ -166,7 +159,7 @@ export async function loadArticle(
   const article = await findArticleById(db, id)
   if (!article || article.language !== frame.language) return { kind: 'missing' }
   if (!options.isPreview && article.status === 'unpublished') return { kind: 'gone' }
-  if (!options.isPreview && !isLive(article, frame.now)) return { kind: 'missing' }
+  if (!options.isPreview && !isLiveArticle(article, frame.now)) return { kind: 'missing' }
 
   const language = frame.language
   const [authors, tags, sources, heroMedia, galleries, related, translations, bodyHtml] =
@@ -186,7 +179,7 @@ export async function loadArticle(
     tagIds: (tags.get(id) ?? []).map((tag) => tag.id),
   })
   const sourceName = source ? pickLocalized(source.name, language) : ''
-  const translation = translations.find((candidate) => isLive(candidate, frame.now))
+  const translation = translations.find((candidate) => isLiveArticle(candidate, frame.now))
   if (translation) context.uses.add(cacheTags.article(translation.id))
   const heroImage = article.heroMediaId === null ? undefined : heroMedia.get(article.heroMediaId)
   const publishedAt = article.publishedAt ?? article.createdAt

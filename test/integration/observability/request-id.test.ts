@@ -9,6 +9,7 @@ import { describeEachDatabase } from '../../helpers/test-databases.js'
 interface LogLine {
   msg?: string
   reqId?: string
+  consumer?: string
 }
 
 describeEachDatabase('request ids', (store) => {
@@ -18,7 +19,7 @@ describeEachDatabase('request ids', (store) => {
 
   beforeAll(async () => {
     app = await createTestApp(store(), {
-      // Nothing listens there: each publish's edge purge fails and is logged by a listener.
+      // Nothing listens there: each publish's edge purge fails and is logged by its consumer.
       env: { MASTHEAD_PURGE_URL: 'http://127.0.0.1:9/purge' },
       logger: createLoggerOptions('info', { write: (line) => lines.push(line) }),
     })
@@ -70,7 +71,13 @@ describeEachDatabase('request ids', (store) => {
     })
     expect(response.statusCode, response.body).toBe(201)
     await expect
-      .poll(() => parsed().find((line) => line.msg === 'edge purge failed'), { timeout: 15_000 })
+      .poll(
+        () =>
+          parsed().find(
+            (line) => line.msg === 'event consumer failed' && line.consumer === 'edge-purge',
+          ),
+        { timeout: 15_000 },
+      )
       .toMatchObject({ reqId: 'publish-trace-42' })
   })
 })
