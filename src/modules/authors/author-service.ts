@@ -1,13 +1,6 @@
-import type { ChangeContext } from '../access/actor.js'
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/database.js'
-import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
-import type { Clock } from '../../platform/clock.js'
-import type { ContentAction } from '../../platform/events.js'
-import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
-import { assertPermission } from '../access/actor.js'
-import { recordChange } from '../audit/record-change.js'
+import { assertPermission, type ChangeContext } from '../access/actor.js'
+import { commitChange, contentChange, type ChangeStore } from '../audit/commit-change.js'
 import {
   createAuthor,
   findAuthorById,
@@ -17,17 +10,13 @@ import {
   type NewAuthor,
 } from './author-queries.js'
 
-interface Deps {
-  db: Kysely<Database>
-  clock: Clock
-  outbox: OutboxDelivery
-}
-
 /**
  * The newsroom's writes to byline profiles: create and change. Each is checked against the actor
  * and stored with its audit entry and event in one transaction, then delivered.
  */
-export function createAuthorService({ db, clock, outbox }: Deps) {
+export function createAuthorService(store: ChangeStore) {
+  const { db, clock } = store
+
   /** The byline profile; NOT_FOUND when there is none. */
   async function get(id: number): Promise<Author> {
     const author = await findAuthorById(db, id)
@@ -35,33 +24,12 @@ export function createAuthorService({ db, clock, outbox }: Deps) {
     return author
   }
 
-  function record(
-    trx: Kysely<Database>,
-    context: ChangeContext,
-    change: { action: ContentAction; id: number },
-  ): Promise<void> {
-    const { action, id } = change
-    return recordChange(
-      trx,
-      context,
-      {
-        action: `author.${action}`,
-        entityType: 'author',
-        entityId: id,
-        events: [{ entity: 'author', action, id }],
-      },
-      clock.now(),
-    )
-  }
-
   async function create(context: ChangeContext, input: NewAuthor): Promise<Author> {
     assertPermission(context.actor, 'taxonomy.write')
-    const id = await withTransaction(db, async (trx) => {
+    const id = await commitChange(store, context, async (trx) => {
       const id = await createAuthor(trx, input, clock.now())
-      await record(trx, context, { action: 'created', id })
-      return id
+      return { result: id, change: contentChange('author', 'created', id) }
     })
-    await deliverAfterCommit(db, outbox)
     return get(id)
   }
 
@@ -71,14 +39,13 @@ export function createAuthorService({ db, clock, outbox }: Deps) {
     changes: AuthorChanges,
   ): Promise<Author> {
     assertPermission(context.actor, 'taxonomy.write')
-    await withTransaction(db, async (trx) => {
+    await commitChange(store, context, async (trx) => {
       if (!(await findAuthorById(trx, id))) {
         throw new AppError('NOT_FOUND', `There is no author ${id}`)
       }
       await updateAuthor(trx, { id, changes }, clock.now())
-      await record(trx, context, { action: 'updated', id })
+      return { result: id, change: contentChange('author', 'updated', id) }
     })
-    await deliverAfterCommit(db, outbox)
     return get(id)
   }
 

@@ -9,6 +9,7 @@ import type { ContentAction } from '../../platform/events.js'
 import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
 import type { MediaStorage } from '../../platform/storage/media-storage.js'
 import { assertPermission } from '../access/actor.js'
+import { contentChange } from '../audit/commit-change.js'
 import { recordChange } from '../audit/record-change.js'
 import type { ChangeContext } from '../access/actor.js'
 import { enqueueMediaVariants, type EnqueueJob } from './media-jobs.js'
@@ -86,18 +87,7 @@ export function createMediaService(deps: MediaServiceDeps) {
     context: ChangeContext,
     change: { action: ContentAction; id: number },
   ): Promise<void> {
-    const { action, id } = change
-    return recordChange(
-      trx,
-      context,
-      {
-        action: `media.${action}`,
-        entityType: 'media',
-        entityId: id,
-        events: [{ entity: 'media', action, id }],
-      },
-      clock.now(),
-    )
+    return recordChange(trx, context, contentChange('media', change.action, change.id), clock.now())
   }
 
   return {

@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.js'
 import type { ContentAction } from '../../platform/events.js'
 import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
 import { assertPermission, type ChangeContext } from '../access/actor.js'
+import { contentChange } from '../audit/commit-change.js'
 import { recordChange } from '../audit/record-change.js'
 import {
   arrangeSections,
@@ -67,16 +68,10 @@ export function createSectionService({ db, clock, outbox }: Deps) {
     context: ChangeContext,
     change: { action: ContentAction; id: number },
   ): Promise<void> {
-    const { action, id } = change
     return recordChange(
       trx,
       context,
-      {
-        action: `section.${action}`,
-        entityType: 'section',
-        entityId: id,
-        events: [{ entity: 'section', action, id }],
-      },
+      contentChange('section', change.action, change.id),
       clock.now(),
     )
   }

@@ -1,13 +1,6 @@
-import type { ChangeContext } from '../access/actor.js'
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/database.js'
-import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
-import type { Clock } from '../../platform/clock.js'
-import type { ContentAction } from '../../platform/events.js'
-import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
-import { assertPermission } from '../access/actor.js'
-import { recordChange } from '../audit/record-change.js'
+import { assertPermission, type ChangeContext } from '../access/actor.js'
+import { commitChange, contentChange, type ChangeStore } from '../audit/commit-change.js'
 import {
   createSource,
   findSourceById,
@@ -17,17 +10,13 @@ import {
   type SourceChanges,
 } from './source-queries.js'
 
-interface Deps {
-  db: Kysely<Database>
-  clock: Clock
-  outbox: OutboxDelivery
-}
-
 /**
  * The newsroom's writes to sources (news agencies): create and change. Each is checked against
  * the actor and stored with its audit entry and event in one transaction, then delivered.
  */
-export function createSourceService({ db, clock, outbox }: Deps) {
+export function createSourceService(store: ChangeStore) {
+  const { db, clock } = store
+
   /** The source; NOT_FOUND when there is none. */
   async function get(id: number): Promise<Source> {
     const source = await findSourceById(db, id)
@@ -35,33 +24,12 @@ export function createSourceService({ db, clock, outbox }: Deps) {
     return source
   }
 
-  function record(
-    trx: Kysely<Database>,
-    context: ChangeContext,
-    change: { action: ContentAction; id: number },
-  ): Promise<void> {
-    const { action, id } = change
-    return recordChange(
-      trx,
-      context,
-      {
-        action: `source.${action}`,
-        entityType: 'source',
-        entityId: id,
-        events: [{ entity: 'source', action, id }],
-      },
-      clock.now(),
-    )
-  }
-
   async function create(context: ChangeContext, input: NewSource): Promise<Source> {
     assertPermission(context.actor, 'taxonomy.write')
-    const id = await withTransaction(db, async (trx) => {
+    const id = await commitChange(store, context, async (trx) => {
       const id = await createSource(trx, input, clock.now())
-      await record(trx, context, { action: 'created', id })
-      return id
+      return { result: id, change: contentChange('source', 'created', id) }
     })
-    await deliverAfterCommit(db, outbox)
     return get(id)
   }
 
@@ -71,14 +39,13 @@ export function createSourceService({ db, clock, outbox }: Deps) {
     changes: SourceChanges,
   ): Promise<Source> {
     assertPermission(context.actor, 'taxonomy.write')
-    await withTransaction(db, async (trx) => {
+    await commitChange(store, context, async (trx) => {
       if (!(await findSourceById(trx, id))) {
         throw new AppError('NOT_FOUND', `There is no source ${id}`)
       }
       await updateSource(trx, { id, changes })
-      await record(trx, context, { action: 'updated', id })
+      return { result: id, change: contentChange('source', 'updated', id) }
     })
-    await deliverAfterCommit(db, outbox)
     return get(id)
   }
 

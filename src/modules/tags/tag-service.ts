@@ -1,13 +1,9 @@
-import type { ChangeContext } from '../access/actor.js'
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
-import type { Clock } from '../../platform/clock.js'
-import type { ContentAction } from '../../platform/events.js'
-import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
+import { deliverAfterCommit } from '../../platform/outbox/event-outbox.js'
 import { slugify } from '../../platform/slugify.js'
-import { assertPermission } from '../access/actor.js'
+import { assertPermission, type ChangeContext } from '../access/actor.js'
+import { commitChange, contentChange, type ChangeStore } from '../audit/commit-change.js'
 import { recordChange } from '../audit/record-change.js'
 import {
   deleteTag,
@@ -20,41 +16,17 @@ import {
   type TagDetails,
 } from './tag-queries.js'
 
-interface Deps {
-  db: Kysely<Database>
-  clock: Clock
-  outbox: OutboxDelivery
-}
-
 /**
  * The newsroom's writes to tags: create (or find), rename and delete. Each change is checked
  * against the actor and stored with its audit entry and event in one transaction, then delivered.
  */
-export function createTagService({ db, clock, outbox }: Deps) {
+export function createTagService(store: ChangeStore) {
+  const { db, clock, outbox } = store
   /** The tag with its description; NOT_FOUND when there is none. */
   async function get(id: number): Promise<TagDetails> {
     const tag = await findTagById(db, id)
     if (!tag) throw new AppError('NOT_FOUND', `There is no tag ${id}`)
     return tag
-  }
-
-  function record(
-    trx: Kysely<Database>,
-    context: ChangeContext,
-    change: { action: ContentAction; id: number },
-  ): Promise<void> {
-    const { action, id } = change
-    return recordChange(
-      trx,
-      context,
-      {
-        action: `tag.${action}`,
-        entityType: 'tag',
-        entityId: id,
-        events: [{ entity: 'tag', action, id }],
-      },
-      clock.now(),
-    )
   }
 
   /**
@@ -75,7 +47,8 @@ export function createTagService({ db, clock, outbox }: Deps) {
     }
     const created = await withTransaction(db, async (trx) => {
       const tag = await insertTag(trx, { language: input.language, name, slug }, clock.now())
-      if (tag) await record(trx, context, { action: 'created', id: tag.id })
+      if (tag)
+        await recordChange(trx, context, contentChange('tag', 'created', tag.id), clock.now())
       return tag
     })
     if (created) {
@@ -93,24 +66,22 @@ export function createTagService({ db, clock, outbox }: Deps) {
     changes: TagChanges,
   ): Promise<TagDetails> {
     assertPermission(context.actor, 'taxonomy.write')
-    await withTransaction(db, async (trx) => {
+    await commitChange(store, context, async (trx) => {
       if (!(await findTagById(trx, id))) throw new AppError('NOT_FOUND', `There is no tag ${id}`)
       await updateTag(trx, { id, changes })
-      await record(trx, context, { action: 'updated', id })
+      return { result: id, change: contentChange('tag', 'updated', id) }
     })
-    await deliverAfterCommit(db, outbox)
     return get(id)
   }
 
   /** Deletes a tag; the articles that carried it lose it. */
   async function remove(context: ChangeContext, id: number): Promise<void> {
     assertPermission(context.actor, 'taxonomy.write')
-    await withTransaction(db, async (trx) => {
+    await commitChange(store, context, async (trx) => {
       if (!(await findTagById(trx, id))) throw new AppError('NOT_FOUND', `There is no tag ${id}`)
       await deleteTag(trx, id)
-      await record(trx, context, { action: 'deleted', id })
+      return { result: id, change: contentChange('tag', 'deleted', id) }
     })
-    await deliverAfterCommit(db, outbox)
   }
 
   return { get, create, update, remove }

@@ -10,7 +10,8 @@ export interface ConsumerLease {
   position: number
   /** Records progress and extends the lease; false when the lease was lost meanwhile. */
   advance(position: number): Promise<boolean>
-  release(): Promise<void>
+  /** Records the final position and lets go, in one statement. */
+  release(position: number): Promise<void>
 }
 
 function leaseEnd(): string {
@@ -18,9 +19,26 @@ function leaseEnd(): string {
 }
 
 /**
- * Takes the named consumer for this process when nobody holds it or the holder's lease ran out;
- * undefined when another process is at work on it. A consumer met for the first time starts at
- * the beginning of the outbox (its work is idempotent, and old rows are pruned).
+ * Makes sure the named consumer has its row; a consumer met for the first time starts at the
+ * beginning of the outbox (its work is idempotent, and old rows are pruned).
+ */
+export async function registerConsumer(db: Kysely<Database>, name: string): Promise<void> {
+  await db
+    .insertInto('eventConsumers')
+    .values({
+      name,
+      position: 0,
+      leasedBy: null,
+      leaseUntil: null,
+      updatedAt: new Date().toISOString(),
+    })
+    .onConflict((conflict) => conflict.column('name').doNothing())
+    .execute()
+}
+
+/**
+ * Takes the named (registered) consumer for this process when nobody holds it or the holder's
+ * lease ran out; undefined when another process is at work on it.
  */
 export async function claimConsumer(
   db: Kysely<Database>,
@@ -28,11 +46,6 @@ export async function claimConsumer(
   holder: string,
 ): Promise<ConsumerLease | undefined> {
   const now = new Date().toISOString()
-  await db
-    .insertInto('eventConsumers')
-    .values({ name, position: 0, leasedBy: null, leaseUntil: null, updatedAt: now })
-    .onConflict((conflict) => conflict.column('name').doNothing())
-    .execute()
   const claimed = await db
     .updateTable('eventConsumers')
     .set({ leasedBy: holder, leaseUntil: leaseEnd(), updatedAt: now })
@@ -55,8 +68,10 @@ export async function claimConsumer(
         .executeTakeFirst()
       return Number(result.numUpdatedRows) === 1
     },
-    async release() {
-      await held.set({ leasedBy: null, leaseUntil: null }).execute()
+    async release(position) {
+      await held
+        .set({ position, leasedBy: null, leaseUntil: null, updatedAt: new Date().toISOString() })
+        .execute()
     },
   }
 }

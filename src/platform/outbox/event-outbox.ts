@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import type { ContentEventListener, DeliveredEvent } from '../events.js'
-import { claimConsumer, lowestConsumerPosition } from './consumer-lease.js'
+import { claimConsumer, lowestConsumerPosition, registerConsumer } from './consumer-lease.js'
 import { eventOfRow } from './record-events.js'
 
 /** Events read per query. */
@@ -45,6 +45,9 @@ interface ConsumerState {
   run: Promise<void>
   retryAt: number
   failures: number
+  isRegistered: boolean
+  /** How far this process last saw the consumer: nothing to do until the outbox passes it. */
+  knownPosition: number
 }
 
 /**
@@ -97,17 +100,22 @@ export async function openEventOutbox(deps: {
 
   async function runShared(state: ConsumerState): Promise<void> {
     if (Date.now() < state.retryAt) return
+    if (state.isRegistered && state.knownPosition >= position) return
+    if (!state.isRegistered) {
+      await registerConsumer(db, state.consumer.name)
+      state.isRegistered = true
+    }
     const lease = await claimConsumer(db, state.consumer.name, holder)
     if (!lease) return
+    let done = lease.position
     try {
-      let done = lease.position
       for (;;) {
         const events = await readAfter(done)
         if (events.length === 0) break
         await state.consumer.handle(events)
         done = events[events.length - 1]?.eventId ?? done
-        if (!(await lease.advance(done))) return
         if (events.length < BATCH) break
+        if (!(await lease.advance(done))) return
       }
       state.failures = 0
     } catch (error) {
@@ -115,13 +123,17 @@ export async function openEventOutbox(deps: {
       state.retryAt = Date.now() + Math.min(250 * 2 ** state.failures, LONGEST_RETRY_MS)
       deps.onError(error, { consumer: state.consumer.name })
     } finally {
-      await lease.release()
+      state.knownPosition = done
+      await lease.release(done)
     }
   }
 
-  /** Queues one more run behind the consumer's current one, so a consumer never runs twice at once. */
-  function scheduleShared(state: ConsumerState): Promise<void> {
-    state.run = state.run
+  /**
+   * Queues one more run behind the consumer's current one, so a consumer never runs twice at once,
+   * and behind this process's own reading, which tells how far the outbox goes.
+   */
+  function scheduleShared(state: ConsumerState, localReading: Promise<void>): Promise<void> {
+    state.run = Promise.all([state.run, localReading])
       .then(() => runShared(state))
       .catch((error: unknown) => {
         deps.onError(error, { consumer: state.consumer.name })
@@ -143,7 +155,7 @@ export async function openEventOutbox(deps: {
       deps.onError(error, { consumer: 'this process' })
     })
     const awaited = consumers.map((state) => {
-      const run = scheduleShared(state)
+      const run = scheduleShared(state, localRun)
       return state.consumer.isAwaitedByWriters ? run : Promise.resolve()
     })
     return Promise.all([localRun, ...awaited]).then(() => undefined)
@@ -162,7 +174,14 @@ export async function openEventOutbox(deps: {
       return () => listeners.delete(listener)
     },
     consume(consumer) {
-      consumers.push({ consumer, run: Promise.resolve(), retryAt: 0, failures: 0 })
+      consumers.push({
+        consumer,
+        run: Promise.resolve(),
+        retryAt: 0,
+        failures: 0,
+        isRegistered: false,
+        knownPosition: 0,
+      })
     },
     deliver,
     start() {
