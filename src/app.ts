@@ -74,6 +74,8 @@ export interface AppDependencies {
   pageCache?: PageCache
   /** How often the outbox is read for other processes' changes; 250 ms unless given. */
   outboxPollIntervalMs?: number
+  /** Tells the machine's other processes that this one committed events (cluster workers). */
+  announceEvents?: () => void
   /** Limits on slow clients; DEFAULT_SERVER_TIMEOUTS unless a test wants short ones. */
   serverTimeouts?: ServerTimeouts
   /** How long and how big an agency feed may be; DEFAULT_WIRE_LIMITS unless a test wants small ones. */
@@ -153,6 +155,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const outbox = await openEventOutbox({
     db,
     pollIntervalMs: deps.outboxPollIntervalMs ?? DEFAULT_OUTBOX_POLL_MS,
+    announce: deps.announceEvents,
     onError: (error, context) => app.log.error({ err: error, ...context }, 'event consumer failed'),
   })
   const queue = createJobQueue({ db, clock })

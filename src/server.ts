@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.js'
 import { systemClock } from './platform/clock.js'
 import { createLoggerOptions } from './platform/logger.js'
 import { createPageCache } from './page-cache/page-cache.js'
+import { joinClusterWakeups } from './platform/outbox/cluster-wakeup.js'
 import { listenForEvents, type EventWakeup } from './platform/outbox/event-wakeup.js'
 import { createSmtpMailer } from './platform/mail/smtp-mailer.js'
 import { createLocalMediaStorage, mediaFolderOf } from './platform/storage/local-media-storage.js'
@@ -65,6 +66,13 @@ export async function startServer(
   const startedAt = performance.now()
   const store = await openStore(config.database)
   let wakeup: EventWakeup | undefined
+  // Workers on SQLite tell each other of their commits through the primary; on PostgreSQL the
+  // commit's NOTIFY already wakes every process of every machine.
+  let wakeOutbox: () => void = () => undefined
+  const siblings =
+    options.isWorker && config.database.kind === 'sqlite'
+      ? joinClusterWakeups(() => wakeOutbox())
+      : undefined
   try {
     if (!options.isWorker) await prepareStore(config, store, print)
     const storage = createLocalMediaStorage(mediaFolderOf(config.dataDir))
@@ -82,7 +90,9 @@ export async function startServer(
       pageCache,
       outboxPollIntervalMs:
         config.database.kind === 'postgres' ? POSTGRES_OUTBOX_POLL_MS : undefined,
+      announceEvents: siblings?.announce,
     })
+    wakeOutbox = () => app.newsroom.outbox.wake()
     if (config.database.kind === 'postgres')
       wakeup = await listenForEvents(
         config.database.url,
@@ -106,11 +116,13 @@ export async function startServer(
       shutdownDelayMs: config.shutdownDelayMs,
       async close() {
         await wakeup?.close()
+        siblings?.close()
         await app.close()
         await store.close()
       },
     }
   } catch (error) {
+    siblings?.close()
     await wakeup?.close()
     await store.close()
     throw error

@@ -31,7 +31,8 @@ export interface EventOutbox {
   consume(consumer: SharedConsumer): void
   /**
    * Reads what has committed: this process's listeners and the awaited shared consumers are done
-   * when it resolves; the other shared consumers go on behind. A writer calls it after its commit.
+   * when it resolves; the other shared consumers go on behind. A writer calls it after its commit,
+   * and the other processes of the machine are told to read too.
    */
   deliver(): Promise<void>
   /** Starts reading on a timer (and whenever `wake` is called): what other processes wrote. */
@@ -59,6 +60,8 @@ export async function openEventOutbox(deps: {
   db: Kysely<Database>
   pollIntervalMs: number
   onError: (error: unknown, context: { consumer: string }) => void
+  /** Tells the machine's other processes that this one committed events (cluster workers). */
+  announce?: () => void
 }): Promise<EventOutbox> {
   const { db } = deps
   const holder = randomUUID()
@@ -150,7 +153,7 @@ export async function openEventOutbox(deps: {
     if (prunable > 0) await db.deleteFrom('events').where('id', '<=', prunable).execute()
   }
 
-  function deliver(): Promise<void> {
+  function readOutbox(): Promise<void> {
     localRun = localRun.then(deliverLocally).catch((error: unknown) => {
       deps.onError(error, { consumer: 'this process' })
     })
@@ -163,7 +166,7 @@ export async function openEventOutbox(deps: {
 
   function tick(): void {
     if (isStopped) return
-    void deliver()
+    void readOutbox()
       .then(() => pruneNowAndThen())
       .catch((error: unknown) => deps.onError(error, { consumer: 'pruning' }))
   }
@@ -183,7 +186,10 @@ export async function openEventOutbox(deps: {
         knownPosition: 0,
       })
     },
-    deliver,
+    deliver() {
+      deps.announce?.()
+      return readOutbox()
+    },
     start() {
       if (timer) return
       timer = setInterval(tick, deps.pollIntervalMs)
