@@ -92,7 +92,7 @@ export async function startServer(
         config.database.kind === 'postgres' ? POSTGRES_OUTBOX_POLL_MS : undefined,
       announceEvents: siblings?.announce,
     })
-    wakeOutbox = () => app.newsroom.outbox.wake()
+    wakeOutbox = () => app.newsroom.outbox.wakeForSibling()
     if (config.database.kind === 'postgres')
       wakeup = await listenForEvents(
         config.database.url,

@@ -38,6 +38,11 @@ export interface EventOutbox {
   /** Starts reading on a timer (and whenever `wake` is called): what other processes wrote. */
   start(): void
   wake(): void
+  /**
+   * Reads for this process's own consumers only: a sibling worker that committed says so, and
+   * does the once-per-site work itself, so this process keeps its connection for its readers.
+   */
+  wakeForSibling(): void
   stop(): Promise<void>
 }
 
@@ -153,15 +158,21 @@ export async function openEventOutbox(deps: {
     if (prunable > 0) await db.deleteFrom('events').where('id', '<=', prunable).execute()
   }
 
-  function readOutbox(): Promise<void> {
+  /** Queues a reading for this process's own listeners behind the one under way. */
+  function readLocally(): Promise<void> {
     localRun = localRun.then(deliverLocally).catch((error: unknown) => {
       deps.onError(error, { consumer: 'this process' })
     })
+    return localRun
+  }
+
+  function readOutbox(): Promise<void> {
+    const local = readLocally()
     const awaited = consumers.map((state) => {
-      const run = scheduleShared(state, localRun)
+      const run = scheduleShared(state, local)
       return state.consumer.isAwaitedByWriters ? run : Promise.resolve()
     })
-    return Promise.all([localRun, ...awaited]).then(() => undefined)
+    return Promise.all([local, ...awaited]).then(() => undefined)
   }
 
   function tick(): void {
@@ -197,6 +208,9 @@ export async function openEventOutbox(deps: {
       tick()
     },
     wake: tick,
+    wakeForSibling() {
+      if (!isStopped) void readLocally()
+    },
     async stop() {
       isStopped = true
       clearInterval(timer)
