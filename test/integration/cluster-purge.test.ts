@@ -1,4 +1,3 @@
-import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   adminClient,
@@ -6,26 +5,7 @@ import {
   startMastheadCluster,
   type RunningCluster,
 } from '../helpers/masthead-cluster.js'
-import { TEST_POSTGRES_URL } from '../helpers/test-databases.js'
-
-/** A throwaway PostgreSQL database for the cluster; dropped after the suite. */
-async function createDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`)
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(TEST_POSTGRES_URL)
-  url.pathname = `/${name}`
-  return url.toString()
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await admin.end()
-}
+import { createNamedDatabase, dropNamedDatabase } from '../helpers/named-database.js'
 
 const READS_PER_ROUND = 8
 
@@ -38,11 +18,11 @@ describe.each([
   afterAll(async () => {
     await cluster?.stop()
     cluster = undefined
-    if (dialect === 'postgres') await dropDatabase(database)
+    if (dialect === 'postgres') await dropNamedDatabase(database)
   })
 
   it('shows a change published through one process in every process within a second', async () => {
-    const env = dialect === 'postgres' ? { DATABASE_URL: await createDatabase(database) } : {}
+    const env = dialect === 'postgres' ? { DATABASE_URL: await createNamedDatabase(database) } : {}
     cluster = await startMastheadCluster({ workers: 2, port, env })
     const list = (await (
       await fetch(`${cluster.url}/api/v1/articles?language=en&pageSize=1`)

@@ -9,7 +9,7 @@ import type { ImageSource } from '../../modules/articles/document/html-to-docume
 import { findMediaByIds, type MediaItem } from '../../modules/media/media-queries.js'
 import type { MediaUploader } from '../../modules/media/media-upload.js'
 import { mediaPath } from '../../modules/media/responsive-image.js'
-import { findImportRecord, saveImportRecord } from '../import-records.js'
+import { findImportRecord, saveImportRecord } from '../../modules/imports/import-records.js'
 import { tally, type ImportReport } from '../import-report.js'
 import { ghostPostHtml } from './ghost-content.js'
 import type { GhostPost } from './ghost-export.js'

@@ -9,7 +9,7 @@ import type { ImageSource } from '../../modules/articles/document/html-to-docume
 import { findMediaByIds } from '../../modules/media/media-queries.js'
 import type { MediaUploader } from '../../modules/media/media-upload.js'
 import { mediaPath } from '../../modules/media/responsive-image.js'
-import { listImportRecords, saveImportRecord } from '../import-records.js'
+import { listImportRecords, saveImportRecord } from '../../modules/imports/import-records.js'
 import { tally, type ImportReport } from '../import-report.js'
 import { childText, type XmlNode } from '../xml-records.js'
 import type { WxrItem } from './wxr-records.js'

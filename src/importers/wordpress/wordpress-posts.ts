@@ -33,7 +33,7 @@ import {
   saveImportRecord,
   saveImportRecords,
   type ImportRecord,
-} from '../import-records.js'
+} from '../../modules/imports/import-records.js'
 import { emptyReport, mergeReport, tally, type ImportReport } from '../import-report.js'
 import { convertWordPressContent, withGalleryIds } from './wordpress-content.js'
 import type { ImportedMedia } from './wordpress-media.js'

@@ -2,11 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startRecordingEdge, type RecordingEdge } from '../../helpers/recording-edge.js'
 import { runMasthead } from '../../helpers/run-masthead.js'
-import { TEST_POSTGRES_URL } from '../../helpers/test-databases.js'
+import { createNamedDatabase, dropNamedDatabase } from '../../helpers/named-database.js'
 import { adminClient } from '../../helpers/masthead-cluster.js'
 import { newDataDir, startMasthead, type MastheadProcess } from '../faults/masthead-process.js'
 
@@ -22,24 +21,6 @@ function crossProcessBoundMs(): number {
   return 2000 * Math.max(1, (loadavg()[0] ?? 0) / Math.max(1, availableParallelism()))
 }
 
-async function createDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(TEST_POSTGRES_URL)
-  url.pathname = `/${name}`
-  return url.toString()
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await admin.end()
-}
-
 interface ApiArticle {
   id: number
   headline: string
@@ -53,7 +34,7 @@ describe.each(['sqlite', 'postgres'] as const)('writes from another process (%s)
   afterAll(async () => {
     await server?.kill('SIGTERM')
     await edge?.close()
-    if (dialect === 'postgres') await dropDatabase(database)
+    if (dialect === 'postgres') await dropNamedDatabase(database)
   })
 
   it('shows a WordPress import run beside a running server on every surface within 2 seconds', async () => {
@@ -61,7 +42,7 @@ describe.each(['sqlite', 'postgres'] as const)('writes from another process (%s)
     const env: NodeJS.ProcessEnv = {
       MASTHEAD_DEMO: '0',
       MASTHEAD_PURGE_URL: edge.url,
-      ...(dialect === 'postgres' ? { DATABASE_URL: await createDatabase(database) } : {}),
+      ...(dialect === 'postgres' ? { DATABASE_URL: await createNamedDatabase(database) } : {}),
     }
     const dataDir = newDataDir()
     server = await startMasthead({ dataDir, env })

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Database, ImportRecordsTable } from '../db/database.js'
+import type { Database, ImportRecordsTable } from '../../db/database.js'
 
 export type ImportOrigin = ImportRecordsTable['origin']
 export type ImportKind = ImportRecordsTable['kind']
