@@ -25,7 +25,11 @@ import { systemActor } from '../../modules/access/actor.js'
 import type { ContentEvent } from '../../platform/events.js'
 import { createSearchIndex } from '../../modules/search/search-index.js'
 import { slugify } from '../../platform/slugify.js'
-import { findImportRecord, saveImportRecord, type ImportKind } from '../../modules/imports/import-records.js'
+import {
+  findImportRecord,
+  saveImportRecord,
+  type ImportKind,
+} from '../../modules/imports/import-records.js'
 import { emptyReport, mergeReport, tally, type ImportReport } from '../import-report.js'
 import type { MediaUploader } from '../../modules/media/media-upload.js'
 import { ghostPostHtml } from './ghost-content.js'

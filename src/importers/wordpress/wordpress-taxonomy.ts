@@ -4,7 +4,11 @@ import { createAuthor, findAuthorBySlug } from '../../modules/authors/author-que
 import { createSection, findSectionIdsBySlugs } from '../../modules/sections/section-queries.js'
 import { findTagBySlug, insertTag } from '../../modules/tags/tag-queries.js'
 import { slugify } from '../../platform/slugify.js'
-import { listImportRecords, saveImportRecord, type ImportKind } from '../../modules/imports/import-records.js'
+import {
+  listImportRecords,
+  saveImportRecord,
+  type ImportKind,
+} from '../../modules/imports/import-records.js'
 import { tally, type ImportReport } from '../import-report.js'
 import { decodeSlug, type WxrAuthor, type WxrCategory, type WxrTag } from './wxr-records.js'
 
