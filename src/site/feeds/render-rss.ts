@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../platform/escape-html.js'
 import { directedHtml, type Feed } from './feed-model.js'
 import { element, xmlAttributes } from './xml.js'
 
@@ -16,7 +17,9 @@ export function renderRss(feed: Feed): string {
       element('link', item.url) +
       element('guid', item.guid, { isPermaLink: 'false' }) +
       element('pubDate', new Date(item.publishedAt).toUTCString()) +
-      element('description', item.summary) +
+      // Readers render a description as HTML: the summary is plain text (a dek, an excerpt), so it
+      // is escaped as HTML, then as XML by `element`, and shows as the words that were typed.
+      element('description', escapeHtml(item.summary)) +
       (item.contentHtml
         ? `<content:encoded><![CDATA[${cdata(directedHtml(feed, item.contentHtml))}]]></content:encoded>`
         : '') +
@@ -33,7 +36,7 @@ export function renderRss(feed: Feed): string {
     '<channel>' +
     element('title', feed.title) +
     element('link', feed.homeUrl) +
-    element('description', feed.description) +
+    element('description', escapeHtml(feed.description)) +
     element('language', feed.language) +
     element('lastBuildDate', new Date(feed.updatedAt).toUTCString()) +
     `<atom:link${xmlAttributes({ href: feed.urls.rss, rel: 'self', type: 'application/rss+xml' })}/>` +

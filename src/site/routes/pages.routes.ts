@@ -8,7 +8,7 @@ import {
   type ContactFieldErrors,
   type ContactFormValues,
 } from '../../modules/contact/contact-form.js'
-import { findPublishedPage } from '../../modules/pages/page-queries.js'
+import { findPublishedPage, type Page } from '../../modules/pages/page-queries.js'
 import { createFixedWindowLimiter } from '../../platform/fixed-window-limiter.js'
 import type { ContactService } from '../../modules/contact/contact-service.js'
 import type { Mailer } from '../../platform/mail/mailer.js'
@@ -44,9 +44,9 @@ export function registerPagesRoutes(
     })
   }
 
-  async function sendStaticPage(
+  function sendStaticPage(
     context: SiteContext,
-    slug: string,
+    page: Page,
     reply: FastifyReply,
     contact?: {
       values: ReturnType<typeof readContactForm>['values']
@@ -57,8 +57,7 @@ export function registerPagesRoutes(
     },
   ) {
     const language = context.frame.language
-    const page = await findPublishedPage(db, language, slug)
-    if (!page) return undefined
+    const slug = page.slug
     const alternates = context.editions.map((edition) => ({
       hreflang: edition.code,
       url: `${config.siteUrl}${siteUrls.page(edition.code, slug)}`,
@@ -96,8 +95,8 @@ export function registerPagesRoutes(
     PUBLIC,
     withEdition(async (context, request, reply) => {
       const slug = (request.params as Params)['slug'] ?? ''
-      const sent = await sendStaticPage(context, slug, reply)
-      if (sent) return sent
+      const page = await findPublishedPage(db, context.frame.language, slug)
+      if (page) return sendStaticPage(context, page, reply)
       const section = await resolveListingScope(context, 'section', slug)
       return section
         ? reply.redirect(siteUrls.section(context.frame.language, slug), 301)
@@ -109,6 +108,10 @@ export function registerPagesRoutes(
     `/:lang/${CONTACT_PAGE_SLUG}`,
     { ...PUBLIC, bodyLimit: 64 * 1024 },
     withEdition(async (context, request, reply) => {
+      // The form exists only on a published contact page: without one, nothing is stored and the
+      // address is not charged against the limit.
+      const page = await findPublishedPage(db, context.frame.language, CONTACT_PAGE_SLUG)
+      if (!page) return notFound(request, reply)
       const { values, honeypot } = readContactForm(request.body)
       const isRateLimited = !contactLimiter.hit(request.ip, context.frame.now)
       const errors = isRateLimited ? {} : validateContactForm(values)
@@ -123,7 +126,7 @@ export function registerPagesRoutes(
       }
       const status = isRateLimited ? 429 : isValid ? 200 : 400
       if (isRateLimited) reply.header('retry-after', '600')
-      return sendStaticPage(context, CONTACT_PAGE_SLUG, reply, {
+      return sendStaticPage(context, page, reply, {
         values: isValid ? { name: '', email: '', subject: '', message: '' } : values,
         errors,
         isSent: isValid,
