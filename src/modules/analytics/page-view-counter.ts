@@ -28,11 +28,7 @@ export interface PageViewBeacon {
 }
 
 export type PageViewOutcome =
-  | 'counted'
-  | 'not-from-the-site'
-  | 'over-the-cap'
-  | 'repeat'
-  | 'not-published'
+  'counted' | 'not-from-the-site' | 'over-the-cap' | 'repeat' | 'not-published'
 
 /**
  * Counts page views so that a reader cannot buy "most read": a beacon another site's page sent

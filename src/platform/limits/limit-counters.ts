@@ -23,7 +23,7 @@ export interface LimitCounters {
 
 /**
  * Keys (addresses, user agents) are kept only as a keyed hash whose secret is drawn at start and
- * never leaves memory, so the counters name no one; a key is forgotten when its window ends.
+ * never leaves memory, so the counters name no one; a key is dropped once its window has ended.
  */
 export function createLimitCounters(): LimitCounters {
   const secret = randomBytes(32)
