@@ -35,6 +35,7 @@ import { subscribeWebhooks, webhookDeliveryHandler } from './modules/webhooks/we
 import { DEFAULT_WIRE_LIMITS, type WireLimits } from './modules/wires/fetch-wire-feed.js'
 import { createWireIngest, type WireIngest } from './modules/wires/wire-ingest.js'
 import type { Clock } from './platform/clock.js'
+import { createSharedLimits, type SharedLimits } from './platform/limits/shared-limits.js'
 import { openEventOutbox, type EventOutbox } from './platform/outbox/event-outbox.js'
 import type { Mailer } from './platform/mail/mailer.js'
 import { createPageCache, type PageCache } from './page-cache/page-cache.js'
@@ -76,6 +77,8 @@ export interface AppDependencies {
   outboxPollIntervalMs?: number
   /** Tells the machine's other processes that this one committed events (cluster workers). */
   announceEvents?: () => void
+  /** The machine's rate-limit counters; the cluster primary's in a worker, else this process's. */
+  limits?: SharedLimits
   /** Limits on slow clients; DEFAULT_SERVER_TIMEOUTS unless a test wants short ones. */
   serverTimeouts?: ServerTimeouts
   /** How long and how big an agency feed may be; DEFAULT_WIRE_LIMITS unless a test wants small ones. */
@@ -228,7 +231,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await outbox.stop()
   })
 
-  registerRateLimits(app, { clock, perMinute: deps.config.rateLimits })
+  const limits = deps.limits ?? createSharedLimits()
+  app.addHook('onClose', () => limits.close())
+  registerRateLimits(app, { clock, limits, perMinute: deps.config.rateLimits })
   await registerAuthentication(app, {
     db,
     clock,
@@ -274,6 +279,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     search,
     assets,
     contact,
+    limits,
     frameMemo: createTaggedMemo(pageCache),
   })
   registerSecurityHeaders(app, securityHeaders)

@@ -2,6 +2,7 @@ import cluster from 'node:cluster'
 import type { Config } from './config/config.js'
 import { openStore } from './db/create-database.js'
 import { relayClusterMetrics } from './modules/metrics/cluster-metrics.js'
+import { serveClusterLimits } from './platform/limits/cluster-limits.js'
 import { relayClusterWakeups } from './platform/outbox/cluster-wakeup.js'
 import { prepareStore, SHUTDOWN_GRACE_MS } from './server.js'
 
@@ -19,7 +20,7 @@ const WORKER_NODE_FLAGS = ['--max-semi-space-size=4']
 /**
  * The cluster's primary: migrates and prepares the database once, forks `workers` processes that
  * share the port (each runs `startServer` as a worker; each reads the outbox for the others' changes,
- * woken through the primary),
+ * woken through the primary, and each counts rate limits in the primary, once for the machine),
  * replaces a worker that dies, and stops them all on SIGTERM or SIGINT.
  */
 export async function startCluster(
@@ -36,6 +37,7 @@ export async function startCluster(
   }
   relayClusterMetrics()
   relayClusterWakeups()
+  serveClusterLimits()
   let isStopping = false
   let listening = 0
   cluster.on('listening', () => {

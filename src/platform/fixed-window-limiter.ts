@@ -11,13 +11,22 @@ export function createFixedWindowLimiter(input: {
   windowMs: number
   largestKeyCount?: number
 }): RateLimiter {
+  // In the order their windows started, so the ended ones are at the front.
   const windows = new Map<string, { startedAt: number; count: number }>()
   const largestKeyCount = input.largestKeyCount ?? 10_000
+  const forgetEnded = (time: number) => {
+    for (const [key, window] of windows) {
+      if (time - window.startedAt < input.windowMs) return
+      windows.delete(key)
+    }
+  }
   return {
     hit(key, now) {
       const time = now.getTime()
       const current = windows.get(key)
       if (!current || time - current.startedAt >= input.windowMs) {
+        windows.delete(key)
+        forgetEnded(time)
         // Forget the oldest keys rather than grow without bound under a flood of addresses.
         if (windows.size >= largestKeyCount) windows.delete(windows.keys().next().value ?? '')
         windows.set(key, { startedAt: time, count: 1 })

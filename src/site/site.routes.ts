@@ -5,6 +5,7 @@ import type { ContactService } from '../modules/contact/contact-service.js'
 import type { Store } from '../db/create-database.js'
 import type { SearchIndex } from '../modules/search/search-index.js'
 import type { Clock } from '../platform/clock.js'
+import type { SharedLimits } from '../platform/limits/shared-limits.js'
 import type { Mailer } from '../platform/mail/mailer.js'
 import type { MediaStorage } from '../platform/storage/media-storage.js'
 import type { TaggedMemo } from '../page-cache/tagged-memo.js'
@@ -32,6 +33,8 @@ export interface SiteDependencies {
   sitemapUrlLimit?: number
   /** The app's one search index (it keeps its term cache across requests). */
   search: SearchIndex
+  /** The machine's rate-limit counters (contact form, page views). */
+  limits: SharedLimits
   /** Keeps what every page reads (editions, sections, settings…) until a purge names it. */
   frameMemo: TaggedMemo
 }
@@ -52,9 +55,14 @@ export async function registerSiteRoutes(
   registerSitemapRoutes(app, { store, config, clock, notFound, urlLimit: deps.sitemapUrlLimit })
   registerPreviewRoute(app, { db, memo: frameMemo, config, clock, assets, logoUrl, notFound })
   registerFileRoutes(app, { kit, assets, storage })
-  registerPageViewRoutes(app, { db, clock })
+  registerPageViewRoutes(app, { db, clock, limits: deps.limits })
   registerListingRoutes(app, kit)
   registerSearchRoutes(app, { kit, search: deps.search })
-  registerPagesRoutes(app, { kit, mailer: deps.mailer, contact: deps.contact })
+  registerPagesRoutes(app, {
+    kit,
+    mailer: deps.mailer,
+    contact: deps.contact,
+    limits: deps.limits,
+  })
   registerArticleRoutes(app, kit)
 }

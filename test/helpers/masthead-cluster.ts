@@ -69,12 +69,14 @@ export async function startMastheadCluster(input: {
   }
 }
 
-/** A GET on a connection of its own, so the cluster hands it to its next worker. */
+/** A request (a GET unless told) on a connection of its own, so the cluster hands it to its next worker. */
 export function getOnNewConnection(
   url: string,
+  method = 'GET',
 ): Promise<{ status: number; body: string; cache: string }> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { agent: false, headers: { connection: 'close' } }, (reply) => {
+    const options = { method, agent: false, headers: { connection: 'close' } }
+    const outgoing = request(url, options, (reply) => {
       let body = ''
       reply.setEncoding('utf8')
       reply.on('data', (chunk: string) => (body += chunk))

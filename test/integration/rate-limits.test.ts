@@ -61,6 +61,28 @@ describe('per-address rate limits', () => {
     expect((await from('198.51.100.1', '/en/search?q=pier')).statusCode).toBe(200)
   })
 
+  it('counts a search however its path is spelled, on the site of both editions and the content API', async () => {
+    const spellings = [
+      (q: string) => `/en/%73earch?q=${q}`,
+      (q: string) => `/ar/%73earch?q=${q}`,
+      (q: string) => `/en/se%61rch?q=${q}`,
+      (q: string) => `/api/v1/%73earch?language=en&q=${q}`,
+      (q: string) => `/%61pi/v1/search?language=ar&q=${q}`,
+    ]
+    for (const [index, spelling] of spellings.entries()) {
+      const address = `198.51.100.${20 + index}`
+      for (let count = 0; count < 5; count += 1)
+        expect((await from(address, spelling(`dock${count}`))).statusCode).toBe(200)
+      const refused = await from(address, spelling('wharf'))
+      expect(refused.statusCode, spelling('wharf')).toBe(429)
+      expect(refused.json<{ errors: { code: string }[] }>().errors[0]?.code).toBe(
+        'TOO_MANY_REQUESTS',
+      )
+      // The plain spelling is refused too: it is the same limit.
+      expect((await from(address, '/en/search?q=jetty')).statusCode).toBe(429)
+    }
+  })
+
   it('limits the content API per address, and leaves the Admin API to its sign-in throttle', async () => {
     const statuses: number[] = []
     for (let count = 0; count < 21; count += 1)

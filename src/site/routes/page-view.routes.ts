@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
-import { dayOf, recordPageViews } from '../../modules/analytics/page-view-queries.js'
-import { findArticleById } from '../../modules/articles/article-queries.js'
+import { createPageViewCounter } from '../../modules/analytics/page-view-counter.js'
 import type { Clock } from '../../platform/clock.js'
+import type { SharedLimits } from '../../platform/limits/shared-limits.js'
 import { PUBLIC, type Params } from './site-route-kit.js'
 
 const TRANSPARENT_GIF = Buffer.from(
@@ -11,18 +11,26 @@ const TRANSPARENT_GIF = Buffer.from(
   'base64',
 )
 
-/** The page-view counter of published articles: a beacon, and a pixel for readers without JS. */
+/**
+ * The page-view counter of published articles: a beacon, and a pixel for readers without JS.
+ * Both answer the same whether the view counted or not (the page never reads the answer, and a
+ * refusal would only tell a script when to change address).
+ */
 export function registerPageViewRoutes(
   app: FastifyInstance,
-  deps: { db: Kysely<Database>; clock: Clock },
+  deps: { db: Kysely<Database>; clock: Clock; limits: SharedLimits },
 ): void {
-  const { db, clock } = deps
+  const counter = createPageViewCounter(deps)
 
   const countView = async (request: FastifyRequest) => {
-    const id = Number.parseInt((request.params as Params)['id'] ?? '', 10)
-    const article = Number.isSafeInteger(id) ? await findArticleById(db, id) : undefined
-    if (article?.status === 'published')
-      await recordPageViews(db, { articleId: id, day: dayOf(clock.now()) })
+    const articleId = Number.parseInt((request.params as Params)['id'] ?? '', 10)
+    if (!Number.isSafeInteger(articleId)) return
+    await counter.count({
+      articleId,
+      address: request.ip,
+      userAgent: request.headers['user-agent'],
+      fetchSite: [request.headers['sec-fetch-site']].flat()[0],
+    })
   }
   app.post('/api/v1/page-views/:id', PUBLIC, async (request, reply) => {
     await countView(request)

@@ -9,8 +9,9 @@ import {
   type ContactFormValues,
 } from '../../modules/contact/contact-form.js'
 import { findPublishedPage, type Page } from '../../modules/pages/page-queries.js'
-import { createFixedWindowLimiter } from '../../platform/fixed-window-limiter.js'
 import type { ContactService } from '../../modules/contact/contact-service.js'
+import type { LimitSpec } from '../../platform/limits/limit-counters.js'
+import type { SharedLimits } from '../../platform/limits/shared-limits.js'
 import type { Mailer } from '../../platform/mail/mailer.js'
 import type { SafeHtml } from '../jsx/html.js'
 import type { SiteContext } from '../loaders/load-frame.js'
@@ -22,6 +23,8 @@ import { siteUrls } from '../site-urls.js'
 import { PUBLIC, type Params, type SiteRouteKit } from './site-route-kit.js'
 
 const CONTACT_PAGE_SLUG = 'contact'
+/** Messages per address, counted for the whole machine. */
+const CONTACT_LIMIT: LimitSpec = { name: 'contact-messages', limit: 5, windowMs: 10 * 60_000 }
 
 /**
  * The static pages of an edition (About, Contact…) and the contact form's POST; a slug that is a
@@ -29,11 +32,10 @@ const CONTACT_PAGE_SLUG = 'contact'
  */
 export function registerPagesRoutes(
   app: FastifyInstance,
-  deps: { kit: SiteRouteKit; mailer?: Mailer; contact: ContactService },
+  deps: { kit: SiteRouteKit; mailer?: Mailer; contact: ContactService; limits: SharedLimits },
 ): void {
   const { kit } = deps
   const { db, config, withEdition, notFound } = kit
-  const contactLimiter = createFixedWindowLimiter({ limit: 5, windowMs: 10 * 60_000 })
 
   /** Forwards a stored contact message by email; a failure is logged, the message is already kept. */
   function notifyNewsroom(request: FastifyRequest, values: ContactFormValues, language: string) {
@@ -113,7 +115,8 @@ export function registerPagesRoutes(
       const page = await findPublishedPage(db, context.frame.language, CONTACT_PAGE_SLUG)
       if (!page) return notFound(request, reply)
       const { values, honeypot } = readContactForm(request.body)
-      const isRateLimited = !contactLimiter.hit(request.ip, context.frame.now)
+      const isRateLimited = !(await deps.limits.hit(CONTACT_LIMIT, request.ip, context.frame.now))
+        .isAllowed
       const errors = isRateLimited ? {} : validateContactForm(values)
       const isValid = !isRateLimited && Object.keys(errors).length === 0
       // A filled honeypot is a bot: it is thanked like a person, and nothing is stored.

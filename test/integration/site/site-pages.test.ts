@@ -290,7 +290,8 @@ describeEachDatabase('public site pages', (store) => {
     const response = await app.inject({ method: 'POST', url: `/api/v1/page-views/${id}` })
     expect(response.statusCode).toBe(204)
     expect(response.headers['set-cookie']).toBeUndefined()
-    await app.inject({ url: `/api/v1/page-views/${id}.gif` })
+    // The no-script pixel counts too: here another reader's (one reader counts once).
+    await app.inject({ url: `/api/v1/page-views/${id}.gif`, remoteAddress: '198.51.100.50' })
     const after = await store()
       .db.selectFrom('pageViews')
       .select('views')
