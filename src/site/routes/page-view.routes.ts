@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
+import { parseId } from '../../http/common-schemas.js'
 import { dayOf, recordPageViews } from '../../modules/analytics/page-view-queries.js'
 import { findArticleById } from '../../modules/articles/article-queries.js'
 import type { Clock } from '../../platform/clock.js'
@@ -19,10 +20,10 @@ export function registerPageViewRoutes(
   const { db, clock } = deps
 
   const countView = async (request: FastifyRequest) => {
-    const id = Number.parseInt((request.params as Params)['id'] ?? '', 10)
-    const article = Number.isSafeInteger(id) ? await findArticleById(db, id) : undefined
+    const id = parseId((request.params as Params)['id'] ?? '')
+    const article = id === undefined ? undefined : await findArticleById(db, id)
     if (article?.status === 'published')
-      await recordPageViews(db, { articleId: id, day: dayOf(clock.now()) })
+      await recordPageViews(db, { articleId: article.id, day: dayOf(clock.now()) })
   }
   app.post('/api/v1/page-views/:id', PUBLIC, async (request, reply) => {
     await countView(request)
