@@ -19,7 +19,7 @@ import type { SearchIndex } from '../modules/search/search-index.js'
 import { findSourceBySlug, listSources } from '../modules/sources/source-queries.js'
 import { findTagBySlug, listTagsWithCounts } from '../modules/tags/tag-queries.js'
 import { defineRoute } from '../http/api-route.js'
-import { LANGUAGE_CODE } from '../http/common-schemas.js'
+import { ID_PARAMS, parseId, LANGUAGE_CODE } from '../http/common-schemas.js'
 import { isLiveArticle } from '../modules/articles/article-rules.js'
 
 const language = LANGUAGE_CODE
@@ -158,7 +158,7 @@ export function contentApiRoutes(deps: {
       access: 'public',
       tag,
       summary: 'One published article by id',
-      params: z.strictObject({ id: z.coerce.number().int().positive() }),
+      params: ID_PARAMS,
       handle: ({ params, reply }) => {
         const uses = new Set<string>([cacheTags.site, cacheTags.taxonomy])
         cacheResponse(reply, 'api', uses)
@@ -176,9 +176,8 @@ export function contentApiRoutes(deps: {
         const uses = new Set<string>([cacheTags.site, cacheTags.taxonomy])
         cacheResponse(reply, 'api', uses)
         const path = query.url.replace(/^https?:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? ''
-        const id = Number(/\/(\d+)(?:-[^/]*)?\/?$/.exec(path)?.[1])
-        if (!Number.isSafeInteger(id) || id <= 0)
-          throw new AppError('NOT_FOUND', 'That is not an article URL')
+        const id = parseId(/\/(\d+)(?:-[^/]*)?\/?$/.exec(path)?.[1] ?? '')
+        if (id === undefined) throw new AppError('NOT_FOUND', 'That is not an article URL')
         return publicArticle(db, { ...deps, id, now: clock.now(), uses })
       },
     }),

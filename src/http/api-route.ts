@@ -70,6 +70,17 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, part: st
   })
 }
 
+/**
+ * Parses a route's path parameters. A path that names no record (an id out of range, a word
+ * where the id goes) is a 404, as for an id no record has: the record it would name cannot exist.
+ */
+function parseParams<T>(schema: z.ZodType<T> | undefined, request: FastifyRequest): T {
+  if (!schema) return (request.params ?? {}) as T
+  const result = schema.safeParse(request.params ?? {})
+  if (result.success) return result.data
+  throw new AppError('NOT_FOUND', `Nothing at ${request.url.split('?')[0] ?? ''}`)
+}
+
 /** Public reads: shared caches may keep them a minute and serve them stale while refreshing. */
 const PUBLIC_CACHE_CONTROL = CACHE_POLICIES.api.cacheControl
 
@@ -92,7 +103,7 @@ export function mountApiRoutes(
       config: { access: route.access },
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       handler: async (request, reply) => {
-        const params = parsePart(route.params, request.params, 'params')
+        const params = parseParams(route.params, request)
         const query = parsePart(route.query, request.query, 'query')
         const body = route.body ? parsePart(route.body, request.body, 'body') : undefined
         const result = await route.handle({ params, query, body, request, reply })

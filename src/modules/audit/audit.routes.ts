@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../http/api-route.js'
+import { ID_TEXT } from '../../http/common-schemas.js'
 import type { Database } from '../../db/database.js'
 import { listAuditPage } from './audit-queries.js'
 
@@ -19,7 +20,7 @@ export function auditRoutes({ db }: { db: Kysely<Database> }) {
         entityId: z.string().max(50).optional(),
         action: z.string().max(100).optional(),
         actorType: z.enum(['user', 'token', 'system']).optional(),
-        actorId: z.coerce.number().int().positive().optional(),
+        actorId: ID_TEXT.optional(),
         from: instant.optional(),
         to: instant.optional(),
         page: z.coerce.number().int().min(1).max(100_000).optional(),

@@ -5,15 +5,15 @@ import type { Database } from '../../db/database.js'
 import { contextOf } from '../../http/change-context.js'
 import { listAuthors } from './author-queries.js'
 import type { AuthorService } from './author-service.js'
-import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
+import { ID, ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
 
 const localized = z.record(LANGUAGE_CODE, z.string().max(2000))
 const AUTHOR = z.strictObject({
   slug: SLUG,
   name: localized,
   bio: localized.optional(),
-  userId: z.number().int().positive().nullable().optional(),
-  avatarMediaId: z.number().int().positive().nullable().optional(),
+  userId: ID.nullable().optional(),
+  avatarMediaId: ID.nullable().optional(),
   links: z.record(z.string().max(30), z.url({ protocol: /^https?$/ })).optional(),
 })
 

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
 import { WORKFLOW_ACTION_NAMES } from './workflow.js'
-import { ID_PARAMS, LANGUAGE_CODE } from '../../http/common-schemas.js'
+import { ID, ID_PARAMS, ID_TEXT, LANGUAGE_CODE } from '../../http/common-schemas.js'
 
-const reference = z.union([z.number().int().positive(), z.string().trim().min(1).max(200)])
+const reference = z.union([ID, z.string().trim().min(1).max(200)])
 const instant = z.iso.datetime({ offset: true })
-const optionalId = z.number().int().positive().nullable().optional()
+const optionalId = ID.nullable().optional()
 
 /** The editable fields, as JSON clients send them (camelCase keys). */
 export const ARTICLE_FIELDS = z.strictObject({
@@ -44,10 +44,10 @@ export const ARTICLE_FIELDS = z.strictObject({
       description: z.string().max(400).optional(),
       socialTitle: z.string().max(200).optional(),
       socialDescription: z.string().max(400).optional(),
-      imageMediaId: z.number().int().positive().optional(),
+      imageMediaId: ID.optional(),
     })
     .optional(),
-  relatedArticleIds: z.array(z.number().int().positive()).max(20).optional(),
+  relatedArticleIds: z.array(ID).max(20).optional(),
 })
 
 export const NEW_ARTICLE = ARTICLE_FIELDS.extend({
@@ -64,7 +64,7 @@ const NOTICE = z.strictObject({
 })
 
 export const ARTICLE_SAVE = ARTICLE_FIELDS.extend({
-  baseVersion: z.number().int().positive().optional(),
+  baseVersion: ID.optional(),
   notice: NOTICE.optional(),
 })
 
@@ -73,7 +73,7 @@ export const ARTICLE_NOTICE = NOTICE
 export const ARTICLE_TRANSITION = z.strictObject({
   action: z.enum(WORKFLOW_ACTION_NAMES as [string, ...string[]]),
   scheduledAt: instant.nullable().optional(),
-  baseVersion: z.number().int().positive().optional(),
+  baseVersion: ID.optional(),
 })
 
 const statuses = z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished'])
@@ -95,6 +95,6 @@ export const ARTICLE_LIST_QUERY = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).optional(),
 })
 
-export const REVISION_PARAMS = ID_PARAMS.extend({ number: z.coerce.number().int().positive() })
+export const REVISION_PARAMS = ID_PARAMS.extend({ number: ID_TEXT })
 
 export { ID_PARAMS }

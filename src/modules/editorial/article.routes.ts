@@ -27,7 +27,7 @@ import { toArticleView } from './article-view.js'
 import { acquireEditLock, findEditLock, releaseEditLock } from './edit-locks.js'
 import { compareSnapshots, findRevision, listRevisions } from './revisions.js'
 import type { WorkflowAction } from './workflow.js'
-import { LANGUAGE_CODE } from '../../http/common-schemas.js'
+import { ID, ID_TEXT, LANGUAGE_CODE } from '../../http/common-schemas.js'
 
 const ARTICLE_BODY_LIMIT = 4 * 1024 * 1024
 
@@ -95,7 +95,7 @@ export function articleRoutes(deps: {
         'Publish, unpublish or delete several articles; each is done or refused on its own, with a result per article',
       body: z.strictObject({
         action: z.enum(BULK_ACTIONS),
-        ids: z.array(z.number().int().positive()).min(1).max(100),
+        ids: z.array(ID).min(1).max(100),
       }),
       handle: ({ body, request }) => applyBulkAction(articles, contextOf(request), body),
     }),
@@ -193,8 +193,8 @@ export function articleRoutes(deps: {
       summary: 'The fields that differ between two revisions',
       params: ID_PARAMS,
       query: z.strictObject({
-        from: z.coerce.number().int().positive(),
-        to: z.coerce.number().int().positive(),
+        from: ID_TEXT,
+        to: ID_TEXT,
       }),
       handle: async ({ params, query, request }) => {
         await articles.get(contextOf(request).actor, params.id)
@@ -278,7 +278,7 @@ export function articleRoutes(deps: {
       access: { permission: 'articles.write' },
       tag,
       summary: 'Link an existing article as a translation of this one',
-      params: ID_PARAMS.extend({ otherId: z.coerce.number().int().positive() }),
+      params: ID_PARAMS.extend({ otherId: ID_TEXT }),
       handle: ({ params, request }) =>
         articles.linkTranslation(contextOf(request), params.id, params.otherId),
     }),

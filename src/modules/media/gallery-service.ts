@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Database } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
+import { ID } from '../../http/common-schemas.js'
 import type { Clock } from '../../platform/clock.js'
 import type { ContentAction } from '../../platform/events.js'
 import { deliverAfterCommit, type OutboxDelivery } from '../../platform/outbox/event-outbox.js'
@@ -24,7 +25,7 @@ const localizedText = z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().trim
 
 const galleryItemSchema = z
   .object({
-    mediaId: z.number().int().positive(),
+    mediaId: ID,
     caption: localizedText.nullable().optional(),
     credit: z.string().trim().max(300).nullable().optional(),
   })

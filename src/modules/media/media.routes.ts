@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { RouteDescription } from '../../http/api-route.js'
 import { AppError } from '../../errors/app-error.js'
+import { parseId } from '../../http/common-schemas.js'
 import type { RouteAccess } from '../../http/route-access.js'
 import { hasPermission, seesAllArticles } from '../access/actor.js'
 import { contextOf } from '../../http/change-context.js'
@@ -85,8 +86,8 @@ export const MEDIA_ROUTE_DESCRIPTIONS: RouteDescription[] = [
 /** The numeric `:id` of a route; anything else is a 404 like an unknown record. */
 export function idParam(request: FastifyRequest): number {
   const raw = (request.params as { id?: string }).id ?? ''
-  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN
-  if (!Number.isSafeInteger(id)) throw new AppError('NOT_FOUND', `No record ${raw}`)
+  const id = parseId(raw)
+  if (id === undefined) throw new AppError('NOT_FOUND', `No record ${raw}`)
   return id
 }
 

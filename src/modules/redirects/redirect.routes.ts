@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../http/api-route.js'
+import { ID_PARAMS } from '../../http/common-schemas.js'
 import type { Database } from '../../db/database.js'
 import { contextOf } from '../../http/change-context.js'
 import type { RedirectService } from './redirect-service.js'
@@ -63,7 +64,7 @@ export function redirectRoutes({
       access: { permission: 'redirects.manage' },
       tag: 'redirects',
       summary: 'Remove a redirect',
-      params: z.strictObject({ id: z.coerce.number().int().positive() }),
+      params: ID_PARAMS,
       handle: ({ params, request }) => redirects.remove(contextOf(request), params.id),
     }),
   ]

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.js'
 import { contextOf } from '../../http/change-context.js'
 import { listSections } from './section-queries.js'
 import type { SectionService } from './section-service.js'
-import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
+import { ID, ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
 
 const slug = SLUG
 const translations = z.record(
@@ -17,7 +17,7 @@ const translations = z.record(
   }),
 )
 const SECTION = z.strictObject({
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: ID.nullable().optional(),
   position: z.number().int().min(0).max(1000).optional(),
   translations,
 })
@@ -60,8 +60,8 @@ export function sectionRoutes({
         items: z
           .array(
             z.strictObject({
-              id: z.number().int().positive(),
-              parentId: z.number().int().positive().nullable(),
+              id: ID,
+              parentId: ID.nullable(),
             }),
           )
           .max(1000),

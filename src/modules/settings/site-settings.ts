@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ID } from '../../http/common-schemas.js'
 
 const localizedText = z.record(z.string(), z.string())
 
@@ -14,7 +15,7 @@ export const SITE_SETTINGS_SCHEMA = z.object({
   /** A line under the footer (copyright, publisher), per language. */
   footerText: localizedText.default({}),
   /** The masthead logo: a media library image, or none for the built-in logo. */
-  logoMediaId: z.number().int().positive().nullable().default(null),
+  logoMediaId: ID.nullable().default(null),
   /** Brand colours as #rrggbb; `accent` must keep 4.5:1 contrast with white text. */
   colors: z
     .object({ accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb') })

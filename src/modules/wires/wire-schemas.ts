@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
+import { ID, ID_TEXT, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
 import { WIRE_FOLDER_PATTERN } from './read-wire-folder.js'
 
 export const WIRE_FORMATS = ['rss', 'atom', 'ninjs'] as const
 
 /** An agency feed as the Admin API takes it: exactly one of `url` and `folder`. */
 export const WIRE_FEED = z.strictObject({
-  sourceId: z.number().int().positive(),
+  sourceId: ID,
   name: z.string().trim().min(1).max(200),
   url: z
     .url({ protocol: /^https?$/ })
@@ -26,7 +26,7 @@ export const WIRE_FEED = z.strictObject({
 })
 
 export const WIRE_FEED_CHANGES = z.strictObject({
-  sourceId: z.number().int().positive().optional(),
+  sourceId: ID.optional(),
   name: z.string().trim().min(1).max(200).optional(),
   url: WIRE_FEED.shape.url,
   folder: WIRE_FEED.shape.folder,
@@ -39,8 +39,8 @@ export const WIRE_FEED_CHANGES = z.strictObject({
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()])
 
 export const WIRE_ITEM_QUERY = z.strictObject({
-  sourceId: z.coerce.number().int().positive().optional(),
-  feedId: z.coerce.number().int().positive().optional(),
+  sourceId: ID_TEXT.optional(),
+  feedId: ID_TEXT.optional(),
   language: LANGUAGE_CODE.optional(),
   status: z.enum(['new', 'used']).optional(),
   q: z.string().max(200).optional(),
@@ -52,5 +52,5 @@ export const WIRE_ITEM_QUERY = z.strictObject({
 
 export const WIRE_USE = z.strictObject({
   language: LANGUAGE_CODE.optional(),
-  section: z.union([SLUG, z.number().int().positive()]).optional(),
+  section: z.union([SLUG, ID]).optional(),
 })

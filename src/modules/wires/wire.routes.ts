@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../http/api-route.js'
-import { ID_PARAMS } from '../../http/common-schemas.js'
+import { ID_PARAMS, ID_TEXT } from '../../http/common-schemas.js'
 import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
@@ -49,7 +49,7 @@ export function wireRoutes(deps: {
       access: { permission: 'wires.read' },
       tag,
       summary: 'Agency feeds, with the state of their polls',
-      query: z.strictObject({ sourceId: z.coerce.number().int().positive().optional() }),
+      query: z.strictObject({ sourceId: ID_TEXT.optional() }),
       handle: async ({ query }) => ({ items: await withSources(await listWireFeeds(db, query)) }),
     }),
     defineRoute({

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { parseId } from '../../http/common-schemas.js'
 import { cacheResponse } from '../../page-cache/page-cache-hooks.js'
 import { cacheTags } from '../../page-cache/cache-tags.js'
 import { loadArticle } from '../loaders/load-article.js'
@@ -18,8 +19,8 @@ export function registerArticleRoutes(app: FastifyInstance, kit: SiteRouteKit): 
     PUBLIC,
     kit.withEdition(async (context, request, reply) => {
       const params = request.params as Params
-      const id = Number.parseInt(/^(\d+)/.exec(params['article'] ?? '')?.[1] ?? '', 10)
-      if (!Number.isSafeInteger(id)) return notFound(request, reply)
+      const id = parseId(/^\d+/.exec(params['article'] ?? '')?.[0] ?? '')
+      if (id === undefined) return notFound(request, reply)
       const lookup = await loadArticle(context, id)
       if (lookup.kind === 'missing') return notFound(request, reply)
       if (lookup.kind === 'gone') {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
+import { parseId } from '../../http/common-schemas.js'
 import { createPageViewCounter } from '../../modules/analytics/page-view-counter.js'
 import type { Clock } from '../../platform/clock.js'
 import type { SharedLimits } from '../../platform/limits/shared-limits.js'
@@ -23,8 +24,9 @@ export function registerPageViewRoutes(
   const counter = createPageViewCounter(deps)
 
   const countView = async (request: FastifyRequest) => {
-    const articleId = Number.parseInt((request.params as Params)['id'] ?? '', 10)
-    if (!Number.isSafeInteger(articleId)) return
+    // An id no article could have counts nothing, like any unknown article.
+    const articleId = parseId((request.params as Params)['id'] ?? '')
+    if (articleId === undefined) return
     await counter.count({
       articleId,
       address: request.ip,

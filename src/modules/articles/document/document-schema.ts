@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ID } from '../../../http/common-schemas.js'
 import type { ArticleDocument, ListNode } from './article-document.js'
 import { safeImageSrc, safeLinkHref } from './safe-url.js'
 
@@ -98,7 +99,7 @@ const block = z.union([
   z.strictObject({
     type: z.literal('image'),
     attrs: z.object({
-      mediaId: z.number().int().positive(),
+      mediaId: ID,
       src: mediaSource,
       alt: z.string().max(1000),
       caption: z.string().max(2000).optional(),
@@ -109,12 +110,12 @@ const block = z.union([
   }),
   z.strictObject({
     type: z.literal('gallery'),
-    attrs: z.object({ galleryId: z.number().int().positive() }),
+    attrs: z.object({ galleryId: ID }),
   }),
   z.strictObject({
     type: z.literal('relatedArticle'),
     attrs: z.object({
-      articleId: z.number().int().positive(),
+      articleId: ID,
       headline: z.string().max(300),
       url: linkUrl,
     }),

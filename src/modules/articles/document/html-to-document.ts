@@ -1,4 +1,5 @@
 import { parseDocument } from 'htmlparser2'
+import { parseId } from '../../../http/common-schemas.js'
 import type {
   ArticleDocument,
   BlockNode,
@@ -331,8 +332,7 @@ function convertKnown(
 
 /** The gallery and related-story placeholders that renderDocumentHtml writes. */
 function convertPlaceholder(element: HtmlElement, builder: BlockBuilder): boolean {
-  const id = (name: string) =>
-    /^[1-9]\d{0,15}$/.test(element.attribs[name] ?? '') ? Number(element.attribs[name]) : 0
+  const id = (name: string) => parseId(element.attribs[name] ?? '') ?? 0
   const galleryId = id('data-gallery-id')
   if (element.name === 'div' && hasClass(element, 'gallery-block') && galleryId) {
     builder.addBlock({ type: 'gallery', attrs: { galleryId } })
