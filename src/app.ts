@@ -4,6 +4,7 @@ import { registerApi } from './api/register-api.js'
 import type { Config } from './config/config.js'
 import type { Store } from './db/create-database.js'
 import { registerAuthentication } from './http/authentication.js'
+import { registerCrossSiteWriteCheck } from './http/cross-site-writes.js'
 import { registerErrorHandler } from './http/error-handler.js'
 import { createCacheHitResponder } from './page-cache/cache-hit-fast-path.js'
 import { registerNulCharacterCheck } from './http/reject-nul-characters.js'
@@ -234,6 +235,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const limits = deps.limits ?? createSharedLimits()
   app.addHook('onClose', () => limits.close())
   registerRateLimits(app, { clock, limits, perMinute: deps.config.rateLimits })
+  registerCrossSiteWriteCheck(app, { siteUrl: deps.config.siteUrl })
   await registerAuthentication(app, {
     db,
     clock,

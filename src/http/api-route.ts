@@ -81,6 +81,22 @@ function parseParams<T>(schema: z.ZodType<T> | undefined, request: FastifyReques
   throw new AppError('NOT_FOUND', `Nothing at ${request.url.split('?')[0] ?? ''}`)
 }
 
+const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i
+
+/**
+ * Refuses a body that is not JSON with 415. Forms and text/plain are what a page on another
+ * site can send without the browser asking first (CORS), so the API reads no other.
+ */
+function requireJsonBody(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: (error?: AppError) => void,
+): void {
+  const contentType = request.headers['content-type']
+  if (contentType === undefined || JSON_MEDIA_TYPE.test(contentType)) return done()
+  done(new AppError('UNSUPPORTED_BODY_TYPE', 'Send the body as application/json'))
+}
+
 /** Public reads: shared caches may keep them a minute and serve them stale while refreshing. */
 const PUBLIC_CACHE_CONTROL = CACHE_POLICIES.api.cacheControl
 
@@ -91,7 +107,7 @@ function sendCacheableJson(request: FastifyRequest, reply: FastifyReply, body: s
   return reply.header('content-type', 'application/json; charset=utf-8').send(body)
 }
 
-/** Registers API routes: schema validation first, then the handler; JSON out, never cached. */
+/** Registers API routes: JSON in, schema validation, then the handler; JSON out, never cached. */
 export function mountApiRoutes(
   app: FastifyInstance,
   routes: ApiRoute<z.ZodType, z.ZodType, z.ZodType>[],
@@ -102,6 +118,7 @@ export function mountApiRoutes(
       url: route.url,
       config: { access: route.access },
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
+      ...(route.body && !route.isMultipart ? { onRequest: requireJsonBody } : {}),
       handler: async (request, reply) => {
         const params = parseParams(route.params, request)
         const query = parsePart(route.query, request.query, 'query')

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'articles.publish': { roles: PUBLISHERS, scope: 'publish' },
   'articles.delete': { roles: PUBLISHERS, scope: 'publish' },
   'taxonomy.read': { roles: EVERYONE, scope: 'read' },
+  /** A new tag while tagging an article (naming one in an article creates it, too). */
+  'tags.create': { roles: EVERYONE, scope: 'write' },
   'taxonomy.write': { roles: EDITORS, scope: 'write' },
   'pages.read': { roles: EDITORS, scope: 'read' },
   'pages.write': { roles: EDITORS, scope: 'write' },

@@ -37,7 +37,7 @@ export function createTagService(store: ChangeStore) {
     context: ChangeContext,
     input: { language: string; name: string },
   ): Promise<Tag> {
-    assertPermission(context.actor, 'articles.write')
+    assertPermission(context.actor, 'tags.create')
     const name = input.name.trim()
     const slug = slugify(name)
     if (!slug) {

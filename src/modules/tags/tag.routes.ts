@@ -40,7 +40,7 @@ export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService
     defineRoute({
       method: 'POST',
       url: '/api/admin/tags',
-      access: { permission: 'articles.write' },
+      access: { permission: 'tags.create' },
       tag: 'tags',
       summary: 'Create a tag (or find the one with the same slug)',
       body: z.strictObject({

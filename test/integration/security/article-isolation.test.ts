@@ -161,6 +161,8 @@ function touchesArticles(route: { url: string; access: unknown }): boolean {
     route.url.startsWith('/api/admin') &&
     (/articles?\b/.test(route.url) ||
       permission.startsWith('articles.') ||
+      // Writers create tags while tagging, finding the ones other people's drafts carry.
+      permission === 'tags.create' ||
       route.url.includes('dashboard'))
   )
 }
