@@ -129,12 +129,19 @@ export function registerPageCache(
       },
       request.pageCacheFlight.generation,
     )
-    void reply.header('etag', page.etag).header('vary', 'Accept-Encoding')
+    // The first reader after a purge (often a CDN) gets the bytes later readers will get.
+    const acceptEncoding = request.headers['accept-encoding']
+    const copies = acceptEncoding ? await cache.compressedCopiesOf(page) : {}
+    const representations = { identity, ...copies }
+    const encoding = chooseEncoding(acceptEncoding, representations)
+    void reply.header('etag', etagOf(page, encoding)).header('vary', 'Accept-Encoding')
     if (isClientCopyCurrent(request.headers, page)) {
       void reply.status(304).removeHeader('content-type')
       return ''
     }
-    return payload
+    if (encoding === 'identity') return payload
+    void reply.header('content-encoding', encoding)
+    return representations[encoding]
   })
 
   app.addHook('onResponse', (request, _reply, done) => {

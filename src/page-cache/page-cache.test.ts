@@ -80,6 +80,19 @@ describe('page cache', () => {
     )
   })
 
+  it('hands the compressed copies of a stored entry to its miss, and none for an entry it did not keep', async () => {
+    const cache = createPageCache({ maxBytes: 100_000 })
+    const text = '<p>A paragraph that repeats.</p>'.repeat(100)
+    const stored = cache.set('/big', page(text, []), 0)
+    const copies = await cache.compressedCopiesOf(stored)
+    expect(brotliDecompressSync(copies.br as Buffer).toString()).toBe(text)
+    expect(gunzipSync(copies.gzip as Buffer).toString()).toBe(text)
+    const startedBefore = cache.generation()
+    cache.purge(['a:1'])
+    const refused = cache.set('/stale', page(text, ['a:1']), startedBefore)
+    expect(await cache.compressedCopiesOf(refused)).toEqual({})
+  })
+
   it('chooses brotli, then gzip, then identity, honouring q=0', () => {
     const stored = { ...page('x', []), br: Buffer.from('b'), gzip: Buffer.from('g') }
     expect(chooseEncoding('gzip, deflate, br', stored)).toBe('br')

@@ -27,6 +27,9 @@ export interface CachedPage {
 
 export type Encoding = 'br' | 'gzip' | 'identity'
 
+/** The compressed copies of an entry; empty when it is too small to compress or compression failed. */
+export type CompressedCopies = Partial<Pick<CachedPage, 'br' | 'gzip'>>
+
 export interface PageCacheStats {
   entries: number
   bytes: number
@@ -48,6 +51,11 @@ export interface PageCache extends PurgeLog {
    * replaced, so it is served to its own request but not kept.
    */
   set(key: string, page: Omit<CachedPage, 'gzip' | 'br'>, renderedFrom: number): CachedPage
+  /**
+   * The copies the background compression makes of an entry `set` returned, once they are made,
+   * so a miss can answer compressed too; empty for an entry the cache did not keep.
+   */
+  compressedCopiesOf(page: CachedPage): Promise<CompressedCopies>
   /** Removes every entry carrying one of the tags; returns the removed keys. */
   purge(tags: Iterable<string>): string[]
   clear(): void
@@ -69,6 +77,7 @@ export function createPageCache(options: {
   const entries = new Map<string, CachedPage>()
   const keysByTag = new Map<string, Set<string>>()
   const compressing = new Set<Promise<void>>()
+  const copiesByPage = new WeakMap<CachedPage, Promise<CompressedCopies>>()
   let bytes = 0
   let purges = 0
   /** The tags of the last purges, the newest last; `purges` counts them all. */
@@ -101,22 +110,37 @@ export function createPageCache(options: {
     }
   }
 
-  async function compress(key: string, page: CachedPage): Promise<void> {
-    const [br, gz] = await Promise.all([
-      compressBrotli(page.identity, {
+  async function compress(identity: Buffer): Promise<CompressedCopies> {
+    const [br, gzip] = await Promise.all([
+      compressBrotli(identity, {
         params: {
           [constants.BROTLI_PARAM_QUALITY]: 9,
-          [constants.BROTLI_PARAM_SIZE_HINT]: page.identity.length,
+          [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
         },
       }),
-      compressGzip(page.identity, { level: 9 }),
+      compressGzip(identity, { level: 9 }),
     ])
+    return { br, gzip }
+  }
+
+  function keepCopies(key: string, page: CachedPage, copies: CompressedCopies): void {
     // A purge or a newer render may have replaced the entry meanwhile.
-    if (entries.get(key) !== page) return
-    page.br = br
-    page.gzip = gz
-    bytes += br.length + gz.length
+    if (entries.get(key) !== page || !copies.br || !copies.gzip) return
+    page.br = copies.br
+    page.gzip = copies.gzip
+    bytes += copies.br.length + copies.gzip.length
     evictOverBudget()
+  }
+
+  function compressInBackground(key: string, page: CachedPage): void {
+    const copies = compress(page.identity).catch((error: unknown) => {
+      options.onCompressError?.(error)
+      return {}
+    })
+    copiesByPage.set(page, copies)
+    const job = copies.then((made) => keepCopies(key, page, made))
+    compressing.add(job)
+    void job.finally(() => compressing.delete(job))
   }
 
   return {
@@ -148,13 +172,10 @@ export function createPageCache(options: {
         keys.add(key)
       }
       evictOverBudget()
-      if (page.identity.length >= COMPRESS_FROM_BYTES) {
-        const job = compress(key, page).catch((error: unknown) => options.onCompressError?.(error))
-        compressing.add(job)
-        void job.finally(() => compressing.delete(job))
-      }
+      if (page.identity.length >= COMPRESS_FROM_BYTES) compressInBackground(key, page)
       return page
     },
+    compressedCopiesOf: (page) => copiesByPage.get(page) ?? Promise.resolve({}),
     purge(tags) {
       const purged = new Set(tags)
       purges += 1

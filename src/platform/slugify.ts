@@ -7,7 +7,8 @@ const LONGEST_SLUG = 60
 
 /**
  * A URL slug in the text's own script (STANDARDS §5.8): NFKC, harakat and tatweel removed, Latin
- * accents folded, Arabic-Indic digits to ASCII, punctuation (Arabic too) dropped, spaces to hyphens, at most 60 characters.
+ * accents folded, Arabic-Indic digits to ASCII, punctuation (Arabic too) dropped, spaces to
+ * hyphens, at most 60 characters, cut after the last whole word that fits.
  * Arabic stays Arabic; links percent-encode it.
  */
 export function slugify(text: string): string {
@@ -20,5 +21,19 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
-  return [...slug].slice(0, LONGEST_SLUG).join('').replace(/-+$/, '')
+  return cutAtWordBoundary(slug, LONGEST_SLUG)
+}
+
+/**
+ * The longest run of whole words (hyphen-separated) of at most `limit` characters; a first word
+ * longer than the limit is cut, as there is no boundary to cut at.
+ */
+function cutAtWordBoundary(slug: string, limit: number): string {
+  const characters = [...slug]
+  if (characters.length <= limit) return slug
+  // One character past the limit: if it is a hyphen, the word before it ends exactly at the limit.
+  const withNext = characters.slice(0, limit + 1).join('')
+  const lastBoundary = withNext.lastIndexOf('-')
+  if (lastBoundary <= 0) return characters.slice(0, limit).join('')
+  return withNext.slice(0, lastBoundary)
 }

@@ -4,7 +4,7 @@ import type { Frame, Link } from '../view-models.js'
 /** The section trail above a headline: Home › News › World. */
 export function Breadcrumb(props: { frame: Frame; trail: Link[] }) {
   return (
-    <nav class="breadcrumb" aria-label="breadcrumb">
+    <nav class="breadcrumb" aria-label={props.frame.t('breadcrumb')}>
       <ol>
         {props.trail.map((link, index) => (
           <li>

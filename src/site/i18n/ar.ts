@@ -43,6 +43,7 @@ export const ar: Record<MessageKey, string> = {
   nextPhoto: 'الصورة التالية',
   photoPosition: 'الصورة {current} من {total}',
   photoCredit: 'تصوير:',
+  breadcrumb: 'مسار التصفح',
   pagination: 'الصفحات',
   previousPage: 'الأحدث',
   nextPage: 'الأقدم',

@@ -41,6 +41,7 @@ export const en = {
   nextPhoto: 'Next photo',
   photoPosition: 'Photo {current} of {total}',
   photoCredit: 'Photo:',
+  breadcrumb: 'Breadcrumb',
   pagination: 'Pages',
   previousPage: 'Newer',
   nextPage: 'Older',

@@ -113,7 +113,7 @@ export function ArticlePage(props: {
   frame: Frame
   article: ArticleView
   logoUrl: string
-  /** Shown through a signed preview link: never indexed, never counted as a read. */
+  /** Shown through a signed preview link: never indexed, shared or counted as a read. */
   isPreview?: boolean
 }) {
   const { frame, article } = props
@@ -215,11 +215,13 @@ export function ArticlePage(props: {
               </ul>
             </section>
           ) : null}
-          <ShareLinks
-            frame={frame}
-            url={`${frame.siteUrl}${article.url}`}
-            headline={article.headline}
-          />
+          {props.isPreview ? null : (
+            <ShareLinks
+              frame={frame}
+              url={`${frame.siteUrl}${article.url}`}
+              headline={article.headline}
+            />
+          )}
         </footer>
       </article>
       {article.related.length ? (

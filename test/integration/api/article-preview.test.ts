@@ -84,6 +84,46 @@ describeEachDatabase('preview links to unpublished articles', (store) => {
     expect((await app.inject({ method: 'GET', url: publicPath })).statusCode).toBe(404)
   })
 
+  it('leaves out the share links and the page-view beacon and pixel the public page has', async () => {
+    clock.set(TEST_NOW)
+    const created = await editor.request({
+      method: 'POST',
+      url: '/api/admin/articles',
+      payload: {
+        language: 'en',
+        headline: 'Harbour ferries run through the night',
+        body: '<p>The night timetable starts on Friday.</p>',
+        section: sectionId,
+        tags: ['Ferries'],
+        status: 'published',
+      },
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const { id, url } = created.json<{ id: number; url: string }>()
+    const publicPage = await app.inject({ method: 'GET', url: new URL(url).pathname })
+    const preview = await open((await previewLink(editor, id)).body.url)
+    expect(publicPage.statusCode).toBe(200)
+    expect(preview.statusCode).toBe(200)
+
+    const pageViewUrl = `/api/v1/page-views/${id}`
+    const isShareLink = (href: string) =>
+      /x\.com\/intent|facebook\.com\/sharer|wa\.me|^mailto:/.test(href)
+    const shareLinksOf = (body: string) =>
+      parseHtml(body)
+        .querySelectorAll('a')
+        .map((link) => link.getAttribute('href') ?? '')
+        .filter(isShareLink)
+    expect(shareLinksOf(publicPage.body)).toHaveLength(4)
+    expect(parseHtml(publicPage.body).querySelector('.share')).not.toBeNull()
+    expect(publicPage.body).toContain(`data-view-url="${pageViewUrl}"`)
+    expect(publicPage.body).toContain(`src="${pageViewUrl}.gif"`)
+
+    expect(shareLinksOf(preview.body)).toEqual([])
+    expect(parseHtml(preview.body).querySelector('.share')).toBeNull()
+    expect(preview.body).not.toContain('data-view-url')
+    expect(preview.body).not.toContain('/api/v1/page-views')
+  })
+
   it('refuses a link once it has expired', async () => {
     clock.set(TEST_NOW)
     const id = await draftBy(editor, 'Expiring preview of the ferry timetable')

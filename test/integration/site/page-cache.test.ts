@@ -120,6 +120,53 @@ describeEachDatabase('page cache', (store) => {
     expect((await get(path, { 'if-none-match': '"other"' })).statusCode).toBe(200)
   })
 
+  it('answers the first reader after a purge compressed, as the page is served to the next', async () => {
+    const { id } = await findPairedArticle(store())
+    const path = await pathOf(id)
+    const missAfterPurge = (headers: Record<string, string>) => {
+      app.newsroom.pageCache.purge([`a:${id}`])
+      return get(path, headers)
+    }
+
+    const br = await missAfterPurge({ 'accept-encoding': 'gzip, deflate, br' })
+    expect(br.headers['x-cache']).toBe('MISS')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers['vary']).toBe('Accept-Encoding')
+    const html = brotliDecompressSync(br.rawPayload).toString()
+    expect(html).toContain('<html')
+    expect(Number(br.headers['content-length'])).toBe(br.rawPayload.length)
+    await app.newsroom.pageCache.settled()
+    const brHit = await get(path, { 'accept-encoding': 'br' })
+    expect(brHit.headers['x-cache']).toBe('HIT')
+    expect(br.headers['etag']).toBe(brHit.headers['etag'])
+    expect(br.rawPayload.equals(brHit.rawPayload)).toBe(true)
+
+    const gzip = await missAfterPurge({ 'accept-encoding': 'gzip' })
+    expect(gzip.headers['x-cache']).toBe('MISS')
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(gzip.headers['vary']).toBe('Accept-Encoding')
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(html)
+    await app.newsroom.pageCache.settled()
+    expect(gzip.headers['etag']).toBe(
+      (await get(path, { 'accept-encoding': 'gzip' })).headers['etag'],
+    )
+
+    const identity = await missAfterPurge({})
+    expect(identity.headers['x-cache']).toBe('MISS')
+    expect(identity.headers['content-encoding']).toBeUndefined()
+    expect(identity.headers['vary']).toBe('Accept-Encoding')
+    expect(identity.body).toBe(html)
+    await app.newsroom.pageCache.settled()
+    expect(identity.headers['etag']).toBe((await get(path)).headers['etag'])
+
+    const revalidated = await missAfterPurge({
+      'accept-encoding': 'br',
+      'if-none-match': String(br.headers['etag']),
+    })
+    expect(revalidated.statusCode).toBe(304)
+    expect(revalidated.headers['etag']).toBe(br.headers['etag'])
+  })
+
   it('renders a missing page once for many simultaneous readers', async () => {
     const path = siteUrls.home('ar')
     app.newsroom.pageCache.purge(['edition:ar'])

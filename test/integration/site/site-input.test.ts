@@ -9,6 +9,22 @@ import { en } from '../../../src/site/i18n/en.js'
 import { buildSiteApp, useDemoSite } from '../../helpers/demo-site.js'
 import { hoursAgo, TEST_NOW } from '../../helpers/factories.js'
 import { jsonLdOf, parseHtml } from '../../helpers/html.js'
+import type { HTMLElement } from 'node-html-parser'
+
+/** Attributes that screen readers speak or browsers show, which must be in the page's language. */
+const ACCESSIBLE_TEXT_ATTRIBUTES = ['aria-label', 'title', 'alt', 'placeholder'] as const
+
+function accessibleTextOf(page: HTMLElement): { name: string; value: string }[] {
+  const selector = ACCESSIBLE_TEXT_ATTRIBUTES.map((name) => `[${name}]`).join(',')
+  return page.querySelectorAll(selector).flatMap((element) =>
+    ACCESSIBLE_TEXT_ATTRIBUTES.flatMap((name) => {
+      const value = element.getAttribute(name)
+      return value ? [{ name: `<${element.rawTagName} ${name}>`, value }] : []
+    }),
+  )
+}
+
+const isLatinOnly = (text: string) => /[A-Za-z]{3}/.test(text) && !/\p{Script=Arabic}/u.test(text)
 
 const XSS = `<script>alert("x")</script><img src=x onerror=alert(1)>"'&`
 
@@ -267,9 +283,18 @@ describe('public site under bad input', () => {
       '/ar/nothing-here',
     ]) {
       const response = await site().app.inject({ url })
-      const text = parseHtml(response.body).querySelector('body')?.textContent ?? ''
+      const page = parseHtml(response.body)
+      const text = page.querySelector('body')?.textContent ?? ''
       for (const english of arabicOnly)
         expect(text, `${url} shows "${english}"`).not.toContain(english)
+      for (const attribute of accessibleTextOf(page)) {
+        for (const english of arabicOnly)
+          expect(attribute.value, `${url}: ${attribute.name}`).not.toContain(english)
+        // A fixed label typed in a template is English with no Arabic letter in it.
+        expect(isLatinOnly(attribute.value), `${url}: ${attribute.name}="${attribute.value}"`).toBe(
+          false,
+        )
+      }
     }
   })
 })
