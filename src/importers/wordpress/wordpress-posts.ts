@@ -71,6 +71,11 @@ function isPasswordProtected(item: WxrItem): boolean {
   return item.password.trim() !== ''
 }
 
+/** How a post or page is named in the report: `post 42 "Its title"`. */
+export function itemName(item: WxrItem): string {
+  return `${item.postType} ${item.postId} "${item.title}"`
+}
+
 /** Whether an item is a post or page to import, or why it is skipped. */
 export function skipReason(item: WxrItem): string | undefined {
   if (item.postType !== 'post' && item.postType !== 'page') return item.postType || 'no post type'
@@ -106,7 +111,7 @@ function plainExcerpt(html: string): string {
 interface Batch {
   scope: PostScope
   trx: Kysely<Database>
-  /** By `importRecordKey`; filled in as items are saved, so a repeated item finds the first. */
+  /** By `importRecordKey`: the records the batch's items had, and those it makes. */
   articles: Map<string, ImportRecord>
   pages: Map<string, ImportRecord>
   galleries: Map<string, ImportRecord>
@@ -284,8 +289,6 @@ async function updateExisting(batch: Batch, id: number, article: NewArticle) {
 async function saveArticle(batch: Batch, item: WxrItem, document: ArticleDocument) {
   const { scope } = batch
   const key = importRecordKey(articleKey(scope, item))
-  // The same post twice in one batch: the first is inserted now, so that the second updates it.
-  if (batch.pending.some((entry) => entry.key === key)) await flushNewArticles(batch)
   const record = batch.articles.get(key)
   const article = await articleInput(batch, item, document)
   const existingId =
@@ -470,7 +473,7 @@ export async function importWordPressPosts(scope: PostScope, items: WxrItem[]): 
       mergeReport(scope.report, single.report)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      scope.report.failed.push({ item: `${item.postType} ${item.postId} "${item.title}"`, reason })
+      scope.report.failed.push({ item: itemName(item), reason })
     }
   }
 }
