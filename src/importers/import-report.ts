@@ -7,6 +7,8 @@ export interface ImportReport {
   /** Items left out on purpose, by reason ("trash", "nav_menu_item"…). */
   skipped: Record<string, number>
   failed: { item: string; reason: string }[]
+  /** Texts longer than the Admin API takes, imported cut to its limit (`fitImportedText`). */
+  shortened: { item: string; field: string; length: number; limit: number }[]
   /** Files not brought in: the remote URL is kept as the reference. */
   remoteMedia: string[]
   /** Content without an equivalent, by name: blocks kept as sanitised HTML, shortcodes dropped. */
@@ -24,6 +26,7 @@ export function emptyReport(): ImportReport {
     updated: {},
     skipped: {},
     failed: [],
+    shortened: [],
     remoteMedia: [],
     unknownBlocks: {},
     droppedShortcodes: {},
@@ -51,6 +54,15 @@ export function formatReport(report: ImportReport): string[] {
     `Failed: ${report.failed.length}`,
     ...report.failed.map(({ item, reason }) => `  ${item}: ${reason}`),
   ]
+  if (report.shortened.length) {
+    lines.push(`Shortened to the newsroom's limits: ${report.shortened.length}`)
+    lines.push(
+      ...report.shortened.map(
+        ({ item, field, length, limit }) =>
+          `  ${item}: ${field} cut from ${length} to ${limit} characters`,
+      ),
+    )
+  }
   if (Object.keys(report.unknownBlocks).length)
     lines.push(`Blocks kept as sanitised HTML: ${counts(report.unknownBlocks)}`)
   if (Object.keys(report.droppedShortcodes).length)
@@ -79,6 +91,7 @@ export function mergeReport(total: ImportReport, part: ImportReport): void {
   ] as const)
     for (const [name, count] of Object.entries(part[key])) tally(total[key], name, count)
   total.failed.push(...part.failed)
+  total.shortened.push(...part.shortened)
   total.remoteMedia.push(...part.remoteMedia)
   total.unresolvedImages += part.unresolvedImages
   total.passwordProtected += part.passwordProtected

@@ -23,7 +23,12 @@ interface WireFeed {
 }
 
 type PollOutcome =
-  | { status: 'stored'; added: number; updated: number }
+  | {
+      status: 'stored'
+      added: number
+      updated: number
+      truncated?: { items: number; taken: number }
+    }
   | { status: 'not-modified' }
   | { status: 'failed'; error: string }
 
@@ -55,7 +60,10 @@ export function WireFeedsArea() {
       const { outcome } = await api<{ outcome: PollOutcome }>('POST', `wires/feeds/${feed.id}/poll`)
       setMessage(
         outcome.status === 'stored'
-          ? t('pollStored', { name: feed.name, added: outcome.added, updated: outcome.updated })
+          ? [
+              t('pollStored', { name: feed.name, added: outcome.added, updated: outcome.updated }),
+              outcome.truncated ? t('pollTruncated', outcome.truncated) : '',
+            ].join(' ')
           : outcome.status === 'not-modified'
             ? t('pollNotModified', { name: feed.name })
             : t('pollFailed', { name: feed.name, error: outcome.error }),
@@ -74,6 +82,12 @@ export function WireFeedsArea() {
     if (!feed.isEnabled) return t('feedOff')
     if (feed.lastError && feed.failureCount > 0)
       return t('feedFailing', { count: feed.failureCount, error: feed.lastError })
+    // After a good poll the note says what it left aside (items over the cap, bad files).
+    if (feed.lastSuccessAt && feed.lastError)
+      return t('feedOkWithNote', {
+        time: formatDateTime(feed.lastSuccessAt),
+        note: feed.lastError,
+      })
     if (feed.lastSuccessAt) return t('feedOk', { time: formatDateTime(feed.lastSuccessAt) })
     return t('feedNotYet')
   }

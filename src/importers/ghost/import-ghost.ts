@@ -5,13 +5,23 @@ import { articlePath } from '../../modules/articles/article-path.js'
 import { createArticle } from '../../modules/articles/article-queries.js'
 import { findArticleVersions, updateArticle } from '../../modules/articles/article-updates.js'
 import { htmlToDocument } from '../../modules/articles/document/html-to-document.js'
-import { createAuthor, findAuthorBySlug } from '../../modules/authors/author-queries.js'
+import {
+  AUTHOR_TEXT_LENGTH,
+  createAuthor,
+  findAuthorBySlug,
+} from '../../modules/authors/author-queries.js'
+import { ARTICLE_TEXT_LIMITS } from '../../modules/editorial/article-schemas.js'
 import {
   listEditions,
   saveEditions,
   STARTING_EDITIONS,
 } from '../../modules/editions/edition-queries.js'
-import { createPage, findPageById, updatePage } from '../../modules/pages/page-queries.js'
+import {
+  createPage,
+  findPageById,
+  PAGE_TITLE_LENGTH,
+  updatePage,
+} from '../../modules/pages/page-queries.js'
 import { saveRedirect } from '../../modules/redirects/redirect-queries.js'
 import { recordChange } from '../../modules/audit/record-change.js'
 import {
@@ -19,8 +29,9 @@ import {
   createSection,
   findSectionIdsBySlugs,
   findSectionSlugs,
+  SECTION_NAME_LENGTH,
 } from '../../modules/sections/section-queries.js'
-import { findTagBySlug, insertTag } from '../../modules/tags/tag-queries.js'
+import { findTagBySlug, insertTag, TAG_NAME_LENGTH } from '../../modules/tags/tag-queries.js'
 import { systemActor } from '../../modules/access/actor.js'
 import type { ContentEvent } from '../../platform/events.js'
 import { createSearchIndex } from '../../modules/search/search-index.js'
@@ -31,6 +42,7 @@ import {
   type ImportKind,
 } from '../../modules/imports/import-records.js'
 import { emptyReport, mergeReport, tally, type ImportReport } from '../import-report.js'
+import { fitImportedText, reportName } from '../fit-imported-text.js'
 import type { MediaUploader } from '../../modules/media/media-upload.js'
 import { ghostPostHtml } from './ghost-content.js'
 import { importGhostMedia, type GhostMedia } from './ghost-media.js'
@@ -125,7 +137,13 @@ async function sectionFor(
   )
   const translation = (await findSectionSlugs(trx, language, [sectionId])).get(sectionId)
   if (translation !== undefined) return { sectionId, slug: translation }
-  await addSectionTranslation(trx, { sectionId, language, name: tag.name, slug })
+  const name = fitImportedText(scope.report, {
+    item: `tag "${slug}"`,
+    field: 'name (as a section)',
+    text: tag.name,
+    limit: SECTION_NAME_LENGTH,
+  })
+  await addSectionTranslation(trx, { sectionId, language, name, slug })
   return { sectionId, slug }
 }
 
@@ -144,7 +162,13 @@ async function tagIds(
       ids.push(existing.id)
       continue
     }
-    const created = await insertTag(trx, { language, name: tag.name, slug }, scope.now)
+    const name = fitImportedText(scope.report, {
+      item: `tag "${slug}"`,
+      field: 'name',
+      text: tag.name,
+      limit: TAG_NAME_LENGTH,
+    })
+    const created = await insertTag(trx, { language, name, slug }, scope.now)
     if (!created) throw new Error(`the tag "${slug}" was created by another writer meanwhile`)
     tally(scope.report.imported, 'tags')
     ids.push(created.id)
@@ -170,12 +194,19 @@ async function authorIds(scope: Scope, trx: Kysely<Database>, post: GhostPost, l
           const existing = await findAuthorBySlug(trx, slug)
           if (existing) return existing.id
           tally(scope.report.imported, 'authors')
+          const fit = (field: string, text: string) =>
+            fitImportedText(scope.report, {
+              item: `author "${slug}"`,
+              field,
+              text,
+              limit: AUTHOR_TEXT_LENGTH,
+            })
           return createAuthor(
             trx,
             {
               slug,
-              name: { [language]: user.name },
-              bio: user.bio ? { [language]: user.bio } : {},
+              name: { [language]: fit('name', user.name) },
+              bio: user.bio ? { [language]: fit('bio', user.bio) } : {},
             },
             scope.now,
           )
@@ -224,13 +255,15 @@ async function importPost(scope: Scope, post: GhostPost, trx: Kysely<Database>) 
     guid: post.uuid ?? '',
     site: SITE,
   }
+  const fit = (field: string, text: string, limit: number) =>
+    fitImportedText(scope.report, { item: postName(post), field, text, limit })
   const heroMediaId = media?.mediaIdOf(post.feature_image)
   if (post.feature_image && !heroMediaId) scope.report.remoteMedia.push(post.feature_image)
   if (post.type === 'page') {
     const record = await findImportRecord(trx, { ...key, kind: 'page' })
     const page = {
       slug: slugify(post.slug) || 'page',
-      title: post.title,
+      title: fit('title', post.title, PAGE_TITLE_LENGTH),
       bodyDoc: document,
       status: status === 'published' ? ('published' as const) : ('draft' as const),
     }
@@ -255,8 +288,12 @@ async function importPost(scope: Scope, post: GhostPost, trx: Kysely<Database>) 
     language,
     sectionId: section.sectionId,
     status,
-    headline: post.title || (language === 'ar' ? 'بلا عنوان' : 'Untitled'),
-    dek: post.custom_excerpt ?? '',
+    headline: fit(
+      'title',
+      post.title || (language === 'ar' ? 'بلا عنوان' : 'Untitled'),
+      ARTICLE_TEXT_LIMITS.headline,
+    ),
+    dek: fit('excerpt', post.custom_excerpt ?? '', ARTICLE_TEXT_LIMITS.dek),
     slug: slugify(slug) || 'article',
     bodyDoc: document,
     isFeatured: Boolean(post.featured),
@@ -329,6 +366,11 @@ async function recordImported(
   )
 }
 
+/** How the report names a post or page. */
+function postName(post: GhostPost): string {
+  return reportName(post.type === 'page' ? 'page' : 'post', post.id, post.title)
+}
+
 /** A record key without the site, which only the lookup takes. */
 function record_(key: { origin: 'ghost'; externalId: string; guid: string }) {
   return { origin: key.origin, externalId: key.externalId, guid: key.guid }
@@ -375,7 +417,7 @@ export async function importGhost(options: GhostImportOptions): Promise<ImportRe
         mergeReport(report, local.report)
       } catch (error) {
         report.failed.push({
-          item: `post ${post.id} "${post.title}"`,
+          item: postName(post),
           reason: error instanceof Error ? error.message : String(error),
         })
       }

@@ -11,7 +11,7 @@ import { ImportInputError } from '../import-input-error.js'
 import { emptyReport, tally, type ImportReport } from '../import-report.js'
 import { childText, readXmlRecords } from '../xml-records.js'
 import { importWordPressMedia, toAttachment, type WxrAttachment } from './wordpress-media.js'
-import { importWordPressPosts, skipReason, type PostScope } from './wordpress-posts.js'
+import { importWordPressPosts, itemName, skipReason, type PostScope } from './wordpress-posts.js'
 import { importWordPressTaxonomy } from './wordpress-taxonomy.js'
 import { importWordPressUsers } from './wordpress-users.js'
 import {
@@ -151,6 +151,10 @@ async function importPosts(options: WordPressImportOptions, scope: PostScope): P
   let items = 0
   let bytes = { bytesRead: 0, totalBytes: 0 }
   let batch: WxrItem[] = []
+  // The first post or page of each WordPress id, by its report name. WordPress ids are unique in
+  // a site, so a second item with one is an edited or merged file: keeping both would make the
+  // second overwrite the first unseen, so it is reported as failed and left out.
+  const firstOfId = new Map<number, string>()
   const flush = async () => {
     if (!batch.length) return
     await importWordPressPosts(scope, batch)
@@ -167,6 +171,13 @@ async function importPosts(options: WordPressImportOptions, scope: PostScope): P
       if (item.postType === 'attachment') return
       const reason = skipReason(item)
       if (reason) return tally(scope.report.skipped, reason)
+      const first = firstOfId.get(item.postId)
+      if (first !== undefined)
+        return void scope.report.failed.push({
+          item: itemName(item),
+          reason: `shares its id with ${first}; kept the first`,
+        })
+      firstOfId.set(item.postId, itemName(item))
       batch.push(item)
       if (batch.length >= POSTS_PER_TRANSACTION) await flush()
     },

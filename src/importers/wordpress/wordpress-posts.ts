@@ -4,6 +4,7 @@ import { withTransaction } from '../../db/transaction.js'
 import { systemActor } from '../../modules/access/actor.js'
 import { articlePath } from '../../modules/articles/article-path.js'
 import { createArticles } from '../../modules/articles/article-queries.js'
+import { ARTICLE_TEXT_LIMITS } from '../../modules/editorial/article-schemas.js'
 import type { NewArticle } from '../../modules/articles/article.js'
 import {
   findArticleVersions,
@@ -18,6 +19,7 @@ import {
   createPage,
   findPageById,
   findPageIdBySlug,
+  PAGE_TITLE_LENGTH,
   setPageTimes,
   updatePage,
 } from '../../modules/pages/page-queries.js'
@@ -35,6 +37,7 @@ import {
   type ImportRecord,
 } from '../../modules/imports/import-records.js'
 import { emptyReport, mergeReport, tally, type ImportReport } from '../import-report.js'
+import { fitImportedText, reportName } from '../fit-imported-text.js'
 import { convertWordPressContent, withGalleryIds } from './wordpress-content.js'
 import type { ImportedMedia } from './wordpress-media.js'
 import type { WordPressTaxonomy } from './wordpress-taxonomy.js'
@@ -55,7 +58,6 @@ export interface PostScope {
 }
 
 const UNTITLED: Record<string, string> = { en: 'Untitled', ar: 'بلا عنوان' }
-const DEK_LENGTH = 300
 
 /** publish, future, draft, pending and private as Masthead statuses (private stays unseen). */
 const ARTICLE_STATUSES: Record<string, ArticleStatus> = {
@@ -69,6 +71,21 @@ const ARTICLE_STATUSES: Record<string, ArticleStatus> = {
 /** A post or page readers needed a password for: it comes in as a draft, never published. */
 function isPasswordProtected(item: WxrItem): boolean {
   return item.password.trim() !== ''
+}
+
+/** How a post or page is named in the report: `post 42 "Its title"`. */
+export function itemName(item: WxrItem): string {
+  return reportName(item.postType, item.postId, item.title)
+}
+
+/** The title of a post (as a headline) or page, fitted to the API's limit for it. */
+function titleOf(scope: PostScope, item: WxrItem): string {
+  return fitImportedText(scope.report, {
+    item: itemName(item),
+    field: 'title',
+    text: item.title || UNTITLED[scope.language] || 'Untitled',
+    limit: item.postType === 'page' ? PAGE_TITLE_LENGTH : ARTICLE_TEXT_LIMITS.headline,
+  })
 }
 
 /** Whether an item is a post or page to import, or why it is skipped. */
@@ -93,10 +110,12 @@ function permalinkPaths(link: string): string[] {
   }
 }
 
-function plainExcerpt(html: string): string {
-  if (!html.trim()) return ''
-  const text = documentPlainText(htmlToDocument(html).document).replace(/\s+/g, ' ').trim()
-  return text.length > DEK_LENGTH ? `${text.slice(0, DEK_LENGTH - 1)}…` : text
+/** The excerpt as a plain-text dek, fitted to the API's limit. */
+function plainExcerpt(scope: PostScope, item: WxrItem): string {
+  if (!item.excerpt.trim()) return ''
+  const text = documentPlainText(htmlToDocument(item.excerpt).document).replace(/\s+/g, ' ').trim()
+  const limit = ARTICLE_TEXT_LIMITS.dek
+  return fitImportedText(scope.report, { item: itemName(item), field: 'excerpt', text, limit })
 }
 
 /**
@@ -106,7 +125,7 @@ function plainExcerpt(html: string): string {
 interface Batch {
   scope: PostScope
   trx: Kysely<Database>
-  /** By `importRecordKey`; filled in as items are saved, so a repeated item finds the first. */
+  /** By `importRecordKey`: the records the batch's items had, and those it makes. */
   articles: Map<string, ImportRecord>
   pages: Map<string, ImportRecord>
   galleries: Map<string, ImportRecord>
@@ -208,13 +227,12 @@ async function loadSectionSlugs(batch: Batch, sectionIds: number[]) {
 
 async function articleInput(
   batch: Batch,
-  item: WxrItem,
-  document: ArticleDocument,
+  post: { item: WxrItem; title: string; document: ArticleDocument },
 ): Promise<NewArticle> {
+  const { item, title: headline, document } = post
   const { scope } = batch
   const time = itemTime(item) ?? scope.now.toISOString()
   const status = isPasswordProtected(item) ? 'draft' : (ARTICLE_STATUSES[item.status] ?? 'draft')
-  const headline = item.title || UNTITLED[scope.language] || 'Untitled'
   const thumbnail = Number.parseInt(item.meta.get('_thumbnail_id') ?? '', 10)
   const author = scope.taxonomy.authors.get(item.creator)
   const tagIds = item.terms
@@ -225,7 +243,7 @@ async function articleInput(
     sectionId: await sectionOf(batch, item),
     status,
     headline,
-    dek: plainExcerpt(item.excerpt),
+    dek: plainExcerpt(scope, item),
     slug: slugify(decodeSlug(item.postName)) || slugify(headline) || 'article',
     bodyDoc: document,
     heroMediaId: scope.media.byAttachment.get(thumbnail) ?? null,
@@ -281,13 +299,15 @@ async function updateExisting(batch: Batch, id: number, article: NewArticle) {
   if (updatedAt) await setArticleUpdatedAt(batch.trx, id, updatedAt)
 }
 
-async function saveArticle(batch: Batch, item: WxrItem, document: ArticleDocument) {
+async function saveArticle(
+  batch: Batch,
+  post: { item: WxrItem; title: string; document: ArticleDocument },
+) {
   const { scope } = batch
+  const { item } = post
   const key = importRecordKey(articleKey(scope, item))
-  // The same post twice in one batch: the first is inserted now, so that the second updates it.
-  if (batch.pending.some((entry) => entry.key === key)) await flushNewArticles(batch)
   const record = batch.articles.get(key)
-  const article = await articleInput(batch, item, document)
+  const article = await articleInput(batch, post)
   const existingId =
     record?.entityId && batch.versions.has(record.entityId) ? record.entityId : undefined
   const entry: PendingArticle = { item, key, article, ...(existingId && { id: existingId }) }
@@ -315,12 +335,15 @@ async function freePageSlug(
   return taken === undefined || taken === input.ownId ? input.slug : `${input.slug}-${input.postId}`
 }
 
-async function savePage(batch: Batch, item: WxrItem, document: ArticleDocument) {
+async function savePage(
+  batch: Batch,
+  post: { item: WxrItem; title: string; document: ArticleDocument },
+) {
   const { scope, trx } = batch
+  const { item, title, document } = post
   const key = { ...articleKey(scope, item) }
   const record = batch.pages.get(importRecordKey(key))
   const ownId = record?.entityId ?? undefined
-  const title = item.title || UNTITLED[scope.language] || 'Untitled'
   const slug = await freePageSlug(trx, {
     language: scope.language,
     slug: slugify(decodeSlug(item.postName)) || slugify(title) || 'page',
@@ -435,10 +458,10 @@ async function saveBatch(scope: PostScope, items: WxrItem[], trx: Kysely<Databas
   const posts = items.map((item) => ({ item, conversion: convert(scope, item) }))
   const batch = await openBatch(scope, posts, trx)
   for (const { item, conversion } of posts) {
-    const title = item.title || UNTITLED[scope.language] || 'Untitled'
+    const title = titleOf(scope, item)
     const document = await saveGalleries(batch, item, conversion, title)
-    if (item.postType === 'page') await savePage(batch, item, document)
-    else await saveArticle(batch, item, document)
+    if (item.postType === 'page') await savePage(batch, { item, title, document })
+    else await saveArticle(batch, { item, title, document })
     recordConversion(scope, conversion)
     if (isPasswordProtected(item)) scope.report.passwordProtected += 1
   }
@@ -470,7 +493,7 @@ export async function importWordPressPosts(scope: PostScope, items: WxrItem[]): 
       mergeReport(scope.report, single.report)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      scope.report.failed.push({ item: `${item.postType} ${item.postId} "${item.title}"`, reason })
+      scope.report.failed.push({ item: itemName(item), reason })
     }
   }
 }

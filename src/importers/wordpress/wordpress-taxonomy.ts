@@ -1,14 +1,23 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
-import { createAuthor, findAuthorBySlug } from '../../modules/authors/author-queries.js'
-import { createSection, findSectionIdsBySlugs } from '../../modules/sections/section-queries.js'
-import { findTagBySlug, insertTag } from '../../modules/tags/tag-queries.js'
+import {
+  AUTHOR_TEXT_LENGTH,
+  createAuthor,
+  findAuthorBySlug,
+} from '../../modules/authors/author-queries.js'
+import {
+  createSection,
+  findSectionIdsBySlugs,
+  SECTION_NAME_LENGTH,
+} from '../../modules/sections/section-queries.js'
+import { findTagBySlug, insertTag, TAG_NAME_LENGTH } from '../../modules/tags/tag-queries.js'
 import { slugify } from '../../platform/slugify.js'
 import {
   listImportRecords,
   saveImportRecord,
   type ImportKind,
 } from '../../modules/imports/import-records.js'
+import { fitImportedText } from '../fit-imported-text.js'
 import { tally, type ImportReport } from '../import-report.js'
 import { decodeSlug, type WxrAuthor, type WxrCategory, type WxrTag } from './wxr-records.js'
 
@@ -64,7 +73,13 @@ async function ensureAuthors(scope: Scope, authors: WxrAuthor[]) {
       const slug = slugify(author.login) || slugify(author.displayName) || 'author'
       const existing = await findAuthorBySlug(scope.db, slug)
       if (existing) return { id: existing.id, isNew: false }
-      const name = { [scope.language]: author.displayName }
+      const displayName = fitImportedText(scope.report, {
+        item: `author "${slug}"`,
+        field: 'name',
+        text: author.displayName,
+        limit: AUTHOR_TEXT_LENGTH,
+      })
+      const name = { [scope.language]: displayName }
       return { id: await createAuthor(scope.db, { slug, name }, scope.now), isNew: true }
     },
   )
@@ -99,7 +114,12 @@ async function ensureSections(scope: Scope, categories: WxrCategory[]) {
       const existing = (await findSectionIdsBySlugs(scope.db, scope.language, [slug])).get(slug)
       if (existing) return { id: existing, isNew: false }
       const translation = {
-        name: category.name || slug,
+        name: fitImportedText(scope.report, {
+          item: `category "${slug}"`,
+          field: 'name',
+          text: category.name || slug,
+          limit: SECTION_NAME_LENGTH,
+        }),
         slug,
         description: category.description || null,
       }
@@ -127,7 +147,13 @@ async function ensureTags(scope: Scope, tags: WxrTag[]) {
       const slug = slugify(decodeSlug(tag.slug)) || slugify(tag.name) || `tag-${tag.termId}`
       const existing = await findTagBySlug(scope.db, scope.language, slug)
       if (existing) return { id: existing.id, isNew: false }
-      const input = { language: scope.language, name: tag.name || slug, slug }
+      const name = fitImportedText(scope.report, {
+        item: `tag "${slug}"`,
+        field: 'name',
+        text: tag.name || slug,
+        limit: TAG_NAME_LENGTH,
+      })
+      const input = { language: scope.language, name, slug }
       const created = await insertTag(scope.db, input, scope.now)
       if (!created) throw new Error(`the tag "${slug}" was created by another writer meanwhile`)
       return { id: created.id, isNew: true }

@@ -3,6 +3,9 @@ import type { AuthorsTable, Database } from '../../db/database.js'
 import { queryTemplate } from '../../db/query-template.js'
 import { parseLocalized, type LocalizedText } from '../../platform/localized-text.js'
 
+/** The longest name (and bio) of an author the API takes; importers fit theirs to it too. */
+export const AUTHOR_TEXT_LENGTH = 2000
+
 /** A byline profile; not necessarily a user of the newsroom. */
 export interface Author {
   id: number

@@ -3,11 +3,11 @@ import { z } from 'zod'
 import { defineRoute } from '../../http/api-route.js'
 import type { Database } from '../../db/database.js'
 import { contextOf } from '../../http/change-context.js'
-import { listAuthors } from './author-queries.js'
+import { AUTHOR_TEXT_LENGTH, listAuthors } from './author-queries.js'
 import type { AuthorService } from './author-service.js'
 import { ID, ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
 
-const localized = z.record(LANGUAGE_CODE, z.string().max(2000))
+const localized = z.record(LANGUAGE_CODE, z.string().max(AUTHOR_TEXT_LENGTH))
 const AUTHOR = z.strictObject({
   slug: SLUG,
   name: localized,

@@ -2,6 +2,10 @@ import { z } from 'zod'
 import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
 import { WORKFLOW_ACTION_NAMES } from './workflow.js'
 import { ID, ID_PARAMS, ID_TEXT, LANGUAGE_CODE } from '../../http/common-schemas.js'
+import { TAG_NAME_LENGTH } from '../tags/tag-queries.js'
+
+/** The longest headline and dek an article may have; importers fit theirs to these too. */
+export const ARTICLE_TEXT_LIMITS = { headline: 300, dek: 600 } as const
 
 const reference = z.union([ID, z.string().trim().min(1).max(200)])
 const instant = z.iso.datetime({ offset: true })
@@ -10,8 +14,8 @@ const optionalId = ID.nullable().optional()
 /** The editable fields, as JSON clients send them (camelCase keys). */
 export const ARTICLE_FIELDS = z.strictObject({
   type: z.enum(['report', 'analysis', 'opinion', 'background', 'review']).optional(),
-  headline: z.string().trim().min(1).max(300).optional(),
-  dek: z.string().max(600).optional(),
+  headline: z.string().trim().min(1).max(ARTICLE_TEXT_LIMITS.headline).optional(),
+  dek: z.string().max(ARTICLE_TEXT_LIMITS.dek).optional(),
   slug: z
     .string()
     .trim()
@@ -24,7 +28,7 @@ export const ARTICLE_FIELDS = z.strictObject({
   bodyDoc: ARTICLE_DOCUMENT_SCHEMA.optional(),
   excerpt: z.string().max(1000).optional(),
   section: reference.optional(),
-  tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+  tags: z.array(z.string().trim().min(1).max(TAG_NAME_LENGTH)).max(50).optional(),
   authors: z.array(reference).max(20).optional(),
   source: reference.nullable().optional(),
   sourceUrl: z
@@ -52,7 +56,7 @@ export const ARTICLE_FIELDS = z.strictObject({
 
 export const NEW_ARTICLE = ARTICLE_FIELDS.extend({
   language: LANGUAGE_CODE,
-  headline: z.string().trim().min(1).max(300),
+  headline: z.string().trim().min(1).max(ARTICLE_TEXT_LIMITS.headline),
   section: reference,
   status: z.enum(['draft', 'in_review', 'scheduled', 'published']).optional(),
   scheduledAt: instant.nullable().optional(),

@@ -5,6 +5,9 @@ import type { ArticleDocument } from '../articles/document/article-document.js'
 import { renderDocumentHtml } from '../articles/document/render-document.js'
 import { replacePageReferences } from './page-references.js'
 
+/** The longest page title the API takes; importers fit theirs to it too. */
+export const PAGE_TITLE_LENGTH = 200
+
 /** A static page of an edition: About, Contact, editorial standards… */
 export interface Page {
   id: number

@@ -6,14 +6,14 @@ import type { ArticleDocument } from '../articles/document/article-document.js'
 import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
 import { htmlToDocument } from '../articles/document/html-to-document.js'
 import { contextOf } from '../../http/change-context.js'
-import { listAllPages } from './page-queries.js'
+import { listAllPages, PAGE_TITLE_LENGTH } from './page-queries.js'
 import type { PageService } from './page-service.js'
 import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
 
 const PAGE = z.strictObject({
   language: LANGUAGE_CODE,
   slug: SLUG,
-  title: z.string().trim().min(1).max(200),
+  title: z.string().trim().min(1).max(PAGE_TITLE_LENGTH),
   body: z.string().max(1_000_000).optional(),
   bodyDoc: ARTICLE_DOCUMENT_SCHEMA.optional(),
   status: z.enum(['draft', 'published']),

@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely'
 import { withTransaction } from '../../db/transaction.js'
 import type { Database } from '../../db/database.js'
 
+/** The longest section name the API takes; importers fit theirs to it too. */
+export const SECTION_NAME_LENGTH = 100
+
 export interface SectionTranslation {
   name: string
   slug: string

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { defineRoute } from '../../http/api-route.js'
 import type { Database } from '../../db/database.js'
 import { contextOf } from '../../http/change-context.js'
-import { listSections } from './section-queries.js'
+import { listSections, SECTION_NAME_LENGTH } from './section-queries.js'
 import type { SectionService } from './section-service.js'
 import { ID, ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
 
@@ -11,7 +11,7 @@ const slug = SLUG
 const translations = z.record(
   LANGUAGE_CODE,
   z.strictObject({
-    name: z.string().trim().min(1).max(100),
+    name: z.string().trim().min(1).max(SECTION_NAME_LENGTH),
     slug,
     description: z.string().max(500).nullable().optional(),
   }),

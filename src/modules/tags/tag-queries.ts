@@ -3,6 +3,9 @@ import type { Database } from '../../db/database.js'
 import { queryTemplate } from '../../db/query-template.js'
 import { slugify } from '../../platform/slugify.js'
 
+/** The longest tag name the API takes; importers fit theirs to it too. */
+export const TAG_NAME_LENGTH = 100
+
 export interface Tag {
   id: number
   language: string

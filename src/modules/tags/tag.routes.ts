@@ -4,7 +4,7 @@ import { defineRoute } from '../../http/api-route.js'
 import type { Database } from '../../db/database.js'
 import { slugify } from '../../platform/slugify.js'
 import { contextOf } from '../../http/change-context.js'
-import { listTagsWithCounts } from './tag-queries.js'
+import { listTagsWithCounts, TAG_NAME_LENGTH } from './tag-queries.js'
 import type { TagService } from './tag-service.js'
 import { ID_PARAMS, LANGUAGE_CODE } from '../../http/common-schemas.js'
 
@@ -45,7 +45,7 @@ export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService
       summary: 'Create a tag (or find the one with the same slug)',
       body: z.strictObject({
         language: LANGUAGE_CODE,
-        name: z.string().trim().min(1).max(100),
+        name: z.string().trim().min(1).max(TAG_NAME_LENGTH),
       }),
       successStatus: 201,
       handle: ({ body, request }) => tags.create(contextOf(request), body),
@@ -58,7 +58,7 @@ export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService
       summary: 'Rename a tag or describe it',
       params: ID_PARAMS,
       body: z.strictObject({
-        name: z.string().trim().min(1).max(100).optional(),
+        name: z.string().trim().min(1).max(TAG_NAME_LENGTH).optional(),
         slug: z.string().trim().min(1).max(100).optional(),
         description: z.string().max(500).nullable().optional(),
       }),

@@ -1,12 +1,20 @@
 import { WireFeedError } from './wire-feed-error.js'
 
-/** How long a feed may take and how big it may be; a feed past either is a failed poll. */
+/**
+ * How long a feed may take and how big it may be (a feed past either is a failed poll), and how
+ * many of its items one poll takes (the newest; the feed's status says when there were more).
+ */
 export interface WireLimits {
   timeoutMs: number
   maxBytes: number
+  maxItemsPerPoll: number
 }
 
-export const DEFAULT_WIRE_LIMITS: WireLimits = { timeoutMs: 20_000, maxBytes: 5 * 1024 * 1024 }
+export const DEFAULT_WIRE_LIMITS: WireLimits = {
+  timeoutMs: 20_000,
+  maxBytes: 5 * 1024 * 1024,
+  maxItemsPerPoll: 500,
+}
 
 export type FetchedFeed =
   | { kind: 'not-modified' }

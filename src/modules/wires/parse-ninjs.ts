@@ -1,6 +1,7 @@
 import { WireFeedError } from './wire-feed-error.js'
 import { httpUrl, isoDate, primaryLanguage, textToHtml, type WireEntry } from './wire-entry.js'
 import { escapeHtml } from '../../platform/escape-html.js'
+import { mapInSlices } from './time-slices.js'
 
 type Json = Record<string, unknown>
 
@@ -81,7 +82,7 @@ function toEntry(item: Json): WireEntry {
  * IPTC ninjs: one item, an array of items, or an object with an `items` array. Every item needs a
  * `uri` (the only field ninjs requires); items that are not usable text are left out.
  */
-export function parseNinjs(source: string): WireEntry[] {
+export function parseNinjs(source: string): Promise<WireEntry[]> {
   let document: unknown
   try {
     document = JSON.parse(source)
@@ -96,12 +97,12 @@ export function parseNinjs(source: string): WireEntry[] {
     : isObject(document) && Array.isArray(document['items'])
       ? document['items']
       : [document]
-  return items
+  const queueable = items
     .map((item, index) => {
       if (!isObject(item) || !text(item['uri']))
         throw new WireFeedError('malformed', `ninjs item ${index + 1} has no uri`)
       return item
     })
     .filter(isQueueable)
-    .map(toEntry)
+  return mapInSlices(queueable, toEntry)
 }

@@ -7,12 +7,14 @@ import { WireFeedError } from './wire-feed-error.js'
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../test/fixtures/wires/${name}`, import.meta.url), 'utf8')
 
-const itemsOf = (name: string, format: 'rss' | 'atom' | 'ninjs', language = 'en') =>
-  parseWireFeed(fixture(name), format).map((entry) => toWireItemContent(entry, { language }))
+const itemsOf = async (name: string, format: 'rss' | 'atom' | 'ninjs', language = 'en') =>
+  (await parseWireFeed(fixture(name), format)).map((entry) =>
+    toWireItemContent(entry, { language }),
+  )
 
-function failureOf(run: () => unknown): WireFeedError {
+async function failureOf(run: () => Promise<unknown>): Promise<WireFeedError> {
   try {
-    run()
+    await run()
   } catch (error) {
     if (error instanceof WireFeedError) return error
     throw error
@@ -21,8 +23,8 @@ function failureOf(run: () => unknown): WireFeedError {
 }
 
 describe('reading wire feeds', () => {
-  it('reads RSS 2.0 items: guid or link as the id, the encoded body sanitised', () => {
-    const [first, second, third] = itemsOf('agency-en.rss.xml', 'rss')
+  it('reads RSS 2.0 items: guid or link as the id, the encoded body sanitised', async () => {
+    const [first, second, third] = await itemsOf('agency-en.rss.xml', 'rss')
     expect(first).toMatchObject({
       guid: 'harbour-wire-1001',
       version: 0,
@@ -42,8 +44,8 @@ describe('reading wire feeds', () => {
     expect(third?.guid).toBe('https://wire.example/en/stories/1003')
   })
 
-  it('reads Atom entries: XHTML and HTML content, HTML titles as plain text, the feed language', () => {
-    const [park, fair] = itemsOf('agency-ar.atom.xml', 'atom')
+  it('reads Atom entries: XHTML and HTML content, HTML titles as plain text, the feed language', async () => {
+    const [park, fair] = await itemsOf('agency-ar.atom.xml', 'atom')
     expect(park).toMatchObject({
       guid: 'urn:harbour-wire:ar:2001',
       language: 'ar',
@@ -58,8 +60,8 @@ describe('reading wire feeds', () => {
     expect(JSON.stringify(fair?.bodyDoc)).not.toContain('evil.example')
   })
 
-  it('reads ninjs items of 1.x and 3.x, leaving out pictures and cancelled items', () => {
-    const items = itemsOf('agency-v2.ninjs.json', 'ninjs')
+  it('reads ninjs items of 1.x and 3.x, leaving out pictures and cancelled items', async () => {
+    const items = await itemsOf('agency-v2.ninjs.json', 'ninjs')
     expect(items.map((item) => [item?.guid, item?.version])).toEqual([
       ['urn:harbour-wire:ninjs:3001', 2],
       ['urn:harbour-wire:ninjs:3003', 1],
@@ -70,7 +72,7 @@ describe('reading wire feeds', () => {
       link: 'https://wire.example/en/stories/3001',
       byline: 'Omar Reyes',
     })
-    const [, school] = itemsOf('agency-v1.ninjs.json', 'ninjs')
+    const [, school] = await itemsOf('agency-v1.ninjs.json', 'ninjs')
     expect(school?.bodyDoc.content).toHaveLength(2)
   })
 
@@ -80,13 +82,15 @@ describe('reading wire feeds', () => {
     ['not-a-feed.html', 'rss', /.+/],
     ['agency-en.rss.xml', 'atom', /root element is <rss>, not <feed>/],
     ['agency-en.rss.xml', 'ninjs', /not JSON/],
-  ] as const)('refuses %s read as %s', (name, format, message) => {
-    const failure = failureOf(() => parseWireFeed(fixture(name), format))
+  ] as const)('refuses %s read as %s', async (name, format, message) => {
+    const failure = await failureOf(() => parseWireFeed(fixture(name), format))
     expect(failure.failure).toBe('malformed')
     expect(failure.message).toMatch(message)
   })
 
-  it('refuses ninjs items without a uri', () => {
-    expect(failureOf(() => parseWireFeed('[{"headline":"x"}]', 'ninjs')).message).toMatch(/uri/)
+  it('refuses ninjs items without a uri', async () => {
+    expect((await failureOf(() => parseWireFeed('[{"headline":"x"}]', 'ninjs'))).message).toMatch(
+      /uri/,
+    )
   })
 })

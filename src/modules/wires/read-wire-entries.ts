@@ -53,14 +53,21 @@ function withAgencyLinks(document: ArticleDocument, base: string | undefined): A
   }) as ArticleDocument
 }
 
-/** Parses a feed document of the given format into its entries, as the agency wrote them. */
-export function parseWireFeed(text: string, format: WireFormat, baseUrl?: string): WireEntry[] {
+/**
+ * Parses a feed document of the given format into its entries, as the agency wrote them; a big
+ * one in slices, between which the process serves requests.
+ */
+export async function parseWireFeed(
+  text: string,
+  format: WireFormat,
+  baseUrl?: string,
+): Promise<WireEntry[]> {
   const entries =
     format === 'ninjs'
-      ? parseNinjs(text)
+      ? await parseNinjs(text)
       : format === 'rss'
-        ? parseRss(parseXml(text), baseUrl)
-        : parseAtom(parseXml(text), baseUrl)
+        ? await parseRss(await parseXml(text), baseUrl)
+        : await parseAtom(await parseXml(text), baseUrl)
   return entries
     .map((entry) => ({ ...entry, guid: entry.guid.trim().slice(0, GUID_LENGTH) }))
     .filter((entry) => entry.guid !== '')

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import { toWireItemContent, type WireItemContent } from './read-wire-entries.js'
+import { createTimeSlices } from './time-slices.js'
 import type { WireEntry } from './wire-entry.js'
 
 /** Enough for a feed; keeps `in (…)` lists under SQLite's parameter limit. */
@@ -24,7 +25,7 @@ export interface WireChanges {
  * Sorts a feed's entries against the queue, keyed by agency and guid: a guid already there is left
  * alone unless the entry comes with a higher version (ninjs), which replaces its text. Only new and
  * newer entries are sanitised, so an unchanged feed costs little; and it happens before the
- * transaction, which then only writes.
+ * transaction, which then only writes, in time slices so that the process keeps serving.
  */
 export async function prepareWireChanges(
   db: Kysely<Database>,
@@ -57,7 +58,9 @@ export async function prepareWireChanges(
     added: [],
     updated: [],
   }
+  const pause = createTimeSlices()
   for (const entry of latest.values()) {
+    await pause()
     const existing = known.get(entry.guid)
     if (existing && entry.version <= existing.version) continue
     const item = toWireItemContent(entry, input.defaults)

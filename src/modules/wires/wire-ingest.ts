@@ -8,6 +8,7 @@ import { assertPermission } from '../access/actor.js'
 import { recordChange } from '../audit/record-change.js'
 import type { ChangeContext } from '../access/actor.js'
 import { fetchWireFeed, type WireLimits } from './fetch-wire-feed.js'
+import { newestWireEntries } from './newest-wire-entries.js'
 import { parseWireFeed } from './read-wire-entries.js'
 import { readWireFolder } from './read-wire-folder.js'
 import { prepareWireChanges, storeWireItems, type WireChanges } from './store-wire-items.js'
@@ -15,9 +16,23 @@ import type { WireEntry } from './wire-entry.js'
 import { WireFeedError } from './wire-feed-error.js'
 import { findWireFeedRow, type WireFeedRow } from './wire-feed-queries.js'
 
+/** How many items a feed had when a poll took only the newest. */
+export interface Truncation {
+  items: number
+  taken: number
+}
+
 /** What one poll of one feed did. */
 export type PollOutcome =
-  | { feedId: number; status: 'stored'; added: number; updated: number; problems: string[] }
+  | {
+      feedId: number
+      status: 'stored'
+      added: number
+      updated: number
+      problems: string[]
+      /** Present when the feed had more items than a poll takes. */
+      truncated?: Truncation
+    }
   | { feedId: number; status: 'not-modified' }
   | { feedId: number; status: 'failed'; error: string }
 
@@ -38,12 +53,30 @@ type PollRecorder = (trx: Kysely<Database>, outcome: PollOutcome) => Promise<voi
 /** What the audit log keeps of a poll's outcome. */
 function auditDetailsOf(outcome: PollOutcome): Record<string, unknown> {
   if (outcome.status === 'stored') {
-    const { added, updated, problems } = outcome
-    return { status: outcome.status, added, updated, problems: problems.length }
+    const { added, updated, problems, truncated } = outcome
+    return { status: outcome.status, added, updated, problems: problems.length, truncated }
   }
   return outcome.status === 'failed'
     ? { status: outcome.status, error: outcome.error }
     : { status: outcome.status }
+}
+
+const counted = new Intl.NumberFormat('en')
+
+/**
+ * What the feed's status keeps of a poll that stored items, as `kind: message` like a failure's
+ * error: files it skipped, and items it left because the feed had more than a poll takes.
+ */
+function pollNotes(problems: string[], truncated: Truncation | undefined): string | null {
+  const notes = []
+  if (truncated) {
+    const { items, taken } = truncated
+    notes.push(
+      `truncated: ${counted.format(items)} items in the feed, the ${counted.format(taken)} newest taken`,
+    )
+  }
+  if (problems.length) notes.push(`malformed: ${problems.join('; ')}`)
+  return notes.length ? notes.join('; ').slice(0, 2000) : null
 }
 
 interface Fetched {
@@ -95,7 +128,7 @@ export function createWireIngest(deps: {
       const problems = [...read.problems]
       for (const file of read.files) {
         try {
-          entries.push(...parseWireFeed(file.text, feed.format))
+          entries.push(...(await parseWireFeed(file.text, feed.format)))
         } catch (error) {
           problems.push(`${file.name}: ${error instanceof Error ? error.message : String(error)}`)
         }
@@ -111,7 +144,7 @@ export function createWireIngest(deps: {
     })
     if (fetched.kind === 'not-modified') return 'not-modified'
     return {
-      entries: parseWireFeed(fetched.text, feed.format, feed.url ?? undefined),
+      entries: await parseWireFeed(fetched.text, feed.format, feed.url ?? undefined),
       problems: [],
       etag: fetched.etag,
       lastModified: fetched.lastModified,
@@ -125,13 +158,17 @@ export function createWireIngest(deps: {
       new Date(clock.now().getTime() + seconds * 1000).toISOString()
     let fetched: Fetched | 'not-modified'
     let changes: WireChanges | undefined
+    let truncated: Truncation | undefined
     try {
       fetched = await fetchFeed(feed)
       if (fetched !== 'not-modified') {
+        const newest = newestWireEntries(fetched.entries, limits.maxItemsPerPoll)
+        if (newest.truncatedFrom !== undefined)
+          truncated = { items: newest.truncatedFrom, taken: newest.entries.length }
         changes = await prepareWireChanges(db, {
           sourceId: feed.sourceId,
           feedId: feed.id,
-          entries: fetched.entries,
+          entries: newest.entries,
           defaults: { language: feed.language, baseUrl: feed.url ?? undefined },
         })
       }
@@ -192,11 +229,17 @@ export function createWireIngest(deps: {
           ...succeeded,
           etag,
           lastModified,
-          lastError: problems.length ? `malformed: ${problems.join('; ').slice(0, 2000)}` : null,
+          lastError: pollNotes(problems, truncated),
         })
         .where('id', '=', feed.id)
         .execute()
-      const outcome: PollOutcome = { feedId: feed.id, status: 'stored', ...stored, problems }
+      const outcome: PollOutcome = {
+        feedId: feed.id,
+        status: 'stored',
+        ...stored,
+        problems,
+        ...(truncated ? { truncated } : {}),
+      }
       await record?.(trx, outcome)
       return outcome
     })

@@ -1,6 +1,10 @@
 import { Parser } from 'htmlparser2'
 import { WireFeedError } from './wire-feed-error.js'
 import { escapeHtml } from '../../platform/escape-html.js'
+import { createTimeSlices } from './time-slices.js'
+
+/** Characters handed to the parser at a time, so a big feed is parsed between requests. */
+const CHUNK_LENGTH = 64 * 1024
 
 /** An element with its text (CDATA included) and child elements. */
 export interface XmlElement {
@@ -20,9 +24,10 @@ function malformed(message: string): never {
  * Parses a feed document held in memory (its size is bounded by the fetch). As strict as the
  * importers' reader: well formed (every element closed by its own end tag), one root, and no
  * document type declaration, so no entity is ever declared or expanded. Only the predefined and
- * numeric character references are decoded.
+ * numeric character references are decoded. A big document is parsed a chunk at a time, letting
+ * the event loop run between slices.
  */
-export function parseXml(text: string): XmlElement {
+export async function parseXml(text: string): Promise<XmlElement> {
   const stack: XmlElement[] = []
   let root: XmlElement | undefined
   let problem: string | undefined
@@ -67,7 +72,11 @@ export function parseXml(text: string): XmlElement {
     },
     { xmlMode: true },
   )
-  parser.write(text)
+  const pause = createTimeSlices()
+  for (let start = 0; start < text.length; start += CHUNK_LENGTH) {
+    parser.write(text.slice(start, start + CHUNK_LENGTH))
+    await pause()
+  }
   const unclosed = stack.at(-1)
   if (unclosed && !problem) problem = `the document ends inside <${unclosed.name}>: it is truncated`
   parser.end()

@@ -50,12 +50,13 @@ ${items.join('\n')}
   return path
 }
 
-// One batch (one transaction) holds all of these: the repeat of post 1 must find the article
-// its first copy made moments before, and the shared permalink goes to the later post.
+// One batch (one transaction) holds all of these: the shared permalink goes to the later post,
+// and the second item with post 1's id (an edited file) must not overwrite the first.
 const FIRST = wxr('first.xml', 'https://a.example', [
   { id: 1, guid: 'a-1', title: 'First', link: 'https://a.example/2024/01/01/first/' },
   { id: 2, guid: 'a-2', title: 'Second', link: 'https://a.example/2024/01/01/first/' },
   { id: 1, guid: 'a-1', title: 'First corrected', link: 'https://a.example/2024/01/01/one/' },
+  { id: 2, guid: 'a-2b', title: 'Not second', link: 'https://a.example/not/', type: 'page' },
   { id: 3, guid: 'a-3', title: 'Locked', link: 'https://a.example/locked/', password: 'secret' },
   { id: 4, guid: 'a-4', title: 'About', link: 'https://a.example/about/', type: 'page' },
 ])
@@ -74,15 +75,21 @@ describeEachDatabase('WordPress import batches', (store) => {
       .orderBy('id')
       .execute()
 
-  it('imports a repeated post once, in the same transaction, and every post whole', async () => {
+  it('keeps the first of two items sharing an id, reports the other naming both, and imports every post whole', async () => {
     const { db } = store()
     const report = await runWordPressImport(db, { path: FIRST, dataDir })
-    expect(report.failed).toEqual([])
+    expect(report.failed).toEqual([
+      {
+        item: 'post 1 "First corrected"',
+        reason: 'shares its id with post 1 "First"; kept the first',
+      },
+      { item: 'page 2 "Not second"', reason: 'shares its id with post 2 "Second"; kept the first' },
+    ])
     expect(report.imported).toMatchObject({ articles: 3, pages: 1 })
-    expect(report.updated).toMatchObject({ articles: 1 })
+    expect(report.updated).toEqual({})
     expect(report.passwordProtected).toBe(1)
     const rows = await articles()
-    expect(rows.map((row) => row.headline)).toEqual(['First corrected', 'Second', 'Locked'])
+    expect(rows.map((row) => row.headline)).toEqual(['First', 'Second', 'Locked'])
     const locked = rows.find((row) => row.headline === 'Locked')
     expect(locked).toMatchObject({ status: 'draft', publishedAt: null })
     const records = await db
@@ -106,12 +113,13 @@ describeEachDatabase('WordPress import batches', (store) => {
       .executeTakeFirstOrThrow()
     const second = rows.find((row) => row.headline === 'Second')
     expect(shared.toPath).toContain(`/${second?.id}-second`)
-    const corrected = await db
+    const leftOut = await db
       .selectFrom('redirects')
       .select('toPath')
-      .where('fromPath', '=', '/2024/01/01/one/')
-      .executeTakeFirstOrThrow()
-    expect(corrected.toPath).toContain(`/${rows[0]?.id}-first-corrected`)
+      .where('fromPath', 'in', ['/2024/01/01/one/', '/not/'])
+      .execute()
+    expect(leftOut).toEqual([])
+    expect(await db.selectFrom('pages').select('title').execute()).toEqual([{ title: 'About' }])
     const lockedRedirects = await db
       .selectFrom('redirects')
       .select('toPath')
@@ -129,10 +137,11 @@ describeEachDatabase('WordPress import batches', (store) => {
     expect(moved.updated).toMatchObject({ articles: 1 })
     const after = await articles()
     expect(after.map((row) => row.id)).toEqual(before.map((row) => row.id))
-    expect(after.map((row) => row.headline)).toEqual(['First corrected', 'Second moved', 'Locked'])
+    expect(after.map((row) => row.headline)).toEqual(['First', 'Second moved', 'Locked'])
     const again = await runWordPressImport(db, { path: FIRST, dataDir })
     expect(again.imported).toEqual({})
-    expect(again.updated).toMatchObject({ articles: 4, pages: 1 })
+    expect(again.updated).toMatchObject({ articles: 3, pages: 1 })
+    expect(again.failed).toHaveLength(2)
     expect(again.passwordProtected).toBe(1)
     expect((await articles()).map((row) => row.id)).toEqual(before.map((row) => row.id))
     const locked = (await articles()).find((row) => row.headline === 'Locked')

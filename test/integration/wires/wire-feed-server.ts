@@ -8,6 +8,7 @@ const fixture = (name: string) =>
 /** What one path answers: a fixture with validators, or a failure of some kind. */
 export type FeedBehaviour =
   | { kind: 'file'; name: string; etag: string; lastModified?: string; contentType?: string }
+  | { kind: 'text'; text: string; contentType: string }
   | { kind: 'status'; status: number }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'endless' }
@@ -31,6 +32,8 @@ export async function startWireFeedServer(): Promise<WireFeedServer> {
     const behaviour = behaviours.get(path)
     if (!behaviour) return response.writeHead(404).end()
     if (behaviour.kind === 'status') return response.writeHead(behaviour.status).end('failure')
+    if (behaviour.kind === 'text')
+      return response.writeHead(200, { 'content-type': behaviour.contentType }).end(behaviour.text)
     if (behaviour.kind === 'slow') {
       const timer = setTimeout(() => response.end('<rss/>'), behaviour.delayMs)
       response.on('close', () => clearTimeout(timer))

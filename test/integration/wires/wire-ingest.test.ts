@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { openStore } from '../../../src/db/create-database.js'
+import { DEFAULT_WIRE_LIMITS } from '../../../src/modules/wires/fetch-wire-feed.js'
 import { createWireIngest, type PollOutcome } from '../../../src/modules/wires/wire-ingest.js'
 import { manualClock } from '../../../src/platform/clock.js'
 import { createTestApp } from '../../helpers/create-test-app.js'
@@ -12,7 +13,7 @@ import { signInAs, type NewsroomClient } from '../../helpers/newsroom-client.js'
 import { describeEachDatabase } from '../../helpers/test-databases.js'
 import { startWireFeedServer, type WireFeedServer } from './wire-feed-server.js'
 
-const LIMITS = { timeoutMs: 3000, maxBytes: 256 * 1024 }
+const LIMITS = { ...DEFAULT_WIRE_LIMITS, timeoutMs: 3000, maxBytes: 256 * 1024 }
 const MINUTE = 60_000
 
 interface Feed {
