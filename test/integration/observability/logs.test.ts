@@ -137,6 +137,14 @@ describeEachDatabase('logs', (store) => {
     })
     expect(failedReset.statusCode).toBe(500)
     await buildEditions(store().db)
+    // The form takes messages only while the edition's contact page is published.
+    const contactPage = await app.inject({
+      method: 'POST',
+      url: '/api/admin/pages',
+      headers: await signIn(RESET_PASSWORD),
+      payload: { language: 'en', slug: 'contact', title: 'Contact us', status: 'published' },
+    })
+    expect(contactPage.statusCode).toBe(201)
     const contact = await app.inject({
       method: 'POST',
       url: '/en/contact',
