@@ -209,7 +209,10 @@ export interface MediaTable {
   height: number
   alt: Json
   caption: Json
+  /** The credit of every language without a form of its own in `creditByLanguage`. */
   credit: string | null
+  /** The credit per language, as JSON (`{"ar": "…"}`); `{}` when there is only `credit`. */
+  creditByLanguage: Generated<Json>
   copyright: string | null
   /** Focal point as fractions of width and height (0–1). */
   focalX: number

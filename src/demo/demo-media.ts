@@ -16,7 +16,7 @@ interface PictureRequest {
   seed: number
   alt: Localized
   caption: Localized
-  credit: string
+  credit: Localized
 }
 
 async function renderAll(requests: PictureRequest[]): Promise<Buffer[]> {
@@ -55,7 +55,7 @@ export async function loadDemoMedia(
       seed: 1000 + index,
       alt: { en: `Illustration: ${theme.en}`, ar: `صورة توضيحية: ${theme.ar}` },
       caption: { en: '', ar: '' },
-      credit: 'Masthead illustration',
+      credit: { en: 'Masthead illustration', ar: 'رسم توضيحي من ماستهد' },
     }
   })
   const galleryRequests = DEMO_GALLERIES.flatMap((gallery, galleryIndex) =>
@@ -85,7 +85,9 @@ export async function loadDemoMedia(
           height: DEMO_PICTURE_HEIGHT,
           alt: request.alt,
           caption: request.caption,
-          credit: request.credit,
+          // English is the one credit; the Arabic edition shows its own form.
+          credit: request.credit.en,
+          creditByLanguage: { ar: request.credit.ar },
         },
         now,
       ),

@@ -219,7 +219,8 @@ export interface DemoGalleryImage {
 export interface DemoGallery {
   key: string
   title: Localized
-  credit: string
+  /** The photographer's credit, in each edition's script. */
+  credit: Localized
   /** Base hues of the generated pictures (0–360). */
   palette: number[]
   images: DemoGalleryImage[]
@@ -229,7 +230,7 @@ export const DEMO_GALLERIES: DemoGallery[] = [
   {
     key: 'desert-bloom',
     title: { en: 'The desert in bloom', ar: 'الصحراء تزهر' },
-    credit: 'Karim Said / Masthead',
+    credit: { en: 'Karim Said / Masthead', ar: 'كريم سعيد / ماستهد' },
     palette: [32, 48, 95, 280],
     images: [
       {
@@ -269,7 +270,7 @@ export const DEMO_GALLERIES: DemoGallery[] = [
   {
     key: 'harbour-morning',
     title: { en: 'Morning at the old harbour', ar: 'صباح في الميناء القديم' },
-    credit: 'Nadia Rahal / Masthead',
+    credit: { en: 'Nadia Rahal / Masthead', ar: 'نادية رحال / ماستهد' },
     palette: [200, 190, 15, 220],
     images: [
       {
@@ -316,7 +317,7 @@ export const DEMO_GALLERIES: DemoGallery[] = [
   {
     key: 'lights-festival',
     title: { en: 'A city festival of lights', ar: 'مهرجان الأضواء في المدينة' },
-    credit: 'Tariq Aziz / Masthead',
+    credit: { en: 'Tariq Aziz / Masthead', ar: 'طارق عزيز / ماستهد' },
     palette: [260, 320, 45, 180],
     images: [
       {
@@ -359,7 +360,7 @@ export const DEMO_GALLERIES: DemoGallery[] = [
   {
     key: 'match-day',
     title: { en: 'Match day', ar: 'يوم المباراة' },
-    credit: 'Hani Mourad / Masthead',
+    credit: { en: 'Hani Mourad / Masthead', ar: 'هاني مراد / ماستهد' },
     palette: [120, 140, 0, 210],
     images: [
       {

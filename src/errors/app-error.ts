@@ -1,5 +1,11 @@
 import { ERROR_CODES, type ErrorCode } from './codes.js'
 
+/** One invalid field of a request and what is wrong with it. */
+export interface FieldProblem {
+  message: string
+  property: string | undefined
+}
+
 export interface AppErrorOptions {
   /** The input field that is wrong, as the client named it. */
   property?: string
@@ -8,6 +14,8 @@ export interface AppErrorOptions {
   cause?: unknown
   /** For TOO_MANY_REQUESTS: when the client may try again, sent as `Retry-After`. */
   retryAfterSeconds?: number
+  /** For VALIDATION_FAILED: the request's other invalid fields, each answered after this one. */
+  otherProblems?: readonly FieldProblem[]
 }
 
 /** The one error type of Masthead: a stable code, its HTTP status and a readable message. */
@@ -17,6 +25,7 @@ export class AppError extends Error {
   readonly property: string | undefined
   readonly isPublic: boolean
   readonly retryAfterSeconds: number | undefined
+  readonly otherProblems: readonly FieldProblem[]
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
@@ -26,6 +35,7 @@ export class AppError extends Error {
     this.property = options.property
     this.isPublic = options.isPublic ?? this.status < 500
     this.retryAfterSeconds = options.retryAfterSeconds
+    this.otherProblems = options.otherProblems ?? []
   }
 }
 

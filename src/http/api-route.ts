@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { AppError } from '../errors/app-error.js'
+import { validationFailure } from '../errors/validation-failure.js'
 import { CACHE_POLICIES } from './cache-policy.js'
 import { matchesIfNoneMatch, strongEtag } from './conditional-response.js'
 import type { RouteAccess } from './route-access.js'
@@ -58,16 +59,12 @@ export function defineRoute<
   return route
 }
 
-/** Parses one part of a request; the first problem becomes a 400 naming the field. */
+/** Parses one part of a request; a 400 names every invalid field, the first one first. */
 function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, part: string): T {
   if (!schema) return (value ?? {}) as T
   const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}))
   if (result.success) return result.data
-  const issue = result.error.issues[0]
-  const path = issue?.path.map(String).join('.') ?? ''
-  throw new AppError('VALIDATION_FAILED', `${path || part}: ${issue?.message ?? 'invalid'}`, {
-    property: path || part,
-  })
+  throw validationFailure(result.error, { part })
 }
 
 /**

@@ -89,20 +89,27 @@ function renderedPage(
 }
 
 function sendJson(reply: FastifyReply, appError: AppError): FastifyReply {
+  const problems = [
+    {
+      message: appError.isPublic ? appError.message : 'Internal server error',
+      property: appError.property,
+    },
+    // A request with several invalid fields is told of each, one entry per field, after the first.
+    ...(appError.isPublic ? appError.otherProblems : []),
+  ]
   const body: ErrorBody = {
-    errors: [
-      {
-        code: appError.code,
-        message: appError.isPublic ? appError.message : 'Internal server error',
-        ...(appError.property ? { property: appError.property } : {}),
-      },
-    ],
+    errors: problems.map(({ message, property }) => ({
+      code: appError.code,
+      message,
+      ...(property ? { property } : {}),
+    })),
   }
   return reply.send(body)
 }
 
 /**
- * The one place errors become responses: `{ "errors": [{ code, message, property }] }` with the
+ * The one place errors become responses: `{ "errors": [{ code, message, property }] }` (one entry
+ * per invalid field of a request) with the
  * code's status, or for a server error the page `renderPage` makes (the public site's). Details
  * of server errors are logged once, never sent.
  */

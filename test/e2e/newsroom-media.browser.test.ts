@@ -102,6 +102,45 @@ describe('media in the newsroom', () => {
     expect(await card.textContent()).toContain(related.headline)
   }, 120_000)
 
+  it('gives a picture a credit in Arabic, which the Arabic edition shows', async () => {
+    const { media } = await openNewsroom('/admin/media')
+    const library = media.page.locator('.media-screen')
+    await media.upload(library, [await jpeg('harbour-cranes.jpg', '#4a6a8a')])
+    await media.uploadRow(library, 'done').waitFor()
+    await media.tile(library, 'harbour-cranes.jpg').click()
+    const details = media.page.locator('.media-details')
+    await details.locator('#media-credit').fill('Lina Haddad / Masthead')
+    await details.locator('#media-credit-ar').fill('لينا حداد / ماستهد')
+    await details.getByRole('button', { name: 'Save details' }).click()
+    await details.locator('[role=status]', { hasText: 'Details saved.' }).waitFor()
+
+    const item = await store.db
+      .selectFrom('media')
+      .select(['id', 'credit', 'creditByLanguage'])
+      .where('originalFilename', '=', 'harbour-cranes.jpg')
+      .executeTakeFirstOrThrow()
+    const stored: unknown = item.creditByLanguage
+    expect(typeof stored === 'string' ? JSON.parse(stored) : stored).toEqual({
+      ar: 'لينا حداد / ماستهد',
+    })
+    // An Arabic story with this picture on top shows the Arabic credit under it.
+    const story = await store.db
+      .selectFrom('articles')
+      .select('id')
+      .where('language', '=', 'ar')
+      .where('status', '=', 'published')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    await store.db
+      .updateTable('articles')
+      .set({ heroMediaId: item.id })
+      .where('id', '=', story.id)
+      .execute()
+    await media.page.goto(new URL(`/ar/x/${story.id}`, baseUrl).toString())
+    const credit = media.page.locator('.article__hero .credit bdi')
+    expect(await credit.textContent()).toBe('لينا حداد / ماستهد')
+  }, 90_000)
+
   it('says which file was refused and why, and uploads the others', async () => {
     const { media } = await openNewsroom('/admin/media')
     const library = media.page.locator('.media-screen')

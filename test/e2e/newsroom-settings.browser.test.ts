@@ -185,6 +185,25 @@ describe('the newsroom settings', { timeout: 90_000 }, () => {
     expect(await screen.field('redirects-form-toPath').inputValue()).toBe('/ar/')
   })
 
+  it('shows each bad setting beside its own field at once and keeps what was typed', async () => {
+    const screen = await openSettings('site')
+    await screen.field('site-settings-siteName-en').fill('The Harbour Daily')
+    // A link without its network's name, and an address that is not a web address: two fields.
+    const network = 'site-settings-socialLinks-0-network'
+    const url = 'site-settings-socialLinks-0-url'
+    await screen.field(network).fill('')
+    await screen.field(url).fill('not a web address')
+    await screen.submit()
+    await screen.fieldError(network).waitFor()
+    await screen.fieldError(url).waitFor()
+    for (const id of [network, url])
+      expect(await screen.field(id).getAttribute('aria-invalid'), id).toBe('true')
+    expect(await screen.page.locator('.field-error').count()).toBe(2)
+    expect(await screen.field(url).inputValue()).toBe('not a web address')
+    expect(await screen.field('site-settings-siteName-en').inputValue()).toBe('The Harbour Daily')
+    expect(await publicHtml('/en/')).not.toContain('The Harbour Daily')
+  })
+
   it('shows an author only what the role may see, and read-only', async () => {
     const screen = await openSettings('sections', { account: AUTHOR })
     expect(await screen.menu.locator('a').allTextContents()).toEqual([

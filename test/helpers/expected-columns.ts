@@ -99,6 +99,7 @@ export const EXPECTED_COLUMNS: Schema = {
     'alt',
     'caption',
     'credit',
+    'creditByLanguage',
     'copyright',
     'focalX',
     'focalY',

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { loadDemoContent, type DemoSummary } from '../../src/demo/load-demo.js'
 import { listPublishedArticles } from '../../src/modules/articles/article-queries.js'
+import { creditIn } from '../../src/modules/media/media-credit.js'
+import { findMediaByIds } from '../../src/modules/media/media-queries.js'
 import { listSections } from '../../src/modules/sections/section-queries.js'
 import { getSiteSettings } from '../../src/modules/settings/settings-queries.js'
 import { createLocalMediaStorage } from '../../src/platform/storage/local-media-storage.js'
@@ -88,6 +90,18 @@ describeEachDatabase('the demo newsroom', (store) => {
       .execute()
     for (const item of media) {
       expect((await storage.get(item.storageKey))?.length).toBe(item.sizeBytes)
+    }
+  })
+
+  it('credits every picture in Arabic script on the Arabic edition, in English on the English', async () => {
+    const pictures = await findMediaByIds(
+      store().db,
+      (await store().db.selectFrom('media').select('id').execute()).map((row) => row.id),
+    )
+    expect(pictures.size).toBeGreaterThan(0)
+    for (const picture of pictures.values()) {
+      expect(creditIn(picture, 'ar')).toMatch(/^[\u0600-\u06FF /]+$/)
+      expect(creditIn(picture, 'en')).toMatch(/^[A-Za-z /]+$/)
     }
   })
 

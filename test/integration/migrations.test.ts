@@ -99,13 +99,11 @@ describe.each(TEST_DIALECTS)('migrations (%s)', (dialect) => {
     ]
     const written = await rows()
     expect(written.map((list) => list.length)).toEqual([8, 4])
-    // As if the bodies had been stored by the version before this migration.
+    // As if the bodies had been stored by the version before this migration; it runs on its own,
+    // since the migrations after it stay applied.
     await db.schema.dropTable('articleReferences').execute()
     await db.schema.dropTable('pageReferences').execute()
-    await sql`delete from kysely_migration where name = '20261207T1510-article-references'`.execute(
-      db,
-    )
-    expect(await migrateToLatest(db)).toEqual(['20261207T1510-article-references'])
+    await MIGRATIONS['20261207T1510-article-references']?.up(db)
     expect(await rows()).toEqual(written)
   })
 

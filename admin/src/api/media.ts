@@ -12,7 +12,9 @@ export interface MediaItem {
   height: number
   alt: Record<string, string>
   caption: Record<string, string>
+  /** The credit of every language without its own form in `creditByLanguage`. */
   credit: string | null
+  creditByLanguage: Record<string, string>
   copyright: string | null
   focalPoint: { x: number; y: number }
   dominantColor: string | null
@@ -39,6 +41,8 @@ export interface MediaChanges {
   alt?: Record<string, string>
   caption?: Record<string, string>
   credit?: string | null
+  /** Per-language credits; an empty one removes that language's form. */
+  creditByLanguage?: Record<string, string>
   focalPoint?: { x: number; y: number }
 }
 

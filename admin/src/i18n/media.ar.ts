@@ -32,6 +32,8 @@ export const mediaAr: Record<keyof typeof mediaEn, string> = {
   mediaCaptionEn: 'التعليق (بالإنجليزية)',
   mediaCaptionAr: 'التعليق (بالعربية)',
   mediaCredit: 'المصدر',
+  mediaCreditEn: 'المصدر بالإنجليزية، إن اختلف',
+  mediaCreditAr: 'المصدر بالعربية، إن اختلف',
   focalPoint: 'نقطة التركيز',
   focalPointHint:
     'انقر على الصورة حيث يجب أن تبقى القصّات في الوسط، أو حرّكها بمفاتيح الأسهم. موضعها الآن {x}٪ أفقيًا و{y}٪ عموديًا.',

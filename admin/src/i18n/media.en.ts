@@ -29,6 +29,8 @@ export const mediaEn = {
   mediaCaptionEn: 'Caption (English)',
   mediaCaptionAr: 'Caption (Arabic)',
   mediaCredit: 'Credit',
+  mediaCreditEn: 'Credit in English, if different',
+  mediaCreditAr: 'Credit in Arabic, if different',
   focalPoint: 'Focal point',
   focalPointHint:
     'Click the picture where the crops must stay centred. Arrow keys move it too. Now at {x}% across, {y}% down.',

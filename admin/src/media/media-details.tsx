@@ -29,6 +29,8 @@ interface Form {
   captionEn: string
   captionAr: string
   credit: string
+  creditEn: string
+  creditAr: string
   focalPoint: { x: number; y: number }
 }
 
@@ -38,6 +40,8 @@ const formOf = (item: MediaItem): Form => ({
   captionEn: item.caption['en'] ?? '',
   captionAr: item.caption['ar'] ?? '',
   credit: item.credit ?? '',
+  creditEn: item.creditByLanguage['en'] ?? '',
+  creditAr: item.creditByLanguage['ar'] ?? '',
   focalPoint: item.focalPoint,
 })
 
@@ -73,6 +77,8 @@ export function MediaDetails({
         alt: { en: form.altEn, ar: form.altAr },
         caption: { en: form.captionEn, ar: form.captionAr },
         credit: form.credit.trim() || null,
+        // An emptied language form goes, and that language shows the one credit again.
+        creditByLanguage: { en: form.creditEn.trim(), ar: form.creditAr.trim() },
         focalPoint: form.focalPoint,
       })
       onSaved(saved)
@@ -112,7 +118,7 @@ export function MediaDetails({
         lang={lang}
         dir={lang === 'ar' ? 'rtl' : lang === 'en' ? 'ltr' : 'auto'}
         value={form[key]}
-        maxLength={key === 'credit' ? 300 : 1000}
+        maxLength={key.startsWith('credit') ? 300 : 1000}
         onChange={(event) => set({ [key]: event.target.value })}
       />
     </div>
@@ -144,6 +150,8 @@ export function MediaDetails({
         {text('media-caption-en', 'mediaCaptionEn', 'captionEn', 'en')}
         {text('media-caption-ar', 'mediaCaptionAr', 'captionAr', 'ar')}
         {text('media-credit', 'mediaCredit', 'credit')}
+        {text('media-credit-en', 'mediaCreditEn', 'creditEn', 'en')}
+        {text('media-credit-ar', 'mediaCreditAr', 'creditAr', 'ar')}
         {notice && (
           <p className={notice.kind === 'error' ? 'form-error' : 'notice'} role="status">
             {notice.text}

@@ -17,7 +17,10 @@ export interface MediaItem {
   height: number
   alt: LocalizedText
   caption: LocalizedText
+  /** The credit of every language without a form of its own. */
   credit: string | null
+  /** The credit in the words of some languages (`{ ar: 'تصوير: …' }`); see `creditIn`. */
+  creditByLanguage: LocalizedText
   copyright: string | null
   focalX: number
   focalY: number
@@ -29,9 +32,22 @@ export interface MediaItem {
 
 export type NewMediaItem = Omit<
   MediaItem,
-  'id' | 'createdAt' | 'focalX' | 'focalY' | 'credit' | 'copyright' | 'dominantColor' | 'variants'
+  | 'id'
+  | 'createdAt'
+  | 'focalX'
+  | 'focalY'
+  | 'credit'
+  | 'creditByLanguage'
+  | 'copyright'
+  | 'dominantColor'
+  | 'variants'
 > &
-  Partial<Pick<MediaItem, 'focalX' | 'focalY' | 'credit' | 'copyright' | 'dominantColor'>> & {
+  Partial<
+    Pick<
+      MediaItem,
+      'focalX' | 'focalY' | 'credit' | 'creditByLanguage' | 'copyright' | 'dominantColor'
+    >
+  > & {
     uploadedBy?: number | null
   }
 
@@ -47,6 +63,7 @@ function toMediaItem(row: Selectable<MediaTable>): MediaItem {
     alt: parseLocalized(row.alt),
     caption: parseLocalized(row.caption),
     credit: row.credit,
+    creditByLanguage: parseLocalized(row.creditByLanguage),
     copyright: row.copyright,
     focalX: row.focalX,
     focalY: row.focalY,
@@ -73,6 +90,7 @@ export async function createMediaItem(
       alt: JSON.stringify(input.alt),
       caption: JSON.stringify(input.caption),
       credit: input.credit ?? null,
+      creditByLanguage: JSON.stringify(input.creditByLanguage ?? {}),
       copyright: input.copyright ?? null,
       focalX: input.focalX ?? 0.5,
       focalY: input.focalY ?? 0.5,
@@ -101,7 +119,7 @@ export async function findMediaByIds(
 
 /** What the library's search narrows by: words and a file type. */
 export interface MediaFilter {
-  /** Words, each found in the file name, alt text, caption (any language) or credit. */
+  /** Words, each found in the file name, alt text, caption or credit (any language). */
   text?: string
   mimeType?: string
 }
@@ -126,6 +144,7 @@ export async function listMedia(
         eb(sql`lower(${jsonValuesText(db, eb.ref('alt'))})`, 'like', pattern),
         eb(sql`lower(${jsonValuesText(db, eb.ref('caption'))})`, 'like', pattern),
         eb(eb.fn('lower', ['credit']), 'like', pattern),
+        eb(sql`lower(${jsonValuesText(db, eb.ref('creditByLanguage'))})`, 'like', pattern),
       ]),
     )
   }
@@ -147,6 +166,7 @@ export interface MediaItemChanges {
   alt?: LocalizedText
   caption?: LocalizedText
   credit?: string | null
+  creditByLanguage?: LocalizedText
   copyright?: string | null
   focalX?: number
   focalY?: number
@@ -162,6 +182,9 @@ export async function updateMediaItem(
     ...(changes.alt ? { alt: JSON.stringify(changes.alt) } : {}),
     ...(changes.caption ? { caption: JSON.stringify(changes.caption) } : {}),
     ...(changes.credit !== undefined ? { credit: changes.credit } : {}),
+    ...(changes.creditByLanguage
+      ? { creditByLanguage: JSON.stringify(changes.creditByLanguage) }
+      : {}),
     ...(changes.copyright !== undefined ? { copyright: changes.copyright } : {}),
     ...(changes.focalX !== undefined ? { focalX: changes.focalX } : {}),
     ...(changes.focalY !== undefined ? { focalY: changes.focalY } : {}),

@@ -15,7 +15,9 @@ export function serializeMedia(item: MediaItem) {
     height: item.height,
     alt: item.alt,
     caption: item.caption,
+    /** The credit of every language without its own form in `creditByLanguage`. */
     credit: item.credit,
+    creditByLanguage: item.creditByLanguage,
     copyright: item.copyright,
     focalPoint: { x: item.focalX, y: item.focalY },
     dominantColor: item.dominantColor,

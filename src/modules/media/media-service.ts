@@ -12,6 +12,7 @@ import { assertPermission } from '../access/actor.js'
 import { contentChange } from '../audit/commit-change.js'
 import { recordChange } from '../audit/record-change.js'
 import type { ChangeContext } from '../access/actor.js'
+import { mergeCredits } from './media-credit.js'
 import { enqueueMediaVariants, type EnqueueJob } from './media-jobs.js'
 import {
   countMediaWithStorageKey,
@@ -24,8 +25,11 @@ import {
 import { filterVisibleUsages, findMediaUsage, type MediaUsage } from './media-usage.js'
 import { parseInput } from './parse-input.js'
 
-const localizedText = z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().trim().max(1000))
+const languageCode = z.string().regex(/^[a-z]{2,3}$/)
+const localizedText = z.record(languageCode, z.string().trim().max(1000))
 const optionalLine = z.string().trim().max(300).nullable()
+/** Credits per language; an empty one removes that language's form (the one credit shows again). */
+const localizedCredit = z.record(languageCode, z.string().trim().max(300))
 
 /** The file types of the library's filter, as short names. */
 export const MEDIA_TYPES = {
@@ -50,6 +54,7 @@ export const mediaChangesSchema = z
     alt: localizedText,
     caption: localizedText,
     credit: optionalLine,
+    creditByLanguage: localizedCredit,
     copyright: optionalLine,
     focalPoint: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }),
   })
@@ -117,7 +122,10 @@ export function createMediaService(deps: MediaServiceDeps) {
       return filterVisibleUsages(db, usages, viewer)
     },
 
-    /** Changes alt text, caption, credit, copyright or focal point; a new focal point recuts the crops. */
+    /**
+     * Changes alt text, caption, credit (and its per-language forms), copyright or focal point; a
+     * new focal point recuts the crops.
+     */
     async update(context: ChangeContext, id: number, input: unknown): Promise<MediaItem> {
       assertPermission(context.actor, 'media.write')
       const changes = parseInput(mediaChangesSchema, input)
@@ -127,6 +135,9 @@ export function createMediaService(deps: MediaServiceDeps) {
           alt: changes.alt && { ...before.alt, ...changes.alt },
           caption: changes.caption && { ...before.caption, ...changes.caption },
           credit: changes.credit,
+          creditByLanguage:
+            changes.creditByLanguage &&
+            mergeCredits(before.creditByLanguage, changes.creditByLanguage),
           copyright: changes.copyright,
           focalX: changes.focalPoint?.x,
           focalY: changes.focalPoint?.y,

@@ -69,7 +69,8 @@ export const MEDIA_ROUTE_DESCRIPTIONS: RouteDescription[] = [
     url: '/api/admin/media/:id',
     access: MEDIA_WRITE.config.access,
     tag: 'media',
-    summary: 'Alt text and caption per language, credit, copyright, focal point',
+    summary:
+      'Alt text and caption per language, credit (with `creditByLanguage` forms), copyright, focal point',
     params: ID_PARAMS,
     body: mediaChangesSchema,
   },

@@ -86,6 +86,7 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
       alt: 'json',
       caption: 'json',
       credit: 'text?',
+      creditByLanguage: 'json',
       copyright: 'text?',
       focalX: 'real',
       focalY: 'real',

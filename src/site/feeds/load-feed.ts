@@ -4,6 +4,7 @@ import {
   type PublishedArticleFilter,
 } from '../../modules/articles/article-queries.js'
 import { listAuthorsOfArticles } from '../../modules/authors/author-queries.js'
+import { creditIn } from '../../modules/media/media-credit.js'
 import { findMediaByIds } from '../../modules/media/media-queries.js'
 import { listTagsOfArticles } from '../../modules/tags/tag-queries.js'
 import { pickLocalized } from '../../platform/localized-text.js'
@@ -96,7 +97,7 @@ export async function loadFeed(
           height: image.height,
           type: image.mimeType,
           caption: pickLocalized(image.caption, language) || undefined,
-          credit: image.credit ?? undefined,
+          credit: creditIn(image, language),
         },
       }
     }),

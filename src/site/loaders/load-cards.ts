@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../../modules/articles/article.js'
 import { findMediaByIds, type MediaItem } from '../../modules/media/media-queries.js'
+import { creditIn } from '../../modules/media/media-credit.js'
 import { responsiveImage } from '../../modules/media/responsive-image.js'
 import { pickLocalized } from '../../platform/localized-text.js'
 import { cacheTags } from '../../page-cache/cache-tags.js'
@@ -25,7 +26,7 @@ export function toImageView(
     height: isCrop ? responsive.height : media.height,
     alt: pickLocalized(media.alt, language),
     caption: pickLocalized(media.caption, language) || undefined,
-    credit: media.credit ?? undefined,
+    credit: creditIn(media, language),
     srcset: responsive?.srcset,
     sources: responsive?.sources,
     social: social && {
