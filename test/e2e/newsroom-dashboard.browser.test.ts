@@ -129,6 +129,36 @@ describe('the newsroom dashboard and article list', () => {
     expect(await screen.panel('most-read').locator('li').count()).toBeGreaterThan(0)
   })
 
+  it('opens only my drafts from "See all" under My drafts, not my colleagues’', async () => {
+    const mine = [
+      'Quay lights',
+      'Tug crews',
+      'Dock fees',
+      'Crane hire',
+      'Berth queue',
+      'Pilot boats',
+    ]
+    for (const topic of mine) await draftBy(EDITOR.email, `${topic}: a draft of my own`)
+    await draftBy(ADMIN.email, 'A colleague’s draft on net mending')
+    const screen = await openAs(EDITOR.email)
+    await screen
+      .panel('my-drafts')
+      .getByRole('link', { name: /^See all/ })
+      .click()
+    await screen.page.waitForURL(/mine=true/)
+    await screen.waitForList()
+    const rows = await screen.rows.allTextContents()
+    const ownCount = await store.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('status', '=', 'draft')
+      .where('createdBy', '=', people.get(EDITOR.email)?.userId ?? 0)
+      .executeTakeFirstOrThrow()
+    expect(rows).toHaveLength(Number(ownCount.count))
+    expect(rows.join('\n')).not.toContain('A colleague’s draft on net mending')
+    expect(await screen.page.getByLabel('Only mine').isChecked()).toBe(true)
+  })
+
   it('filters the list by section and author, and keeps the filters in the address', async () => {
     await draftBy(CONTRIBUTOR.email, 'Fish market moves to the new quay')
     const screen = await openAs(EDITOR.email, '/admin/articles')
