@@ -7,6 +7,7 @@ import { createAuthor } from '../../src/modules/authors/author-queries.js'
 import { createContactMessage } from '../../src/modules/contact/contact-queries.js'
 import { hashPassword } from '../../src/modules/users/password.js'
 import { createUser } from '../../src/modules/users/user-queries.js'
+import { drawQrCode } from '../../admin/src/profile/qr-code.js'
 import type { TestStore } from '../helpers/test-databases.js'
 import { axeViolations, describeViolations } from './axe.js'
 import { createNewsroomFixture, type NewsroomFixture } from './newsroom-fixture.js'
@@ -216,6 +217,20 @@ describe('the newsroom dashboard and article list', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
     expect(row.status).toBe('draft')
+  })
+
+  it('shows a QR code of the set-up link when two-factor sign-in is set up', async () => {
+    const screen = await openAs(ADMIN.email, '/admin/profile')
+    await screen.page.getByRole('button', { name: 'Set up two-factor sign-in' }).click()
+    const code = screen.page.getByRole('img', {
+      name: 'QR code to scan with your authenticator app',
+    })
+    await code.waitFor()
+    const uri = (await screen.page.locator('.secret-uri').getAttribute('href')) ?? ''
+    expect(uri).toMatch(/^otpauth:\/\/totp\/.+\?secret=[A-Z2-7]+&/)
+    const drawn = drawQrCode(uri)
+    expect(await code.locator('path').getAttribute('d')).toBe(drawn.path)
+    expect(await code.getAttribute('viewBox')).toBe(`0 0 ${drawn.size} ${drawn.size}`)
   })
 
   it('keeps the interface language chosen in the profile for the next sign-in', async () => {
