@@ -1,6 +1,5 @@
 import { useEffect, useId, useState } from 'react'
 import type { FormEvent } from 'react'
-import { ApiError } from '../../api/api-error.js'
 import { api } from '../../api/client.js'
 import { useI18n } from '../../i18n/i18n-context.js'
 
@@ -52,8 +51,9 @@ export function TagMerge({
       await api('POST', `tags/${tag.id}/merge`, { body: { into: kept.id } })
       setOthers(undefined)
       await onMerged(t('mergedTag', { name: tag.name, into: kept.name }))
-    } catch (caught) {
-      setProblem(caught instanceof ApiError ? caught.message : t('errorGeneric'))
+    } catch {
+      // The choices are this edition's other tags; a failure is one of them gone meanwhile.
+      setProblem(t('errorGeneric'))
     }
   }
 
