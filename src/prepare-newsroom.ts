@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Config } from './config/config.js'
 import type { Database } from './db/database.js'
 import { loadDemoContent, type DemoSummary } from './demo/load-demo.js'
+import { loadDemoWires } from './demo/demo-wires.js'
 import {
   listEditions,
   saveEditions,
@@ -27,7 +28,8 @@ export async function isNewsroomEmpty(db: Kysely<Database>): Promise<boolean> {
 
 /**
  * What a start does after migrating: the starting editions on an empty database, the demo newsroom
- * on a database without articles (unless disabled), and the first admin when there are no users.
+ * and its agency feeds on a database without articles (unless disabled), and the first admin when
+ * there are no users.
  */
 export async function prepareNewsroom(input: {
   db: Kysely<Database>
@@ -37,10 +39,11 @@ export async function prepareNewsroom(input: {
 }): Promise<PreparationReport> {
   const { db, config, storage, now } = input
   if ((await listEditions(db)).length === 0) await saveEditions(db, STARTING_EDITIONS)
-  const demo =
-    config.isDemoEnabled && (await isNewsroomEmpty(db))
-      ? await loadDemoContent(db, storage, now)
-      : undefined
+  let demo: DemoSummary | undefined
+  if (config.isDemoEnabled && (await isNewsroomEmpty(db))) {
+    demo = await loadDemoContent(db, storage, now)
+    await loadDemoWires(db, { dataDir: config.dataDir, now })
+  }
 
   let firstAdmin: PreparationReport['firstAdmin']
   if ((await countUsers(db)) === 0) {

@@ -111,7 +111,7 @@ export function App() {
           {route.name === 'profile' && <ProfileScreen user={user} onUserChanged={userChanged} />}
           {route.name === 'inbox' && <InboxScreen query={route.query} />}
           {route.name === 'audit-log' && <AuditLogScreen query={route.query} />}
-          {route.name === 'wires' && <WiresScreen query={route.query} />}
+          {route.name === 'wires' && <WiresScreen user={user} query={route.query} />}
           {route.name === 'not-found' && <p className="notice">{t('notFound')}</p>}
         </Suspense>
       </main>

@@ -1,4 +1,5 @@
 import { articlePath } from '../modules/articles/article-path.js'
+import { tagPath } from '../modules/tags/tag-path.js'
 
 const segment = (value: string) => encodeURIComponent(value)
 
@@ -7,7 +8,7 @@ export const siteUrls = {
   home: (language: string) => `/${language}/`,
   section: (language: string, slug: string) => `/${language}/${segment(slug)}/`,
   article: articlePath,
-  tag: (language: string, slug: string) => `/${language}/tag/${segment(slug)}`,
+  tag: tagPath,
   author: (language: string, slug: string) => `/${language}/author/${segment(slug)}`,
   source: (language: string, slug: string) => `/${language}/source/${segment(slug)}`,
   page: (language: string, slug: string) => `/${language}/${segment(slug)}`,

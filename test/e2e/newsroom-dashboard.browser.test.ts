@@ -7,6 +7,7 @@ import { createAuthor } from '../../src/modules/authors/author-queries.js'
 import { createContactMessage } from '../../src/modules/contact/contact-queries.js'
 import { hashPassword } from '../../src/modules/users/password.js'
 import { createUser } from '../../src/modules/users/user-queries.js'
+import { drawQrCode } from '../../admin/src/profile/qr-code.js'
 import type { TestStore } from '../helpers/test-databases.js'
 import { axeViolations, describeViolations } from './axe.js'
 import { createNewsroomFixture, type NewsroomFixture } from './newsroom-fixture.js'
@@ -129,6 +130,36 @@ describe('the newsroom dashboard and article list', () => {
     expect(await screen.panel('most-read').locator('li').count()).toBeGreaterThan(0)
   })
 
+  it('opens only my drafts from "See all" under My drafts, not my colleagues’', async () => {
+    const mine = [
+      'Quay lights',
+      'Tug crews',
+      'Dock fees',
+      'Crane hire',
+      'Berth queue',
+      'Pilot boats',
+    ]
+    for (const topic of mine) await draftBy(EDITOR.email, `${topic}: a draft of my own`)
+    await draftBy(ADMIN.email, 'A colleague’s draft on net mending')
+    const screen = await openAs(EDITOR.email)
+    await screen
+      .panel('my-drafts')
+      .getByRole('link', { name: /^See all/ })
+      .click()
+    await screen.page.waitForURL(/mine=true/)
+    await screen.waitForList()
+    const rows = await screen.rows.allTextContents()
+    const ownCount = await store.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('status', '=', 'draft')
+      .where('createdBy', '=', people.get(EDITOR.email)?.userId ?? 0)
+      .executeTakeFirstOrThrow()
+    expect(rows).toHaveLength(Number(ownCount.count))
+    expect(rows.join('\n')).not.toContain('A colleague’s draft on net mending')
+    expect(await screen.page.getByLabel('Only mine').isChecked()).toBe(true)
+  })
+
   it('filters the list by section and author, and keeps the filters in the address', async () => {
     await draftBy(CONTRIBUTOR.email, 'Fish market moves to the new quay')
     const screen = await openAs(EDITOR.email, '/admin/articles')
@@ -186,6 +217,20 @@ describe('the newsroom dashboard and article list', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
     expect(row.status).toBe('draft')
+  })
+
+  it('shows a QR code of the set-up link when two-factor sign-in is set up', async () => {
+    const screen = await openAs(ADMIN.email, '/admin/profile')
+    await screen.page.getByRole('button', { name: 'Set up two-factor sign-in' }).click()
+    const code = screen.page.getByRole('img', {
+      name: 'QR code to scan with your authenticator app',
+    })
+    await code.waitFor()
+    const uri = (await screen.page.locator('.secret-uri').getAttribute('href')) ?? ''
+    expect(uri).toMatch(/^otpauth:\/\/totp\/.+\?secret=[A-Z2-7]+&/)
+    const drawn = drawQrCode(uri)
+    expect(await code.locator('path').getAttribute('d')).toBe(drawn.path)
+    expect(await code.getAttribute('viewBox')).toBe(`0 0 ${drawn.size} ${drawn.size}`)
   })
 
   it('keeps the interface language chosen in the profile for the next sign-in', async () => {

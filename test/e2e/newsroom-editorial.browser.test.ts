@@ -229,6 +229,36 @@ describe('the editor around the body', () => {
   )
 
   it(
+    'restores the first version from the history: the editor shows its text and a new version is saved',
+    async () => {
+      const screen = await openNewsroom('editor')
+      const headline = 'Harbour clock wound again'
+      const id = await writeDraft(screen, headline)
+      const first = `${headline}: the first paragraph of a neutral test story.`
+      await expect.poll(() => screen.body.textContent()).toBe(first)
+      await screen.replaceBody('A second version of the story, about the clock tower stairs.')
+      await screen.saveWithKeyboard()
+      await screen.replaceBody('A third version, about the bell that strikes the hour.')
+      await screen.saveWithKeyboard()
+      const savedBefore = await revisionsOf(id)
+
+      await screen.openHistory()
+      await screen.restoreRevision(1)
+
+      await expect.poll(() => screen.body.textContent()).toBe(first)
+      await expect.poll(() => screen.revisions.count()).toBe(savedBefore.length + 1)
+      expect(await screen.revisions.first().textContent()).toContain('Restored')
+      const savedAfter = await revisionsOf(id)
+      expect(savedAfter.at(-1)?.kind).toBe('restore')
+      expect(savedAfter.at(-1)?.number).toBe((savedBefore.at(-1)?.number ?? 0) + 1)
+      // The restored text is saved, not only shown: the article opens with it afresh.
+      await screen.page.reload()
+      await expect.poll(() => screen.body.textContent()).toBe(first)
+    },
+    WORKFLOW_MS,
+  )
+
+  it(
     'passes axe with every panel open, in English and in Arabic',
     async () => {
       const found: string[] = []
@@ -251,6 +281,15 @@ describe('the editor around the body', () => {
     WORKFLOW_MS,
   )
 })
+
+/** The saved versions of an article, oldest first. */
+const revisionsOf = (articleId: number) =>
+  store.db
+    .selectFrom('articleRevisions')
+    .select(['number', 'kind'])
+    .where('articleId', '=', articleId)
+    .orderBy('number')
+    .execute()
 
 async function writeDraftId(screen: EditorialScreen, headline: string): Promise<number> {
   await screen.newArticleLink.click()

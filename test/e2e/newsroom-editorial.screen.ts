@@ -40,6 +40,23 @@ export class EditorialScreen extends NewsroomScreen {
     return (await link.count()) > 0 ? link.first().getAttribute('href') : null
   }
 
+  /** The history panel's list of saved versions, newest first. */
+  get revisions(): Locator {
+    return this.page.locator('.revisions .revision-list > li')
+  }
+
+  /** Opens the history panel and waits for its versions. */
+  async openHistory(): Promise<void> {
+    await this.page.locator('.revisions > summary').click()
+    await this.revisions.first().waitFor()
+  }
+
+  /** Restores a saved version, agreeing to the question the newsroom asks first. */
+  async restoreRevision(number: number): Promise<void> {
+    this.page.once('dialog', (dialog) => void dialog.accept())
+    await this.page.getByRole('button', { name: `Restore version #${number}`, exact: true }).click()
+  }
+
   /** Replaces the whole body with new text. */
   async replaceBody(text: string): Promise<void> {
     await this.body.click()

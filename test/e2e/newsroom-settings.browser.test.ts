@@ -204,6 +204,34 @@ describe('the newsroom settings', { timeout: 90_000 }, () => {
     expect(await publicHtml('/en/')).not.toContain('The Harbour Daily')
   })
 
+  it('merges a tag into another after asking, and its page then redirects to the kept one', async () => {
+    const [merged, kept] = await store.db
+      .selectFrom('tags')
+      .select(['id', 'name', 'slug'])
+      .where('language', '=', 'en')
+      .orderBy('id')
+      .limit(2)
+      .execute()
+    if (!merged || !kept) throw new Error('the demo has fewer than two English tags')
+    const screen = await openSettings('tags')
+    await screen.button(`Merge into another tag: ${merged.name}`).click()
+    await screen.page.getByLabel(`Merge “${merged.name}” into`).selectOption({ label: kept.name })
+    const question = new Promise<string>((resolve) =>
+      screen.page.once('dialog', (dialog) => {
+        resolve(dialog.message())
+        void dialog.accept()
+      }),
+    )
+    await screen.button('Merge').click()
+    expect(await question).toContain(`Merge “${merged.name}” into “${kept.name}”?`)
+    await expect
+      .poll(() => screen.status.textContent())
+      .toBe(`“${merged.name}” merged into “${kept.name}”.`)
+    expect(await screen.button(`Merge into another tag: ${merged.name}`).count()).toBe(0)
+    const oldPage = await fetch(new URL(`/en/tag/${merged.slug}`, baseUrl), { redirect: 'manual' })
+    expect([oldPage.status, oldPage.headers.get('location')]).toEqual([301, `/en/tag/${kept.slug}`])
+  })
+
   it('shows an author only what the role may see, and read-only', async () => {
     const screen = await openSettings('sections', { account: AUTHOR })
     expect(await screen.menu.locator('a').allTextContents()).toEqual([

@@ -103,3 +103,63 @@ describe('the wire desk in the newsroom app', () => {
     expect(violations, describeViolations(violations)).toEqual([])
   })
 })
+
+describe('an empty wire desk with no agency feed set up', () => {
+  let emptyNewsroom: NewsroomFixture
+  let emptyBaseUrl: string
+
+  beforeAll(async () => {
+    emptyNewsroom = await createNewsroomFixture()
+    const { db } = emptyNewsroom.store
+    await addAccount(db, { ...AUTHOR, name: 'Wafa Desk', role: 'author' })
+    await addAccount(db, { ...EDITOR, name: 'Hadi Chief', role: 'editor' })
+    expect(await db.selectFrom('wireFeeds').select('id').execute()).toEqual([])
+    emptyBaseUrl = (await emptyNewsroom.serve()).baseUrl
+    browser = await launchBrowser()
+  }, 180_000)
+  afterEach(async () => {
+    await context?.close()
+    context = undefined
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await emptyNewsroom?.close()
+  })
+
+  async function openAs(account: typeof EDITOR, language: 'en' | 'ar' = 'en') {
+    context = await browser.newContext(VIEWPORTS.desktop)
+    await context.addInitScript(`localStorage.setItem('masthead.uiLanguage', '${language}')`)
+    const screen = new NewsroomWiresScreen(await context.newPage(), emptyBaseUrl)
+    await screen.open()
+    await screen.signIn(account.email, account.password)
+    return screen
+  }
+
+  it('tells an editor how to add a feed and links to Settings → Agency feeds, in both languages', async () => {
+    for (const [language, link] of [
+      ['en', 'Settings → Agency feeds: add a feed'],
+      ['ar', 'الإعدادات ← مصادر الوكالات: أضف خلاصة'],
+    ] as const) {
+      const screen = await openAs(EDITOR, language)
+      await screen.emptyDesk.waitFor()
+      expect(await screen.emptyDesk.textContent()).toMatch(
+        language === 'en' ? /No agency feeds are set up/ : /لا توجد خلاصات وكالات مضبوطة/,
+      )
+      const violations = await axeViolations(screen.page)
+      expect(violations, describeViolations(violations)).toEqual([])
+      await screen.emptyDesk.getByRole('link', { name: link }).click()
+      await screen.page.waitForURL(/\/admin\/settings\/wire-feeds$/)
+      await screen.page.locator('.resource-wire-feeds').waitFor()
+      await context?.close()
+      context = undefined
+    }
+  })
+
+  it('tells an author that editors add agency feeds', async () => {
+    const screen = await openAs(AUTHOR)
+    await expect
+      .poll(() => screen.emptyDesk.textContent())
+      .toBe('No wire stories yet. Editors add agency feeds in Settings → Agency feeds.')
+    expect(await screen.emptyDesk.getByRole('link').count()).toBe(0)
+  })
+})

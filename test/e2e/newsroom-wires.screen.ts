@@ -24,6 +24,11 @@ export class NewsroomWiresScreen {
     await this.page.waitForURL(/agency=/)
   }
 
+  /** What the desk says when the queue is empty and no filter narrows it. */
+  get emptyDesk(): Locator {
+    return this.page.locator('.wire-list .notice')
+  }
+
   get headlines(): Locator {
     return this.page.locator('.wire-items .wire-headline')
   }

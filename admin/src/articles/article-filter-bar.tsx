@@ -114,6 +114,15 @@ export function ArticleFilterBar({
         'author',
         authors.map((author) => ({ value: author.slug, label: nameIn(author.name, uiLanguage) })),
       )}
+      <div className="filter filter-check">
+        <input
+          id="filter-mine"
+          type="checkbox"
+          checked={filters.mine === 'true'}
+          onChange={(event) => onChange({ mine: event.target.checked ? 'true' : '' })}
+        />
+        <label htmlFor="filter-mine">{t('filterMine')}</label>
+      </div>
       <div className="filter">
         <label htmlFor="filter-tag">{t('filterTag')}</label>
         <input
@@ -183,6 +192,7 @@ export function ArticleFilterBar({
                 section: '',
                 tag: '',
                 author: '',
+                mine: '',
                 updatedFrom: '',
                 updatedTo: '',
                 q: '',

@@ -7,7 +7,7 @@ describe('the article list filters', () => {
   it('read every filter from the address', () => {
     expect(
       read(
-        'status=draft&language=ar&section=world&tag=ports&author=sara&updatedFrom=2026-11-01&updatedTo=2026-11-29&q=bridge&sort=headline&page=3',
+        'status=draft&language=ar&section=world&tag=ports&author=sara&mine=true&updatedFrom=2026-11-01&updatedTo=2026-11-29&q=bridge&sort=headline&page=3',
       ),
     ).toEqual({
       status: 'draft',
@@ -15,6 +15,7 @@ describe('the article list filters', () => {
       section: 'world',
       tag: 'ports',
       author: 'sara',
+      mine: 'true',
       updatedFrom: '2026-11-01',
       updatedTo: '2026-11-29',
       q: 'bridge',
@@ -50,5 +51,13 @@ describe('the article list filters', () => {
     expect(to - from).toBe(24 * 3600_000)
     expect(query).toMatchObject({ sort: 'updated', page: 1, pageSize: 25 })
     expect(query).not.toHaveProperty('section')
+    expect(query).not.toHaveProperty('mine')
+  })
+
+  it('ask the API for the person’s own articles when the list is theirs', () => {
+    expect(articleListQuery(read('status=draft&mine=true'), 25)).toMatchObject({
+      status: 'draft',
+      mine: 'true',
+    })
   })
 })

@@ -11,6 +11,8 @@ export interface ArticleFilters {
   tag: string
   /** An author slug. */
   author: string
+  /** `true`: only the articles the signed-in person created or is bylined on. */
+  mine: '' | 'true'
   /** Days (YYYY-MM-DD), both included. */
   updatedFrom: string
   updatedTo: string
@@ -39,6 +41,7 @@ export function readArticleFilters(query: URLSearchParams): ArticleFilters {
     section: query.get('section') ?? '',
     tag: query.get('tag') ?? '',
     author: query.get('author') ?? '',
+    mine: query.get('mine') === 'true' ? 'true' : '',
     updatedFrom: day('updatedFrom'),
     updatedTo: day('updatedTo'),
     q: query.get('q') ?? '',
@@ -69,7 +72,7 @@ export function articleListQuery(
     page: filters.page,
     pageSize,
   }
-  for (const name of ['status', 'language', 'section', 'tag', 'author', 'q'] as const) {
+  for (const name of ['status', 'language', 'section', 'tag', 'author', 'mine', 'q'] as const) {
     if (filters[name]) query[name] = filters[name]
   }
   if (filters.updatedFrom) query.updatedFrom = startOfLocalDay(filters.updatedFrom)

@@ -5,6 +5,7 @@ export const articleList: Record<keyof typeof en, string> = {
   filterTag: 'الوسم',
   filterTagHint: 'اكتب اسم الوسم واختره من القائمة.',
   filterAuthor: 'الكاتب',
+  filterMine: 'مقالاتي فقط',
   filterUpdatedFrom: 'عُدّلت منذ',
   filterUpdatedTo: 'عُدّلت حتى',
   sortBy: 'الترتيب حسب',

@@ -4,6 +4,7 @@ export const articleList = {
   filterTag: 'Tag',
   filterTagHint: 'Type a tag’s name and pick it from the list.',
   filterAuthor: 'Author',
+  filterMine: 'Only mine',
   filterUpdatedFrom: 'Updated from',
   filterUpdatedTo: 'Updated until',
   sortBy: 'Sort by',

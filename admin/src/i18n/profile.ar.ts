@@ -29,7 +29,8 @@ export const profile: Record<keyof typeof en, string> = {
   twoFactorOff: 'غير مفعّل: يكفي إدخال كلمة المرور للدخول.',
   twoFactorStart: 'فعّل التحقق بخطوتين',
   twoFactorSecretIntro:
-    'أضف هذا الحساب إلى تطبيق المصادقة بالمفتاح أدناه (أو بالرابط على الهاتف)، ثم اكتب الرمز الذي يظهر فيه.',
+    'امسح رمز QR هذا بتطبيق المصادقة (أو أضف الحساب بالمفتاح أدناه، أو بالرابط على الهاتف)، ثم اكتب الرمز الذي يظهر فيه.',
+  twoFactorQrCode: 'رمز QR لمسحه بتطبيق المصادقة',
   twoFactorSecret: 'المفتاح',
   twoFactorUri: 'رابط الإعداد',
   twoFactorConfirm: 'فعّل',

@@ -28,7 +28,8 @@ export const profile = {
   twoFactorOff: 'Off: signing in needs only your password.',
   twoFactorStart: 'Set up two-factor sign-in',
   twoFactorSecretIntro:
-    'Add this account to your authenticator app with the key below (or the link, on a phone), then type the code it shows.',
+    'Scan this QR code with your authenticator app (or add the account with the key below, or the link on a phone), then type the code it shows.',
+  twoFactorQrCode: 'QR code to scan with your authenticator app',
   twoFactorSecret: 'Key',
   twoFactorUri: 'Setup link',
   twoFactorConfirm: 'Turn on',

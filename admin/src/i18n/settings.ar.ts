@@ -57,6 +57,14 @@ export const settingsAr: Record<keyof typeof settingsEn, string> = {
 
   noTags: 'لا وسوم بهذه اللغة.',
   addTag: 'أضف وسمًا',
+  mergeTag: 'دمج في…',
+  mergeTagOf: 'دمج في وسم آخر: {name}',
+  mergeTagInto: 'دمج «{name}» في',
+  mergeTagNoOther: 'لا يوجد وسم آخر بهذه اللغة للدمج فيه.',
+  mergeTagQuestion:
+    'دمج «{name}» في «{into}»؟ تنتقل مقالاته إلى «{into}» ويُحذف «{name}» وتُحوَّل صفحته إلى «{into}». لا يمكن التراجع عن ذلك.',
+  mergedTag: 'دُمج «{name}» في «{into}».',
+  merge: 'دمج',
 
   noSources: 'لا مصادر بعد.',
   addSource: 'أضف مصدرًا',

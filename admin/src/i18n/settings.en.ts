@@ -55,6 +55,14 @@ export const settingsEn = {
 
   noTags: 'No tags in this language.',
   addTag: 'Add a tag',
+  mergeTag: 'Merge into…',
+  mergeTagOf: 'Merge into another tag: {name}',
+  mergeTagInto: 'Merge “{name}” into',
+  mergeTagNoOther: 'There is no other tag in this language to merge into.',
+  mergeTagQuestion:
+    'Merge “{name}” into “{into}”? Its articles move to “{into}”, “{name}” is deleted and its page redirects to “{into}”. This cannot be undone.',
+  mergedTag: '“{name}” merged into “{into}”.',
+  merge: 'Merge',
 
   noSources: 'No sources yet.',
   addSource: 'Add a source',

@@ -10,6 +10,11 @@ export const wires = {
   wireReceived: 'Received',
   wireCount: '{count} wire stories',
   wireEmpty: 'No wire stories match these filters.',
+  wireNothingYet: 'No wire stories have arrived yet. Agency feeds are checked at their interval.',
+  wireNoFeeds:
+    'No agency feeds are set up, so no wire stories arrive. Add one in Settings → Agency feeds: the address of an agency’s RSS, Atom or ninjs feed, or a folder on the server where it drops files.',
+  wireNoFeedsAskEditor: 'No wire stories yet. Editors add agency feeds in Settings → Agency feeds.',
+  wireAddFeedLink: 'Settings → Agency feeds: add a feed',
   wireOpen: 'Read',
   wireClose: 'Close',
   wireBy: 'By {name}',

@@ -6,11 +6,15 @@ import type { SessionUser } from '../api/types.js'
 import { Field } from '../components/field.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { Card, FormStatus, type FormState } from './profile-parts.js'
+import { QrCodeImage } from './qr-code-image.js'
 
 type TwoFactorStep =
   { kind: 'view' } | { kind: 'enrolling'; secret: string; uri: string } | { kind: 'disabling' }
 
-/** Two-factor sign-in: turn it on with the key (as text) and a first code, or off with the password. */
+/**
+ * Two-factor sign-in: turn it on by scanning the QR code (or typing the key) and giving a first
+ * code, or off with the password.
+ */
 export function TwoFactorCard({
   user,
   onUserChanged,
@@ -82,6 +86,7 @@ export function TwoFactorCard({
       {step.kind === 'enrolling' && (
         <form onSubmit={(event) => void confirmCode(event)}>
           <p>{t('twoFactorSecretIntro')}</p>
+          <QrCodeImage text={step.uri} label={t('twoFactorQrCode')} />
           <dl className="secret">
             <dt>{t('twoFactorSecret')}</dt>
             <dd>

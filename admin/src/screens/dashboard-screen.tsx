@@ -44,7 +44,7 @@ function Panels({ dashboard }: { dashboard: Dashboard }) {
         id="my-drafts"
         title="panelMyDrafts"
         panel={dashboard.myDrafts}
-        seeAll="/articles?status=draft"
+        seeAll="/articles?status=draft&mine=true"
       />
       <ArticleListPanel
         id="in-review"

@@ -37,8 +37,8 @@ export interface ResourceDefinition<Item extends { id: number }> {
   secretOf?: (created: unknown) => string | undefined
   /** Narrows the list as one types in a search box. */
   matches?: (item: Item, text: string) => boolean
-  /** Extra buttons in a row (deliveries of a webhook). */
-  rowActions?: (item: Item) => ReactNode
+  /** Extra buttons in a row (deliveries of a webhook); `done` announces a change and reloads. */
+  rowActions?: (item: Item, done: (announcement: string) => Promise<void>) => ReactNode
   empty: MessageKey
 }
 
@@ -108,6 +108,11 @@ export function ResourceArea<Item extends { id: number }>({
     } catch (caught) {
       setRowErrors(caught instanceof ApiError ? caught.errors : errorsOfFailure(caught, []).general)
     }
+  }
+
+  const announceAndReload = async (text: string) => {
+    setAnnouncement(text)
+    await reload()
   }
 
   const shown =
@@ -233,7 +238,7 @@ export function ResourceArea<Item extends { id: number }>({
                             {t('edit')}
                           </button>
                         )}
-                        {definition.rowActions?.(item)}
+                        {definition.rowActions?.(item, announceAndReload)}
                         {allows(definition.canDelete, item) && (
                           <button
                             type="button"

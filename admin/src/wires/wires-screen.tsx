@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react'
 import type { FormEvent } from 'react'
 import { api } from '../api/client.js'
+import type { SessionUser } from '../api/types.js'
 import { useLoad } from '../api/use-load.js'
 import { Pagination } from '../components/pagination.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { pickName } from '../settings/areas/names.js'
+import { rightsOf } from '../settings/rights.js'
 import { useNavigation } from '../router.js'
 import { wireFiltersOf, wireItemsQuery, wiresPath, NO_WIRE_FILTERS } from './wire-filters.js'
+import { WireDeskEmpty } from './wire-desk-empty.js'
 import { WireItemPanel } from './wire-item-panel.js'
 import type { Agency, WireItem } from './wire-types.js'
 import './wires.css'
@@ -20,7 +23,13 @@ interface WirePage {
 }
 
 /** /admin/wires: the agency stories in the queue, newest first; read one, use it for a draft. */
-export default function WiresScreen({ query }: { query: URLSearchParams }) {
+export default function WiresScreen({
+  user,
+  query,
+}: {
+  user: SessionUser
+  query: URLSearchParams
+}) {
   const { t, language, formatDateTime } = useI18n()
   const { navigate } = useNavigation()
   const filters = wireFiltersOf(query)
@@ -120,7 +129,12 @@ export default function WiresScreen({ query }: { query: URLSearchParams }) {
             <p className="result-count" role="status">
               {t('wireCount', { count: items.data.total })}
             </p>
-            {items.data.items.length === 0 && <p className="notice">{t('wireEmpty')}</p>}
+            {items.data.items.length === 0 &&
+              (isFiltered || page > 1 ? (
+                <p className="notice">{t('wireEmpty')}</p>
+              ) : (
+                <WireDeskEmpty canAddFeeds={rightsOf(user.role).wireFeeds} />
+              ))}
             <ul className="wire-items">
               {items.data.items.map((item) => (
                 <li

@@ -1,4 +1,5 @@
 import { loadDemoContent } from '../../demo/load-demo.js'
+import { loadDemoWires } from '../../demo/demo-wires.js'
 import {
   listEditions,
   saveEditions,
@@ -29,14 +30,16 @@ export const demoCommand: Command = {
         )
       }
       if ((await listEditions(db)).length === 0) await saveEditions(db, STARTING_EDITIONS)
+      const now = systemClock.now()
       const summary = await loadDemoContent(
         db,
         createLocalMediaStorage(mediaFolderOf(dataDir)),
-        systemClock.now(),
+        now,
       )
+      const feeds = await loadDemoWires(db, { dataDir, now })
       print(
         `Loaded the demo into ${database.kind}: ${summary.articles} articles, ${summary.sections} sections, ` +
-          `${summary.tags} tags, ${summary.pages} pages.`,
+          `${summary.tags} tags, ${summary.pages} pages, ${feeds} agency feeds.`,
       )
     })
   },

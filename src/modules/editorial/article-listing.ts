@@ -24,6 +24,8 @@ export interface ArticleListRequest extends PageRequest {
   section?: string | number
   tag?: string
   author?: string
+  /** Only the articles the person asking created or is bylined on (their drafts, say). */
+  mine?: boolean
   updatedFrom?: string
   updatedTo?: string
   q?: string
@@ -105,7 +107,12 @@ export async function listArticlesFor(
   if (request.author !== undefined) {
     filter.authorId = (await findAuthorBySlug(db, request.author))?.id ?? -1
   }
-  if (!seesAllArticles(actor) && actor.kind === 'user') filter.ownedByUserId = actor.userId
+  if ((request.mine || !seesAllArticles(actor)) && actor.kind === 'user') {
+    filter.ownedByUserId = actor.userId
+  } else if (request.mine) {
+    // An API token is no one's: it owns no articles.
+    filter.ownedByUserId = -1
+  }
   if (!request.q?.trim()) return withNames(db, await listNewsroomArticles(db, filter, request))
   const results = await deps.search.search(
     {

@@ -91,6 +91,10 @@ export const ARTICLE_LIST_QUERY = z.strictObject({
   section: reference.optional(),
   tag: z.string().max(200).optional(),
   author: z.string().max(200).optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
   updatedFrom: instant.optional(),
   updatedTo: instant.optional(),
   q: z.string().max(200).optional(),

@@ -65,3 +65,22 @@ export async function findRedirect(
     .where('fromPath', '=', fromPath)
     .executeTakeFirst()
 }
+
+/**
+ * Moves a page for good (a merged tag): its old path answers 301 to the new one, redirects that
+ * led to the old path lead straight to the new one, and a redirect away from the new path is
+ * dropped, since a page lives there now. `fromPath` is decoded, as requests are looked up.
+ */
+export async function movePermanently(
+  db: Kysely<Database>,
+  move: { fromPath: string; toPath: string },
+  now: Date,
+): Promise<void> {
+  await db.deleteFrom('redirects').where('fromPath', '=', decodeURI(move.toPath)).execute()
+  await db
+    .updateTable('redirects')
+    .set({ toPath: move.toPath })
+    .where('toPath', 'in', [move.fromPath, encodeURI(move.fromPath)])
+    .execute()
+  await saveRedirect(db, { ...move, statusCode: 301 }, now)
+}

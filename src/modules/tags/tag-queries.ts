@@ -156,3 +156,22 @@ export async function listTagsWithCounts(
     .execute()
   return rows.map((row) => ({ ...row, articleCount: Number(row.articleCount) }))
 }
+
+/**
+ * Moves every article from one tag to another, keeping each article's order; an article that
+ * carries both keeps the one it already had. The tag moved from is left without articles.
+ */
+export async function moveArticlesToTag(
+  db: Kysely<Database>,
+  input: { fromTagId: number; toTagId: number },
+): Promise<void> {
+  await db
+    .updateTable('articleTags')
+    .set({ tagId: input.toTagId })
+    .where('tagId', '=', input.fromTagId)
+    .where('articleId', 'not in', (eb) =>
+      eb.selectFrom('articleTags').select('articleId').where('tagId', '=', input.toTagId),
+    )
+    .execute()
+  await db.deleteFrom('articleTags').where('tagId', '=', input.fromTagId).execute()
+}

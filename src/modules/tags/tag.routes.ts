@@ -6,7 +6,7 @@ import { slugify } from '../../platform/slugify.js'
 import { contextOf } from '../../http/change-context.js'
 import { listTagsWithCounts, TAG_NAME_LENGTH } from './tag-queries.js'
 import type { TagService } from './tag-service.js'
-import { ID_PARAMS, LANGUAGE_CODE } from '../../http/common-schemas.js'
+import { ID, ID_PARAMS, LANGUAGE_CODE } from '../../http/common-schemas.js'
 
 /** The Admin API of tags: reads from the store, writes through the tag service. */
 export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService }) {
@@ -72,6 +72,18 @@ export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService
       summary: 'Delete a tag (articles lose it)',
       params: ID_PARAMS,
       handle: ({ params, request }) => tags.remove(contextOf(request), params.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/admin/tags/:id/merge',
+      access: { permission: 'taxonomy.write' },
+      tag: 'tags',
+      summary:
+        'Merge a tag into another of its edition: its articles move, it is deleted and its page answers 301 to the kept tag',
+      params: ID_PARAMS,
+      body: z.strictObject({ into: ID }),
+      handle: ({ params, body, request }) =>
+        tags.merge(contextOf(request), { id: params.id, into: body.into }),
     }),
   ]
 }

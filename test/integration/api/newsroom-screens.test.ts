@@ -150,6 +150,23 @@ describeEachDatabase('the newsroom screens’ Admin API', (store) => {
     expect(rows.find((row) => row.id === id)?.authors[0]?.name).toMatch(/^Author \d+$/)
   })
 
+  it('lists only the person’s own drafts when asked for theirs, as "My drafts" counts them', async () => {
+    const me = await signInAs(app, store().db, 'editor')
+    const own = await create(me, { headline: 'Editor’s own draft on moorings' })
+    await create(editor, { headline: 'A colleague’s draft on buoys' })
+    await create(contributor, { headline: 'A contributor’s draft on nets' })
+
+    const response = await me.request({ url: '/api/admin/articles?status=draft&mine=true' })
+    expect(response.statusCode, response.body).toBe(200)
+    const page = response.json<{ items: { id: number }[]; total: number }>()
+    expect(page.items.map((row) => row.id)).toEqual([own])
+    expect(page.total).toBe((await dashboardOf(me)).myDrafts.total)
+    const everyone = await me.request({ url: '/api/admin/articles?status=draft' })
+    expect(everyone.json<{ total: number }>().total).toBeGreaterThan(page.total)
+    const wrong = await me.request({ url: '/api/admin/articles?mine=yes' })
+    expect(wrong.statusCode).toBe(400)
+  })
+
   it('keeps each person’s interface language and answers it at sign-in and in the session', async () => {
     const account = await buildUser(store().db, 'author')
     const person = await signIn(app, account)

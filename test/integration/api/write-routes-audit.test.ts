@@ -492,6 +492,18 @@ const AUDITED_WRITES: Record<string, AuditedWrite> = {
       return { call: del(`/api/admin/tags/${id}`), events: [event('tag.deleted', id)] }
     },
   },
+  'POST /api/admin/tags/{id}/merge': {
+    as: 'admin',
+    status: 200,
+    audit: 'tag.merged',
+    prepare: async (kit) => {
+      const [merged, kept] = [await createTag(kit), await createTag(kit)]
+      return {
+        call: post(`/api/admin/tags/${merged}/merge`, { into: kept }),
+        events: [event('tag.deleted', merged), event('tag.updated', kept)],
+      }
+    },
+  },
   'POST /api/admin/authors': {
     as: 'admin',
     status: 201,

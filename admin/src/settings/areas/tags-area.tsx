@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/i18n-context.js'
 import { directionOf } from '../../i18n/messages.js'
 import { CONTENT_LANGUAGES, textOf } from '../form-values.js'
 import { ResourceArea, type ResourceDefinition } from '../resource-area.js'
+import { TagMerge } from './tag-merge.js'
 
 interface Tag {
   id: number
@@ -12,7 +13,7 @@ interface Tag {
   articleCount?: number
 }
 
-/** The tags of one edition: find, rename, delete (merging is not offered by the API yet). */
+/** The tags of one edition: find, rename, merge into another, delete. */
 export function TagsArea({ canWrite }: { canWrite: boolean }) {
   const { t, language: uiLanguage } = useI18n()
   const [language, setLanguage] = useState<string>(uiLanguage)
@@ -39,6 +40,7 @@ export function TagsArea({ canWrite }: { canWrite: boolean }) {
     canAdd: canWrite,
     canEdit: canWrite,
     canDelete: canWrite,
+    rowActions: canWrite ? (tag, done) => <TagMerge tag={tag} onMerged={done} /> : undefined,
     fields: (tag) => [
       { name: 'name', label: 'columnName', language: (tag?.language ?? language) as 'en' | 'ar' },
       ...(tag ? [{ name: 'slug', label: 'slug' as const, hint: 'slugHint' as const }] : []),
