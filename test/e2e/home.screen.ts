@@ -1,6 +1,16 @@
 import type { Locator } from 'playwright-core'
 import { SiteScreen } from './site.screen.js'
 
+/** In the page (it has the DOM, this file's types do not): the focused link seen whole, on top. */
+const IS_FOCUSED_AND_SHOWN = `(link) => {
+  if (document.activeElement !== link) return false
+  const box = link.getBoundingClientRect()
+  const strip = link.closest('ul').getBoundingClientRect()
+  const isInsideStrip = box.width > 0 && box.left >= strip.left - 1 && box.right <= strip.right + 1
+  const onTop = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+  return isInsideStrip && (onTop === link || link.contains(onTop))
+}`
+
 /** The front page of an edition. */
 export class HomeScreen extends SiteScreen {
   async open(language: string): Promise<void> {
@@ -9,6 +19,19 @@ export class HomeScreen extends SiteScreen {
 
   get leadHeadlineLink(): Locator {
     return this.page.locator('.card--lead .card__headline a')
+  }
+
+  get breakingBar(): Locator {
+    return this.page.locator('.breaking-bar')
+  }
+
+  get breakingLinks(): Locator {
+    return this.breakingBar.locator('.breaking-bar__items a')
+  }
+
+  /** Whether the bar's item `index` has the focus, in view and not clipped by the strip it is in. */
+  isBreakingItemShown(index: number): Promise<boolean> {
+    return this.breakingLinks.nth(index).evaluate<boolean, undefined>(IS_FOCUSED_AND_SHOWN)
   }
 
   /** The publication times of the "Latest news" list, newest first. */
