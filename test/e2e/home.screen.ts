@@ -1,15 +1,33 @@
 import type { Locator } from 'playwright-core'
 import { SiteScreen } from './site.screen.js'
 
-/** In the page (it has the DOM, this file's types do not): the focused link seen whole, on top. */
-const IS_FOCUSED_AND_SHOWN = `(link) => {
+interface Box {
+  left: number
+  right: number
+  top: number
+  width: number
+  height: number
+}
+
+/** The slice of a link element the check below reads (this project's types have no DOM). */
+interface LinkElement {
+  getBoundingClientRect(): Box
+  closest(selector: string): { getBoundingClientRect(): Box } | null
+  contains(other: unknown): boolean
+  ownerDocument: { activeElement: unknown; elementFromPoint(x: number, y: number): unknown }
+}
+
+/** Run in the page: the link has the focus and is seen whole, on top, inside its strip. */
+function isFocusedAndShown(link: LinkElement): boolean {
+  const document = link.ownerDocument
   if (document.activeElement !== link) return false
   const box = link.getBoundingClientRect()
-  const strip = link.closest('ul').getBoundingClientRect()
-  const isInsideStrip = box.width > 0 && box.left >= strip.left - 1 && box.right <= strip.right + 1
+  const strip = link.closest('ul')?.getBoundingClientRect()
+  if (!strip || box.width === 0) return false
+  const isInsideStrip = box.left >= strip.left - 1 && box.right <= strip.right + 1
   const onTop = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
   return isInsideStrip && (onTop === link || link.contains(onTop))
-}`
+}
 
 /** The front page of an edition. */
 export class HomeScreen extends SiteScreen {
@@ -31,7 +49,7 @@ export class HomeScreen extends SiteScreen {
 
   /** Whether the bar's item `index` has the focus, in view and not clipped by the strip it is in. */
   isBreakingItemShown(index: number): Promise<boolean> {
-    return this.breakingLinks.nth(index).evaluate<boolean, undefined>(IS_FOCUSED_AND_SHOWN)
+    return this.breakingLinks.nth(index).evaluate(isFocusedAndShown)
   }
 
   /** The publication times of the "Latest news" list, newest first. */

@@ -40,7 +40,7 @@ export async function scriptMainThreadMs(input: {
   const cdp = await context.newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: input.cpuSlowdown })
   const events: TraceEvent[] = []
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as TraceEvent[])))
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])))
   await cdp.send('Tracing.start', {
     categories: 'devtools.timeline',
     transferMode: 'ReportEvents',
