@@ -8,12 +8,13 @@ import { scriptMainThreadMs, type ScriptCost } from './script-main-thread.js'
 /** Lighthouse's phone profile slows the CPU four times. */
 const CPU_SLOWDOWN = 4
 /**
- * The longest task site.js may run on an article page at load, slowed 4×: a task over 50 ms is a
- * long task, and Total Blocking Time counts what it lasts beyond that. Measured (median of the
- * loads) at 9–16 ms on an idle 2-core machine and 16–26 ms with both cores busy, single loads up
- * to 74 ms; 105–175 ms when the script built its Intl formatters at load.
+ * The longest task site.js may run on an article page at load, slowed 4×. A task over 50 ms is a
+ * long task (Total Blocking Time counts what it lasts beyond that); the budget leaves room above it
+ * for a loaded test machine. Medians of the loads measured 9–16 ms on an idle 2-core machine and
+ * 16–31 ms with both cores busy, single loads up to 74 ms; 105–175 ms (idle) when the script built
+ * its Intl formatters at load.
  */
-const LONGEST_TASK_BUDGET_MS = 50
+const LONGEST_TASK_BUDGET_MS = 80
 /** Loads per edition; the median is compared, so one load stalled by the machine does not fail. */
 const LOADS = 5
 
