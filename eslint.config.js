@@ -43,6 +43,7 @@ export default tseslint.config(
         HTMLDialogElement: 'readonly',
         fetch: 'readonly',
         setInterval: 'readonly',
+        setTimeout: 'readonly',
         getComputedStyle: 'readonly',
       },
     },

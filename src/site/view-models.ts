@@ -50,7 +50,10 @@ export interface Frame {
   otherEdition: { language: string; url: string }
   /** Today's date for the header (and the Hijri date in the Arabic edition). */
   dateLine: string
-  assets: { css: string; js: string; icon: string }
+  /** The logo uploaded in the settings; the site name stands in for it in the header when unset. */
+  logo?: { src: string; width: number; height: number }
+  /** `theme`: the stylesheet of the settings' accent colour, when it is not site.css's own. */
+  assets: { css: string; js: string; icon: string; theme?: string }
 }
 
 /** An article as lists and cards show it. */

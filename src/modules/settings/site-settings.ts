@@ -1,7 +1,23 @@
 import { z } from 'zod'
 import { ID } from '../../http/common-schemas.js'
+import { contrastWithWhite, MIN_ACCENT_CONTRAST } from './accent-contrast.js'
 
 const localizedText = z.record(z.string(), z.string())
+
+/** The accent of the site's stylesheet (src/site/assets/site.css), used while no other is set. */
+export const DEFAULT_ACCENT = '#b00020'
+
+const accentColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb')
+  .superRefine((hex, context) => {
+    const contrast = contrastWithWhite(hex)
+    if (contrast < MIN_ACCENT_CONTRAST)
+      context.addIssue({
+        code: 'custom',
+        message: `white text on ${hex} has a contrast of ${contrast.toFixed(2)}:1, under the ${MIN_ACCENT_CONTRAST}:1 of WCAG AA: choose a darker colour`,
+      })
+  })
 
 /** Every site setting with its schema and default; stored one row per key. */
 export const SITE_SETTINGS_SCHEMA = z.object({
@@ -17,9 +33,7 @@ export const SITE_SETTINGS_SCHEMA = z.object({
   /** The masthead logo: a media library image, or none for the built-in logo. */
   logoMediaId: ID.nullable().default(null),
   /** Brand colours as #rrggbb; `accent` must keep 4.5:1 contrast with white text. */
-  colors: z
-    .object({ accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb') })
-    .default({ accent: '#b00020' }),
+  colors: z.object({ accent: accentColor }).default({ accent: DEFAULT_ACCENT }),
   defaultEdition: z.string().min(2).default('en'),
   /** IANA zone for dates shown to readers and for "today" in most-read lists. */
   timeZone: z

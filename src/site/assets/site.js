@@ -6,29 +6,40 @@
   'use strict'
 
   const root = document.documentElement
-  // An invalid tag makes Intl throw: use the browser's default then.
-  let locale = root.dataset.locale || root.lang || undefined
-  try {
-    new Intl.RelativeTimeFormat(locale)
-  } catch {
-    locale = undefined
+
+  // The first Intl formatter of a page costs a phone a tenth of a second or more (its locale data
+  // loads then), so formatters are built only when a text has to change, never at load.
+  let locale
+  function pageLocale() {
+    if (locale !== undefined) return locale || undefined
+    locale = root.dataset.locale || root.lang || ''
+    // An invalid tag makes Intl throw: use the browser's default then.
+    try {
+      new Intl.RelativeTimeFormat(locale)
+    } catch {
+      locale = ''
+    }
+    return locale || undefined
   }
 
-  // 1. Relative times: the server's own thresholds, so the text does not change at load.
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  // 1. Relative times: the server's own thresholds, so the text does not change at load. Each
+  // <time> says in data-relative which value and unit its text shows ("-5 minute").
+  let rtf
+  const formatRelative = (parts) =>
+    (rtf ||= new Intl.RelativeTimeFormat(pageLocale(), { numeric: 'auto' })).format(...parts)
 
   function relative(then, now) {
     const seconds = Math.max(0, (now - then) / 1000) // future times count as "now"
-    if (seconds < 45) return rtf.format(-Math.round(seconds), 'second')
+    if (seconds < 45) return [-Math.round(seconds), 'second']
     const minutes = Math.round(seconds / 60)
-    if (minutes < 45) return rtf.format(-minutes, 'minute')
+    if (minutes < 45) return [-minutes, 'minute']
     const hours = Math.round(seconds / 3600)
-    if (hours < 22) return rtf.format(-hours, 'hour')
+    if (hours < 22) return [-hours, 'hour']
     const days = Math.round(seconds / 86400)
-    if (days < 26) return rtf.format(-days, 'day')
+    if (days < 26) return [-days, 'day']
     const months = Math.round(days / 30.44)
-    if (months < 11) return rtf.format(-months, 'month')
-    return rtf.format(-Math.max(1, Math.round(days / 365.25)), 'year')
+    if (months < 11) return [-months, 'month']
+    return [-Math.max(1, Math.round(days / 365.25)), 'year']
   }
 
   function updateTimes() {
@@ -36,8 +47,11 @@
     for (const time of document.querySelectorAll('time[data-relative]')) {
       const then = Date.parse(time.dateTime)
       if (Number.isNaN(then)) continue
-      const text = relative(then, now)
-      if (time.textContent !== text) time.textContent = text
+      const parts = relative(then, now)
+      const shown = parts.join(' ')
+      if (time.dataset.relative === shown) continue
+      time.textContent = formatRelative(parts)
+      time.dataset.relative = shown
     }
   }
 
@@ -60,14 +74,16 @@
     if (document.prerendering) {
       document.addEventListener('prerenderingchange', send, { once: true })
     } else {
-      send()
+      // A task of its own, so that setting up the request does not lengthen the script's first.
+      setTimeout(send)
     }
   }
 
   // 3. Galleries. Without <dialog>, thumbnails stay links to the full images.
   if (!window.HTMLDialogElement?.prototype.showModal) return
 
-  const number = new Intl.NumberFormat(locale)
+  let number
+  const formatNumber = (value) => (number ||= new Intl.NumberFormat(pageLocale())).format(value)
 
   function element(tag, className, text) {
     const node = document.createElement(tag)
@@ -176,8 +192,8 @@
       parts.caption.hidden = !caption && !credit
 
       parts.position.textContent = (labels.labelPosition || '{current}/{total}')
-        .replace('{current}', number.format(current + 1))
-        .replace('{total}', number.format(total))
+        .replace('{current}', formatNumber(current + 1))
+        .replace('{total}', formatNumber(total))
     }
 
     gallery.addEventListener('click', (event) => {

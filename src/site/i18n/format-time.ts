@@ -16,23 +16,32 @@ function formatterFor<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
   return formatter as T
 }
 
+/** How long ago as a number and a unit, e.g. -3 and 'year'; the thresholds of assets/site.js. */
+export function relativeParts(
+  instant: Date,
+  now: Date,
+): { value: number; unit: Intl.RelativeTimeFormatUnit } {
+  const seconds = Math.max(0, (now.getTime() - instant.getTime()) / 1000)
+  if (seconds < 45) return { value: -Math.round(seconds), unit: 'second' }
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 45) return { value: -minutes, unit: 'minute' }
+  const hours = Math.round(seconds / 3600)
+  if (hours < 22) return { value: -hours, unit: 'hour' }
+  const days = Math.round(seconds / 86_400)
+  if (days < 26) return { value: -days, unit: 'day' }
+  const months = Math.round(days / 30.44)
+  if (months < 11) return { value: -months, unit: 'month' }
+  return { value: -Math.max(1, Math.round(days / 365.25)), unit: 'year' }
+}
+
 /** How long ago, e.g. "3 years ago"; refreshed in the page by assets/site.js. */
 export function relativeTime(locale: string, instant: Date, now: Date): string {
   const format = formatterFor(
     `relative ${locale}`,
     () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
   )
-  const seconds = Math.max(0, (now.getTime() - instant.getTime()) / 1000)
-  if (seconds < 45) return format.format(-Math.round(seconds), 'second')
-  const minutes = Math.round(seconds / 60)
-  if (minutes < 45) return format.format(-minutes, 'minute')
-  const hours = Math.round(seconds / 3600)
-  if (hours < 22) return format.format(-hours, 'hour')
-  const days = Math.round(seconds / 86_400)
-  if (days < 26) return format.format(-days, 'day')
-  const months = Math.round(days / 30.44)
-  if (months < 11) return format.format(-months, 'month')
-  return format.format(-Math.max(1, Math.round(days / 365.25)), 'year')
+  const { value, unit } = relativeParts(instant, now)
+  return format.format(value, unit)
 }
 
 /** The exact date and time, e.g. "1 March 2025, 09:30" or "1 مارس 2025 في 09:30". */

@@ -72,7 +72,8 @@ function Head(props: { frame: Frame; head: PageHead }) {
       <FeedLinks title={frame.siteName} urls={feedUrls(`/${frame.language}/`)} />
       {head.feed ? <FeedLinks title={head.feed.title} urls={head.feed} /> : null}
       <link rel="stylesheet" href={frame.assets.css} />
-      <link rel="icon" type="image/png" href={frame.assets.icon} />
+      {frame.assets.theme ? <link rel="stylesheet" href={frame.assets.theme} /> : null}
+      <link rel="icon" href={frame.assets.icon} />
       {head.jsonLd ? (
         <script type="application/ld+json">{raw(jsonForScript(head.jsonLd))}</script>
       ) : null}
@@ -97,7 +98,17 @@ function SiteHeader(props: { frame: Frame; translationUrl: string | undefined })
       </div>
       <p class="site-header__brand">
         <a href={`/${frame.language}/`} class="brand">
-          {frame.siteName}
+          {frame.logo ? (
+            <img
+              class="brand__logo"
+              src={frame.logo.src}
+              width={frame.logo.width}
+              height={frame.logo.height}
+              alt={frame.siteName}
+            />
+          ) : (
+            frame.siteName
+          )}
         </a>
       </p>
       <nav class="site-nav" aria-label={frame.t('sectionsNavigation')}>

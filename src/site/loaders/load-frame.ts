@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.js'
 import { listBreakingArticles } from '../../modules/articles/article-queries.js'
 import { safeLinkHref } from '../../modules/articles/document/safe-url.js'
 import { listEditions, type Edition } from '../../modules/editions/edition-queries.js'
+import { findMediaByIds } from '../../modules/media/media-queries.js'
 import { listFooterPages } from '../../modules/pages/page-queries.js'
 import { listSections, type Section } from '../../modules/sections/section-queries.js'
 import { getSiteSettings } from '../../modules/settings/settings-queries.js'
@@ -14,6 +15,7 @@ import type { AssetManifest } from '../assets/asset-manifest.js'
 import { hijriDate, localeWithDigits, longDate } from '../i18n/format-time.js'
 import { translatorFor } from '../i18n/messages.js'
 import { siteUrls } from '../site-urls.js'
+import { themeStylesheetPath } from '../theme-stylesheet.js'
 import { cacheTags } from '../../page-cache/cache-tags.js'
 import type { Frame } from '../view-models.js'
 
@@ -55,9 +57,12 @@ export function readEditions(
 function readSiteRows(db: Kysely<Database>, memo: TaggedMemo, now: Date) {
   return memo.get('site', now.getTime(), async () => {
     const [sections, settings] = await Promise.all([listSections(db), getSiteSettings(db)])
+    const logoId = settings.logoMediaId
+    const logo = logoId === null ? undefined : (await findMediaByIds(db, [logoId])).get(logoId)
     return {
-      value: { sections, settings },
-      tags: [cacheTags.site],
+      value: { sections, settings, logo },
+      // A change of the logo's picture (or its removal) drops these rows too.
+      tags: logo ? [cacheTags.site, cacheTags.media(logo.id)] : [cacheTags.site],
       expiresAt: now.getTime() + FRAME_KEEP_MS,
     }
   })
@@ -96,7 +101,7 @@ export async function loadSiteContext(input: {
 }): Promise<SiteContext> {
   const { db, memo, edition, now } = input
   const language = edition.code
-  const [editions, { sections, settings }, { breaking, footerPages }] = await Promise.all([
+  const [editions, { sections, settings, logo }, { breaking, footerPages }] = await Promise.all([
     readEditions(db, memo, now),
     readSiteRows(db, memo, now),
     readEditionRows(db, memo, language, now),
@@ -148,13 +153,20 @@ export async function loadSiteContext(input: {
     }),
     otherEdition: { language: other.code, url: siteUrls.home(other.code) },
     dateLine: language === 'ar' ? `${today} · ${hijriDate(locale, settings.timeZone, now)}` : today,
+    logo: logo && {
+      src: siteUrls.media(logo.storageKey),
+      width: logo.width,
+      height: logo.height,
+    },
     assets: {
       css: input.assets.url('site.css'),
       js: input.assets.url('site.js'),
-      icon: input.assets.url('logo.png'),
+      icon: logo ? siteUrls.media(logo.storageKey) : input.assets.url('logo.png'),
+      theme: themeStylesheetPath(settings.colors.accent),
     },
   }
   const uses = new Set([cacheTags.site, cacheTags.breaking(language)])
+  if (logo) uses.add(cacheTags.media(logo.id))
   for (const article of breaking) uses.add(cacheTags.article(article.id))
   return { db, frame, sections, settings, editions, uses }
 }

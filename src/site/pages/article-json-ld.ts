@@ -8,14 +8,23 @@ const SCHEMA_TYPES: Record<string, string> = {
   review: 'ReviewNewsArticle',
 }
 
-/** The publisher node every page shares, referenced by `@id`. */
+/**
+ * The publisher node every page shares, referenced by `@id`: with the logo uploaded in the
+ * settings, else the built-in one (`logoUrl`, 512 px square).
+ */
 export function organizationNode(frame: Frame, logoUrl: string) {
+  const logo = frame.logo ?? { src: logoUrl, width: 512, height: 512 }
   return {
     '@type': 'NewsMediaOrganization',
     '@id': `${frame.siteUrl}/#org`,
     name: frame.siteName,
     url: `${frame.siteUrl}/`,
-    logo: { '@type': 'ImageObject', url: `${frame.siteUrl}${logoUrl}`, width: 512, height: 512 },
+    logo: {
+      '@type': 'ImageObject',
+      url: `${frame.siteUrl}${logo.src}`,
+      width: logo.width,
+      height: logo.height,
+    },
     publishingPrinciples: `${frame.siteUrl}/${frame.language}/standards`,
     correctionsPolicy: `${frame.siteUrl}/${frame.language}/standards`,
   }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { sendImmutableFile, sendPrecompressedFile } from '../../http/precompressed-file.js'
 import type { MediaStorage } from '../../platform/storage/media-storage.js'
 import type { AssetManifest } from '../assets/asset-manifest.js'
+import { themeStylesheet } from '../theme-stylesheet.js'
 import { PUBLIC, type Params, type SiteRouteKit } from './site-route-kit.js'
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -35,6 +36,16 @@ export function registerFileRoutes(
     const current = assets.findOtherBuild(path)
     if (current) return sendPrecompressedFile(request, reply, current, OTHER_BUILD_CACHE_CONTROL)
     return notFound(request, reply)
+  })
+
+  // The accent colour from the settings, as a stylesheet named by the colour (theme-stylesheet.ts).
+  app.get('/site-theme/:file', PUBLIC, async (request, reply) => {
+    const css = themeStylesheet((request.params as Params)['file'] ?? '')
+    if (!css) return notFound(request, reply)
+    return reply
+      .header('content-type', 'text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(css)
   })
 
   app.get('/favicon.ico', PUBLIC, async (request, reply) => {
