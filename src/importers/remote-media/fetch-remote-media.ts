@@ -14,6 +14,9 @@ export interface RemoteMediaOptions extends DownloadOptions {
   onProgress?: (done: number, total: number) => void
 }
 
+/** How an import's `--fetch-media` downloads: the guards and the concurrency, no uploader yet. */
+export type FetchMediaOptions = Omit<RemoteMediaOptions, 'uploader' | 'onProgress'>
+
 /** A file to bring in, with what the export says of it. */
 export interface RemoteMediaRequest {
   url: string

@@ -10,7 +10,15 @@ import { createSection, findSectionIdsBySlugs } from '../../modules/sections/sec
 import { ImportInputError } from '../import-input-error.js'
 import { emptyReport, tally, type ImportReport } from '../import-report.js'
 import { childText, readXmlRecords } from '../xml-records.js'
-import { importWordPressMedia, toAttachment, type WxrAttachment } from './wordpress-media.js'
+import type { FetchMediaOptions } from '../remote-media/fetch-remote-media.js'
+import type { ImportProgress } from '../import-progress.js'
+import {
+  bodyImagesOf,
+  importWordPressMedia,
+  toAttachment,
+  type BodyImage,
+  type WxrAttachment,
+} from './wordpress-media.js'
 import { importWordPressPosts, itemName, skipReason, type PostScope } from './wordpress-posts.js'
 import { importWordPressTaxonomy } from './wordpress-taxonomy.js'
 import { importWordPressUsers } from './wordpress-users.js'
@@ -27,15 +35,6 @@ import {
 } from './wxr-records.js'
 import { runImport } from '../dry-run.js'
 
-/** Where an import is: reading the file through (checking it), then importing its posts. */
-export interface ImportProgress {
-  phase: 'checking' | 'importing'
-  bytesRead: number
-  totalBytes: number
-  /** Posts and pages handled so far in the importing phase. */
-  items: number
-}
-
 export interface WordPressImportOptions {
   db: Kysely<Database>
   path: string
@@ -44,6 +43,8 @@ export interface WordPressImportOptions {
   /** A copy of the site's `wp-content/uploads`; attachments found there become media. */
   mediaDir?: string
   uploader?: MediaUploader
+  /** Download attachments and body images the media folder does not have from the old site. */
+  fetchMedia?: FetchMediaOptions
   /** Newsroom accounts for the export's authors: contributors who must reset a password. */
   withUsers?: boolean
   /** Runs the whole import and rolls it back: the report says what would happen. */
@@ -61,6 +62,8 @@ interface Survey {
   categories: WxrCategory[]
   tags: WxrTag[]
   attachments: WxrAttachment[]
+  /** The `<img>` of posts and pages, gathered only to download them (`--fetch-media`). */
+  bodyImages: BodyImage[]
 }
 
 const FALLBACK_SECTION = { slug: 'uncategorized', name: { en: 'Uncategorized', ar: 'غير مصنف' } }
@@ -75,6 +78,7 @@ async function survey(options: WordPressImportOptions): Promise<Survey> {
     categories: [],
     tags: [],
     attachments: [],
+    bodyImages: [],
   }
   let link = ''
   await readXmlRecords({
@@ -96,9 +100,11 @@ async function survey(options: WordPressImportOptions): Promise<Survey> {
       if (record.name === 'wp:author') found.authors.push(toAuthor(record))
       else if (record.name === 'wp:category') found.categories.push(toCategory(record))
       else if (record.name === 'wp:tag') found.tags.push(toTag(record))
-      // Posts are read in the second reading: only attachments are gathered here.
+      // Posts are read in the second reading: only attachments (and images to download) here.
       else if (childText(record, 'wp:post_type').trim() === 'attachment')
         found.attachments.push(toAttachment(toItem(record), record))
+      else if (options.fetchMedia)
+        found.bodyImages.push(...bodyImagesOf(childText(record, 'content:encoded')))
     },
     onProgress: (bytesRead, totalBytes) =>
       options.onProgress?.({ phase: 'checking', bytesRead, totalBytes, items: 0 }),
@@ -209,8 +215,15 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
         ...base,
         ...(!options.isDryRun && options.uploader && { uploader: options.uploader }),
         ...(options.mediaDir && { mediaDir: options.mediaDir }),
+        ...(options.fetchMedia && {
+          fetch: {
+            ...options.fetchMedia,
+            onProgress: (files: number, totalFiles: number) =>
+              options.onProgress?.({ phase: 'fetching', files, totalFiles }),
+          },
+        }),
       },
-      found.attachments,
+      { attachments: found.attachments, bodyImages: found.bodyImages },
     )
     const childAttachments = new Map<number, number[]>()
     for (const attachment of found.attachments) {
