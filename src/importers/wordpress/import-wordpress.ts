@@ -28,9 +28,11 @@ import {
   toItem,
   toTag,
   WXR_RECORD_NAMES,
+  itemTerms,
   type WxrAuthor,
   type WxrCategory,
   type WxrItem,
+  type WxrItemTerm,
   type WxrTag,
 } from './wxr-records.js'
 import { runImport } from '../dry-run.js'
@@ -62,6 +64,8 @@ interface Survey {
   categories: WxrCategory[]
   tags: WxrTag[]
   attachments: WxrAttachment[]
+  /** Categories and tags items are filed under, by domain and nicename, declared or not. */
+  usedTerms: Map<string, WxrItemTerm>
   /** The `<img>` of posts and pages, gathered only to download them (`--fetch-media`). */
   bodyImages: BodyImage[]
 }
@@ -78,6 +82,7 @@ async function survey(options: WordPressImportOptions): Promise<Survey> {
     categories: [],
     tags: [],
     attachments: [],
+    usedTerms: new Map(),
     bodyImages: [],
   }
   let link = ''
@@ -103,8 +108,12 @@ async function survey(options: WordPressImportOptions): Promise<Survey> {
       // Posts are read in the second reading: only attachments (and images to download) here.
       else if (childText(record, 'wp:post_type').trim() === 'attachment')
         found.attachments.push(toAttachment(toItem(record), record))
-      else if (options.fetchMedia)
-        found.bodyImages.push(...bodyImagesOf(childText(record, 'content:encoded')))
+      else {
+        for (const term of itemTerms(record))
+          if (term.nicename) found.usedTerms.set(`${term.domain}:${term.nicename}`, term)
+        if (options.fetchMedia)
+          found.bodyImages.push(...bodyImagesOf(childText(record, 'content:encoded')))
+      }
     },
     onProgress: (bytesRead, totalBytes) =>
       options.onProgress?.({ phase: 'checking', bytesRead, totalBytes, items: 0 }),
@@ -112,7 +121,23 @@ async function survey(options: WordPressImportOptions): Promise<Survey> {
   if (!found.version)
     throw new ImportInputError('not a WordPress export (WXR): the file has no <wp:wxr_version>')
   found.site = (found.site || link).replace(/\/+$/, '')
+  addUndeclaredTerms(found)
   return found
+}
+
+/**
+ * Categories and tags items are filed under that the file does not declare at its top (WordPress's
+ * own importer creates them): added with their nicename as slug and the name the item gives.
+ */
+function addUndeclaredTerms(found: Survey): void {
+  const categories = new Set(found.categories.map((category) => category.nicename))
+  const tags = new Set(found.tags.map((tag) => tag.slug))
+  for (const { domain, nicename, name } of found.usedTerms.values()) {
+    if (domain === 'category' && !categories.has(nicename))
+      found.categories.push({ termId: '', nicename, parent: '', name, description: '' })
+    if (domain === 'post_tag' && !tags.has(nicename))
+      found.tags.push({ termId: '', slug: nicename, name })
+  }
 }
 
 /** The edition to import into; a newsroom without editions gets the starting ones first. */
