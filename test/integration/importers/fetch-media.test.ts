@@ -171,13 +171,14 @@ describeEachDatabase('WordPress import of remote pictures from a loopback host',
       fetchMedia: { maxBytes: MAX_BYTES },
     })
     expect(server.requested).toEqual([])
-    const refused = expect.stringMatching(
-      /private, loopback or link-local address \(127\.0\.0\.1\); --allow-private-hosts/,
-    )
-    expect(report.unfetchedMedia).toEqual([
-      { url: `${server.origin}/2024/05/quay.jpg`, reason: refused },
-      { url: `${server.origin}/2024/05/crane.png`, reason: refused },
+    expect(report.unfetchedMedia.map(({ url }) => url)).toEqual([
+      `${server.origin}/2024/05/quay.jpg`,
+      `${server.origin}/2024/05/crane.png`,
     ])
+    for (const { reason } of report.unfetchedMedia)
+      expect(reason).toMatch(
+        /private, loopback or link-local address \(127\.0\.0\.1\); --allow-private-hosts/,
+      )
     expect(await store().db.selectFrom('media').select('id').execute()).toEqual([])
     expect(await bodyImages(store().db)).toEqual(REMOTE_IMAGES(server.origin))
   })
