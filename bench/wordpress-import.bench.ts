@@ -123,8 +123,9 @@ export async function benchWordPressImport(posts = POSTS): Promise<string[]> {
       db: store.db,
       path,
       now: () => new Date(),
-      onProgress: ({ phase, items }) => {
-        if (phase !== 'importing') return
+      onProgress: (progress) => {
+        if (progress.phase !== 'importing') return
+        const { items } = progress
         if (!importStarted) {
           importStarted = performance.now()
           cpuChecking = process.cpuUsage(cpuBefore)

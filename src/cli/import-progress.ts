@@ -1,4 +1,4 @@
-import type { ImportProgress } from '../importers/wordpress/import-wordpress.js'
+import type { ImportProgress } from '../importers/import-progress.js'
 
 const BAR_WIDTH = 30
 const LINE_EVERY_MS = 5_000
@@ -9,9 +9,23 @@ function eta(startedAt: number, share: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
 }
 
+/** How far along the phase is, and what the bar is labelled. */
+function measure(progress: ImportProgress): { share: number; label: string } {
+  if (progress.phase === 'fetching')
+    return {
+      share: progress.totalFiles ? progress.files / progress.totalFiles : 1,
+      label: `Downloaded ${progress.files}/${progress.totalFiles} files`,
+    }
+  return {
+    share: progress.totalBytes ? progress.bytesRead / progress.totalBytes : 1,
+    label: progress.phase === 'checking' ? 'Checking the file' : `Imported ${progress.items} items`,
+  }
+}
+
 /**
  * Shows an import's progress: a bar redrawn in place with counts and the time left on a terminal,
- * a plain line every few seconds otherwise (logs, pipes). Progress is measured in bytes of the file.
+ * a plain line every few seconds otherwise (logs, pipes). Progress is measured in bytes of the
+ * file, and in files while the old site's media are downloaded.
  */
 export function importProgressReporter(
   print: (line: string) => void,
@@ -27,9 +41,8 @@ export function importProgressReporter(
       startedAt = performance.now()
       lastLine = -Infinity
     }
-    const share = progress.totalBytes ? progress.bytesRead / progress.totalBytes : 1
+    const { share, label } = measure(progress)
     const percent = Math.floor(share * 100)
-    const label = phase === 'checking' ? 'Checking the file' : `Imported ${progress.items} items`
     if (isTerminal) {
       const filled = Math.round(share * BAR_WIDTH)
       process.stdout.write(
@@ -41,6 +54,7 @@ export function importProgressReporter(
     const now = performance.now()
     if (now - lastLine < LINE_EVERY_MS) return
     lastLine = now
-    print(`${label}: ${percent}% of the file, about ${eta(startedAt, share)} left`)
+    const of = phase === 'fetching' ? 'of the files' : 'of the file'
+    print(`${label}: ${percent}% ${of}, about ${eta(startedAt, share)} left`)
   }
 }

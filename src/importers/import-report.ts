@@ -14,7 +14,11 @@ export interface ImportReport {
   /** Content without an equivalent, by name: blocks kept as sanitised HTML, shortcodes dropped. */
   unknownBlocks: Record<string, number>
   droppedShortcodes: Record<string, number>
-  /** Images of the content whose file was not imported (left out of the body). */
+  /** Files that could not be downloaded (`--fetch-media`), by URL, with why. */
+  unfetchedMedia: { url: string; reason: string }[]
+  /** Images of the content kept at their remote URL (their file was not imported). */
+  remoteImages: number
+  /** Images of the content left out of the body: no file imported and no usable remote URL. */
   unresolvedImages: number
   /** Posts and pages protected by a password: imported as drafts, never published. */
   passwordProtected: number
@@ -28,8 +32,10 @@ export function emptyReport(): ImportReport {
     failed: [],
     shortened: [],
     remoteMedia: [],
+    unfetchedMedia: [],
     unknownBlocks: {},
     droppedShortcodes: {},
+    remoteImages: 0,
     unresolvedImages: 0,
     passwordProtected: 0,
   }
@@ -67,12 +73,20 @@ export function formatReport(report: ImportReport): string[] {
     lines.push(`Blocks kept as sanitised HTML: ${counts(report.unknownBlocks)}`)
   if (Object.keys(report.droppedShortcodes).length)
     lines.push(`Shortcodes left out: ${counts(report.droppedShortcodes)}`)
+  if (report.remoteImages)
+    lines.push(
+      `Images kept in bodies at their old URL (file not imported; --fetch-media or --media-dir brings them in): ${report.remoteImages}`,
+    )
   if (report.unresolvedImages)
-    lines.push(`Images left out of bodies (file not imported): ${report.unresolvedImages}`)
+    lines.push(`Images left out of bodies (no file, no usable URL): ${report.unresolvedImages}`)
   if (report.passwordProtected)
     lines.push(
       `Protected by a password, imported as drafts (not published): ${report.passwordProtected}`,
     )
+  if (report.unfetchedMedia.length) {
+    lines.push(`Files not downloaded, kept at their old URL (${report.unfetchedMedia.length}):`)
+    lines.push(...report.unfetchedMedia.map(({ url, reason }) => `  ${url}: ${reason}`))
+  }
   if (report.remoteMedia.length) {
     lines.push(`Media kept as remote references (${report.remoteMedia.length}):`)
     lines.push(...report.remoteMedia.map((url) => `  ${url}`))
@@ -93,6 +107,8 @@ export function mergeReport(total: ImportReport, part: ImportReport): void {
   total.failed.push(...part.failed)
   total.shortened.push(...part.shortened)
   total.remoteMedia.push(...part.remoteMedia)
+  total.unfetchedMedia.push(...part.unfetchedMedia)
+  total.remoteImages += part.remoteImages
   total.unresolvedImages += part.unresolvedImages
   total.passwordProtected += part.passwordProtected
 }

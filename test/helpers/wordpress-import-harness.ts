@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../src/db/database.js'
 import { importWordPress } from '../../src/importers/wordpress/import-wordpress.js'
+import type { FetchMediaOptions } from '../../src/importers/remote-media/fetch-remote-media.js'
 import { createJobQueue } from '../../src/platform/job-queue.js'
 import { createMediaUploader } from '../../src/modules/media/media-upload.js'
 import { fixedClock } from '../../src/platform/clock.js'
@@ -60,6 +61,8 @@ export function runWordPressImport(
     language?: string
     isDryRun?: boolean
     withUsers?: boolean
+    fetchMedia?: FetchMediaOptions
+    maxBytes?: number
   },
 ) {
   const clock = fixedClock(TEST_NOW)
@@ -69,7 +72,7 @@ export function runWordPressImport(
     storage: createLocalMediaStorage(mediaFolderOf(input.dataDir)),
     clock,
     dataDir: input.dataDir,
-    limits: { maxBytes: 25_000_000, maxPixels: 100_000_000 },
+    limits: { maxBytes: input.maxBytes ?? 25_000_000, maxPixels: 100_000_000 },
     enqueue: (job) => queue.enqueue(job),
   })
   return importWordPress({
@@ -81,6 +84,7 @@ export function runWordPressImport(
     ...(input.language && { language: input.language }),
     ...(input.isDryRun && { isDryRun: true }),
     ...(input.withUsers && { withUsers: true }),
+    ...(input.fetchMedia && { fetchMedia: input.fetchMedia }),
   })
 }
 

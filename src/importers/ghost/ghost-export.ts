@@ -31,6 +31,7 @@ const dataSchema = z.object({
   posts_tags: z
     .array(z.object({ post_id: z.string(), tag_id: z.string(), sort_order: z.number().nullish() }))
     .default([]),
+  settings: z.array(z.object({ key: z.string(), value: z.unknown() })).default([]),
   posts_authors: z
     .array(
       z.object({ post_id: z.string(), author_id: z.string(), sort_order: z.number().nullish() }),
@@ -74,4 +75,10 @@ export async function readGhostExport(path: string): Promise<{ version: string; 
       `Ghost ${root.meta.version} exports are not supported (4.x and 5.x are)`,
     )
   return { version: root.meta.version, data: root.data }
+}
+
+/** The site's URL when the export names it (a `url` setting); Ghost 5 exports usually do not. */
+export function exportedSiteUrl(data: GhostData): string | undefined {
+  const value = data.settings.find((setting) => setting.key === 'url')?.value
+  return typeof value === 'string' && /^https?:\/\/[^/]/i.test(value) ? value : undefined
 }

@@ -44,9 +44,11 @@ import {
 import { emptyReport, mergeReport, tally, type ImportReport } from '../import-report.js'
 import { fitImportedText, reportName } from '../fit-imported-text.js'
 import type { MediaUploader } from '../../modules/media/media-upload.js'
-import { ghostPostHtml } from './ghost-content.js'
 import { importGhostMedia, type GhostMedia } from './ghost-media.js'
-import { readGhostExport, type GhostData, type GhostPost } from './ghost-export.js'
+import { exportedSiteUrl, readGhostExport, type GhostData, type GhostPost } from './ghost-export.js'
+import type { ImportProgress } from '../import-progress.js'
+import type { FetchMediaOptions } from '../remote-media/fetch-remote-media.js'
+import { countRemoteImages } from '../remote-media/remote-image.js'
 import { runImport } from '../dry-run.js'
 
 export interface GhostImportOptions {
@@ -58,7 +60,12 @@ export interface GhostImportOptions {
   now: () => Date
   /** A copy of Ghost's `content/images`: images the posts show that are found there become media. */
   mediaDir?: string
+  /** Download the images `mediaDir` does not have from the old site. */
+  fetchMedia?: FetchMediaOptions
+  /** The old site's URL, for `__GHOST_URL__` in image sources (else the export's, if it has one). */
+  siteUrl?: string
   uploader?: MediaUploader
+  onProgress?: (progress: ImportProgress) => void
 }
 
 const SITE = 'ghost'
@@ -76,7 +83,7 @@ interface Scope {
   data: GhostData
   languages: Set<string>
   forced?: string
-  media?: GhostMedia
+  media: GhostMedia
 }
 
 /** Ghost's UTC times ("2026-11-29 13:47:51" or ISO) as ISO strings. */
@@ -242,10 +249,9 @@ async function fallbackSection(scope: Scope, trx: Kysely<Database>, language: st
 async function importPost(scope: Scope, post: GhostPost, trx: Kysely<Database>) {
   const language = languageOf(scope, post)
   const { media } = scope
-  const conversion = media
-    ? htmlToDocument(media.htmlOf(post), { resolveImage: media.resolveImage })
-    : htmlToDocument(ghostPostHtml(post))
+  const conversion = htmlToDocument(media.htmlOf(post), { resolveImage: media.resolveImage })
   scope.report.unresolvedImages += conversion.report.unresolvedImages.length
+  scope.report.remoteImages += countRemoteImages(conversion.document)
   const document = conversion.document
   const status = STATUSES[post.status] ?? 'draft'
   const time = isoTime(post.published_at) ?? isoTime(post.created_at) ?? scope.now.toISOString()
@@ -257,7 +263,7 @@ async function importPost(scope: Scope, post: GhostPost, trx: Kysely<Database>) 
   }
   const fit = (field: string, text: string, limit: number) =>
     fitImportedText(scope.report, { item: postName(post), field, text, limit })
-  const heroMediaId = media?.mediaIdOf(post.feature_image)
+  const heroMediaId = media.mediaIdOf(post.feature_image)
   if (post.feature_image && !heroMediaId) scope.report.remoteMedia.push(post.feature_image)
   if (post.type === 'page') {
     const record = await findImportRecord(trx, { ...key, kind: 'page' })
@@ -390,18 +396,24 @@ export async function importGhost(options: GhostImportOptions): Promise<ImportRe
     const languages = new Set((await listEditions(db)).map((edition) => edition.code))
     if (options.language && !languages.has(options.language))
       throw new Error(`there is no "${options.language}" edition`)
-    const media =
-      options.mediaDir && options.uploader && !options.isDryRun
-        ? await importGhostMedia({
-            db,
-            posts: data.posts,
-            mediaDir: options.mediaDir,
-            uploader: options.uploader,
-            language: options.language ?? 'en',
-            report,
-            now: options.now(),
-          })
-        : undefined
+    const siteUrl = options.siteUrl ?? exportedSiteUrl(data)
+    const media = await importGhostMedia({
+      db,
+      posts: data.posts,
+      ...(siteUrl && { siteUrl }),
+      ...(options.mediaDir && { mediaDir: options.mediaDir }),
+      ...(options.fetchMedia && {
+        fetch: {
+          ...options.fetchMedia,
+          onProgress: (files: number, totalFiles: number) =>
+            options.onProgress?.({ phase: 'fetching', files, totalFiles }),
+        },
+      }),
+      ...(options.uploader && !options.isDryRun && { uploader: options.uploader }),
+      language: options.language ?? 'en',
+      report,
+      now: options.now(),
+    })
     for (const post of data.posts) {
       const local: Scope = {
         db,
@@ -410,7 +422,7 @@ export async function importGhost(options: GhostImportOptions): Promise<ImportRe
         data,
         languages,
         ...(options.language && { forced: options.language }),
-        ...(media && { media }),
+        media,
       }
       try {
         await withTransaction(db, (trx) => importPost(local, post, trx))

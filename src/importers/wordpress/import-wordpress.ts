@@ -10,7 +10,15 @@ import { createSection, findSectionIdsBySlugs } from '../../modules/sections/sec
 import { ImportInputError } from '../import-input-error.js'
 import { emptyReport, tally, type ImportReport } from '../import-report.js'
 import { childText, readXmlRecords } from '../xml-records.js'
-import { importWordPressMedia, toAttachment, type WxrAttachment } from './wordpress-media.js'
+import type { FetchMediaOptions } from '../remote-media/fetch-remote-media.js'
+import type { ImportProgress } from '../import-progress.js'
+import {
+  bodyImagesOf,
+  importWordPressMedia,
+  toAttachment,
+  type BodyImage,
+  type WxrAttachment,
+} from './wordpress-media.js'
 import { importWordPressPosts, itemName, skipReason, type PostScope } from './wordpress-posts.js'
 import { importWordPressTaxonomy } from './wordpress-taxonomy.js'
 import { importWordPressUsers } from './wordpress-users.js'
@@ -20,21 +28,14 @@ import {
   toItem,
   toTag,
   WXR_RECORD_NAMES,
+  itemTerms,
   type WxrAuthor,
   type WxrCategory,
   type WxrItem,
+  type WxrItemTerm,
   type WxrTag,
 } from './wxr-records.js'
 import { runImport } from '../dry-run.js'
-
-/** Where an import is: reading the file through (checking it), then importing its posts. */
-export interface ImportProgress {
-  phase: 'checking' | 'importing'
-  bytesRead: number
-  totalBytes: number
-  /** Posts and pages handled so far in the importing phase. */
-  items: number
-}
 
 export interface WordPressImportOptions {
   db: Kysely<Database>
@@ -44,6 +45,8 @@ export interface WordPressImportOptions {
   /** A copy of the site's `wp-content/uploads`; attachments found there become media. */
   mediaDir?: string
   uploader?: MediaUploader
+  /** Download attachments and body images the media folder does not have from the old site. */
+  fetchMedia?: FetchMediaOptions
   /** Newsroom accounts for the export's authors: contributors who must reset a password. */
   withUsers?: boolean
   /** Runs the whole import and rolls it back: the report says what would happen. */
@@ -61,6 +64,10 @@ interface Survey {
   categories: WxrCategory[]
   tags: WxrTag[]
   attachments: WxrAttachment[]
+  /** Categories and tags items are filed under, by domain and nicename, declared or not. */
+  usedTerms: Map<string, WxrItemTerm>
+  /** The `<img>` of posts and pages, gathered only to download them (`--fetch-media`). */
+  bodyImages: BodyImage[]
 }
 
 const FALLBACK_SECTION = { slug: 'uncategorized', name: { en: 'Uncategorized', ar: 'غير مصنف' } }
@@ -75,6 +82,8 @@ async function survey(options: WordPressImportOptions): Promise<Survey> {
     categories: [],
     tags: [],
     attachments: [],
+    usedTerms: new Map(),
+    bodyImages: [],
   }
   let link = ''
   await readXmlRecords({
@@ -96,9 +105,15 @@ async function survey(options: WordPressImportOptions): Promise<Survey> {
       if (record.name === 'wp:author') found.authors.push(toAuthor(record))
       else if (record.name === 'wp:category') found.categories.push(toCategory(record))
       else if (record.name === 'wp:tag') found.tags.push(toTag(record))
-      // Posts are read in the second reading: only attachments are gathered here.
+      // Posts are read in the second reading: only attachments (and images to download) here.
       else if (childText(record, 'wp:post_type').trim() === 'attachment')
         found.attachments.push(toAttachment(toItem(record), record))
+      else {
+        for (const term of itemTerms(record))
+          if (term.nicename) found.usedTerms.set(`${term.domain}:${term.nicename}`, term)
+        if (options.fetchMedia)
+          found.bodyImages.push(...bodyImagesOf(childText(record, 'content:encoded')))
+      }
     },
     onProgress: (bytesRead, totalBytes) =>
       options.onProgress?.({ phase: 'checking', bytesRead, totalBytes, items: 0 }),
@@ -106,7 +121,23 @@ async function survey(options: WordPressImportOptions): Promise<Survey> {
   if (!found.version)
     throw new ImportInputError('not a WordPress export (WXR): the file has no <wp:wxr_version>')
   found.site = (found.site || link).replace(/\/+$/, '')
+  addUndeclaredTerms(found)
   return found
+}
+
+/**
+ * Categories and tags items are filed under that the file does not declare at its top (WordPress's
+ * own importer creates them): added with their nicename as slug and the name the item gives.
+ */
+function addUndeclaredTerms(found: Survey): void {
+  const categories = new Set(found.categories.map((category) => category.nicename))
+  const tags = new Set(found.tags.map((tag) => tag.slug))
+  for (const { domain, nicename, name } of found.usedTerms.values()) {
+    if (domain === 'category' && !categories.has(nicename))
+      found.categories.push({ termId: '', nicename, parent: '', name, description: '' })
+    if (domain === 'post_tag' && !tags.has(nicename))
+      found.tags.push({ termId: '', slug: nicename, name })
+  }
 }
 
 /** The edition to import into; a newsroom without editions gets the starting ones first. */
@@ -209,8 +240,15 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
         ...base,
         ...(!options.isDryRun && options.uploader && { uploader: options.uploader }),
         ...(options.mediaDir && { mediaDir: options.mediaDir }),
+        ...(options.fetchMedia && {
+          fetch: {
+            ...options.fetchMedia,
+            onProgress: (files: number, totalFiles: number) =>
+              options.onProgress?.({ phase: 'fetching', files, totalFiles }),
+          },
+        }),
       },
-      found.attachments,
+      { attachments: found.attachments, bodyImages: found.bodyImages },
     )
     const childAttachments = new Map<number, number[]>()
     for (const attachment of found.attachments) {

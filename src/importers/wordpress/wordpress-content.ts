@@ -73,7 +73,7 @@ function galleryMedia(html: string, media: WordPressMediaLookup): number[] {
     if (byAttachment) return [byAttachment]
     const src = /\ssrc=["']([^"']+)["']/i.exec(tag)?.[1]
     const image = src ? media.resolveImage({ src, alt: '' }) : undefined
-    return image ? [image.mediaId] : []
+    return image?.mediaId ? [image.mediaId] : []
   })
 }
 

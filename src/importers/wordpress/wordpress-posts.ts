@@ -38,6 +38,7 @@ import {
 } from '../../modules/imports/import-records.js'
 import { emptyReport, mergeReport, tally, type ImportReport } from '../import-report.js'
 import { fitImportedText, reportName } from '../fit-imported-text.js'
+import { countRemoteImages } from '../remote-media/remote-image.js'
 import { convertWordPressContent, withGalleryIds } from './wordpress-content.js'
 import type { ImportedMedia } from './wordpress-media.js'
 import type { WordPressTaxonomy } from './wordpress-taxonomy.js'
@@ -200,6 +201,7 @@ async function saveGalleries(batch: Batch, item: WxrItem, conversion: Conversion
 }
 
 function recordConversion(scope: PostScope, conversion: Conversion) {
+  scope.report.remoteImages += countRemoteImages(conversion.document)
   for (const [name, count] of Object.entries(conversion.unknownBlocks))
     tally(scope.report.unknownBlocks, name, count)
   for (const [name, count] of Object.entries(conversion.droppedShortcodes))

@@ -86,20 +86,24 @@ export function toTag(node: XmlNode): WxrTag {
 
 const integer = (text: string) => Number.parseInt(text.trim(), 10) || 0
 
+/** The categories and tags an item is filed under (its `<category>` elements). */
+export function itemTerms(node: XmlNode): WxrItemTerm[] {
+  return node.children
+    .filter((child) => child.name === 'category')
+    .map((child) => ({
+      domain: child.attribs.domain ?? 'category',
+      nicename: (child.attribs.nicename ?? '').trim(),
+      name: child.text.trim(),
+    }))
+}
+
 export function toItem(node: XmlNode): WxrItem {
   const text = (name: string) => childText(node, name)
   const meta = new Map<string, string>()
-  const terms: WxrItemTerm[] = []
-  for (const child of node.children) {
+  for (const child of node.children)
     if (child.name === 'wp:postmeta')
       meta.set(childText(child, 'wp:meta_key').trim(), childText(child, 'wp:meta_value'))
-    else if (child.name === 'category')
-      terms.push({
-        domain: child.attribs.domain ?? 'category',
-        nicename: (child.attribs.nicename ?? '').trim(),
-        name: child.text.trim(),
-      })
-  }
+  const terms = itemTerms(node)
   return {
     postId: integer(text('wp:post_id')),
     postType: text('wp:post_type').trim(),

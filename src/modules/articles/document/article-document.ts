@@ -49,16 +49,20 @@ export interface ListNode {
   content: ListItemNode[]
 }
 
+/**
+ * A picture of the body: a media item of the library, or, without `mediaId`, a picture kept at
+ * its remote URL (an import that did not bring the file in), shown as it is.
+ */
 export interface ImageNode {
   type: 'image'
   attrs: {
-    mediaId: number
+    mediaId?: number
     src: string
     alt: string
     caption?: string
     credit?: string
-    width: number
-    height: number
+    width?: number
+    height?: number
   }
 }
 

@@ -49,6 +49,16 @@ describe('documentReferences', () => {
     expect(documentReferences(doc())).toEqual([])
   })
 
+  it('references no media for a remote picture kept at its URL', () => {
+    const remote: ImageNode = {
+      type: 'image',
+      attrs: { src: 'https://old.example/a.jpg', alt: '' },
+    }
+    expect(documentReferences(doc(remote, image(3)))).toEqual([
+      { position: 0, kind: 'media', targetId: 3, url: null, provider: null },
+    ])
+  })
+
   it('gives the distinct ids of one kind in body order', () => {
     const references = documentReferences(
       doc(image(9), { type: 'gallery', attrs: { galleryId: 2 } }, image(4), image(9)),

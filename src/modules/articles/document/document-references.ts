@@ -8,7 +8,10 @@ function referenceOf(block: BlockNode): Omit<DocumentReference, 'position'> | un
   const plain = { url: null, provider: null }
   switch (block.type) {
     case 'image':
-      return { kind: 'media', targetId: block.attrs.mediaId, ...plain }
+      // A remote picture is no media item of the library: nothing to reference.
+      return block.attrs.mediaId === undefined
+        ? undefined
+        : { kind: 'media', targetId: block.attrs.mediaId, ...plain }
     case 'gallery':
       return { kind: 'gallery', targetId: block.attrs.galleryId, ...plain }
     case 'relatedArticle':

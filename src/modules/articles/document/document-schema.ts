@@ -99,13 +99,14 @@ const block = z.union([
   z.strictObject({
     type: z.literal('image'),
     attrs: z.object({
-      mediaId: ID,
+      /** Absent: a remote picture, kept at its URL (imported without its file). */
+      mediaId: ID.optional(),
       src: mediaSource,
       alt: z.string().max(1000),
       caption: z.string().max(2000).optional(),
       credit: z.string().max(300).optional(),
-      width: z.number().int().positive(),
-      height: z.number().int().positive(),
+      width: z.number().int().positive().optional(),
+      height: z.number().int().positive().optional(),
     }),
   }),
   z.strictObject({

@@ -161,6 +161,14 @@ describe('renderDocumentHtml', () => {
       '<ol><li><p>one</p><ul><li><p>two</p></li></ul></li></ol>',
     ])
   })
+  it('renders a remote picture (no media item) at its URL, without an id or a size', () => {
+    const html = renderDocumentHtml(
+      doc({ type: 'image', attrs: { src: 'https://old.example/a.jpg', alt: 'Quay' } }),
+    )
+    expect(html).toBe(
+      '<figure class="image"><img src="https://old.example/a.jpg" alt="Quay" loading="lazy" decoding="async"></figure>',
+    )
+  })
 })
 
 describe('renderDocumentHtml with resolved blocks', () => {

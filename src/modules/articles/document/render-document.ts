@@ -80,16 +80,17 @@ function renderImage(node: ImageNode, options: RenderOptions): string {
     credit ? `<span class="credit">${escapeHtml(credit)}</span>` : '',
   ].filter(Boolean)
   const figcaption = credits.length ? `<figcaption>${credits.join(' ')}</figcaption>` : ''
-  const rest =
-    ` alt="${escapeHtml(alt)}" width="${width}" height="${height}" loading="lazy" ` +
-    'decoding="async">'
-  const image = options.images?.get(mediaId)
+  const size = width && height ? ` width="${width}" height="${height}"` : ''
+  const rest = ` alt="${escapeHtml(alt)}"${size} loading="lazy" decoding="async">`
+  const image = mediaId === undefined ? undefined : options.images?.get(mediaId)
   const picture = image
     ? (({ open, imgAttributes, close }) => `${open}<img ${imgAttributes}${rest}${close}`)(
         pictureParts(image, BODY_IMAGE_SIZES),
       )
     : `<img src="${escapeHtml(src)}"${rest}`
-  return `<figure class="image" data-media-id="${mediaId}">${picture}${figcaption}</figure>`
+  // A remote picture (no media item) has no id to name.
+  const id = mediaId === undefined ? '' : ` data-media-id="${mediaId}"`
+  return `<figure class="image"${id}>${picture}${figcaption}</figure>`
 }
 
 function renderBlock(node: BlockNode, options: RenderOptions): string {
