@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { makeImage } from '../helpers/images.js'
 import type { TestStore } from '../helpers/test-databases.js'
 import { axeViolations, describeViolations } from './axe.js'
 import { addAccount, createNewsroomFixture, type NewsroomFixture } from './newsroom-fixture.js'
@@ -14,12 +15,13 @@ let newsroom: NewsroomFixture
 let store: TestStore
 let baseUrl: string
 let context: BrowserContext | undefined
+let writerId: number
 
 beforeAll(async () => {
   newsroom = await createNewsroomFixture()
   store = newsroom.store
   await addAccount(store.db, { ...ADMIN, name: 'Chief Administrator', role: 'admin' })
-  await addAccount(store.db, { ...AUTHOR, name: 'Staff Writer', role: 'author' })
+  writerId = await addAccount(store.db, { ...AUTHOR, name: 'Staff Writer', role: 'author' })
   ;({ baseUrl } = await newsroom.serve())
   browser = await launchBrowser()
 }, 180_000)
@@ -47,6 +49,28 @@ async function openSettings(
   const account = options.account ?? ADMIN
   await screen.signIn(account.email, account.password)
   return screen
+}
+
+const picture = async (name: string, color: string) => ({
+  name,
+  mimeType: 'image/png',
+  buffer: await makeImage('png', { width: 480, height: 320, color }),
+})
+
+/** The library id of the picture uploaded under this file name. */
+async function mediaIdOf(filename: string): Promise<number> {
+  const row = await store.db
+    .selectFrom('media')
+    .select('id')
+    .where('originalFilename', '=', filename)
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Ids of the image and account fields are never typed in: no text or number input holds them. */
+async function typedIdInputs(screen: SettingsScreen, names: string[]): Promise<number> {
+  const selectors = names.map((name) => `input[id$="-${name}"]`).join(', ')
+  return screen.page.locator(`${selectors}, .api-form input[type=number]`).count()
 }
 
 async function publicHtml(path: string): Promise<string> {
@@ -131,6 +155,74 @@ describe('the newsroom settings', { timeout: 90_000 }, () => {
     expect(arabic).toContain('صحيفة الميناء اليومية')
     expect(arabic).toContain('جميع الحقوق محفوظة لصحيفة الميناء')
     expect(await publicHtml('/en/')).not.toContain('صحيفة الميناء اليومية')
+  })
+
+  it('gives an author a photo from the library and a linked account from the list', async () => {
+    const screen = await openSettings('authors')
+    await screen.button('Add an author').click()
+    await screen.field('authors-form-name-en').fill('Mona Khalil')
+    await screen.field('authors-form-slug').fill('mona-khalil')
+    expect(await typedIdInputs(screen, ['avatarMediaId', 'userId'])).toBe(0)
+
+    const photo = screen.imageChoice('Photo')
+    expect(await photo.textContent()).toContain('No photo.')
+    await screen.button('Choose a photo').focus()
+    await screen.page.keyboard.press('Enter')
+    await screen.uploadAndChoose(await picture('mona-khalil-portrait.png', '#7a4a3c'))
+    await photo.locator('img').waitFor()
+    // Focus comes back to the field's button when the picker closes.
+    await expect
+      .poll(() => screen.page.locator(':focus').getAttribute('id'))
+      .toBe('authors-form-avatarMediaId')
+    expect(await photo.getByRole('button').allTextContents()).toEqual(['Change', 'Remove'])
+
+    const account = screen.field('authors-form-userId')
+    expect(await screen.page.locator('select#authors-form-userId').count()).toBe(1)
+    expect(await account.locator('option').first().textContent()).toBe('None')
+    await account.selectOption({ label: `Staff Writer (${AUTHOR.email})` })
+    const violations = await axeViolations(screen.page)
+    expect(describeViolations(violations)).toBe('')
+    await screen.submit()
+    await screen.page.locator('.resource-table', { hasText: 'Mona Khalil' }).waitFor()
+    expect(
+      await screen.page.locator('.resource-table tr', { hasText: 'Mona Khalil' }).textContent(),
+    ).toContain('Staff Writer')
+
+    const { items } = await screen.readApi<{
+      items: { slug: string; avatarMediaId: number | null; userId: number | null }[]
+    }>('authors')
+    expect(items.find((author) => author.slug === 'mona-khalil')).toMatchObject({
+      avatarMediaId: await mediaIdOf('mona-khalil-portrait.png'),
+      userId: writerId,
+    })
+  })
+
+  it('sets the site logo from the library in Arabic, then removes it', async () => {
+    const screen = await openSettings('site', { language: 'ar' })
+    expect(await typedIdInputs(screen, ['logoMediaId'])).toBe(0)
+    const logo = screen.imageChoice('الشعار')
+    await logo.getByRole('button', { name: 'اختر شعارًا' }).click()
+    await screen.uploadAndChoose(await picture('harbour-daily-logo.png', '#1d3557'))
+    await logo.locator('img').waitFor()
+    await screen.submit()
+    await screen.page
+      .locator('[role=status]', { hasText: 'تم الحفظ.' })
+      .waitFor({ state: 'attached' })
+    const logoId = await mediaIdOf('harbour-daily-logo.png')
+    expect((await screen.readApi<{ logoMediaId: number | null }>('settings')).logoMediaId).toBe(
+      logoId,
+    )
+
+    await screen.page.reload()
+    await logo.locator('img').waitFor()
+    await logo.getByRole('button', { name: 'إزالة' }).click()
+    expect(await logo.textContent()).toContain('يُستخدم الشعار المدمج')
+    await screen.submit()
+    await expect
+      .poll(
+        async () => (await screen.readApi<{ logoMediaId: number | null }>('settings')).logoMediaId,
+      )
+      .toBeNull()
   })
 
   it('creates an API token, shows its secret once, and the secret works', async () => {
@@ -254,7 +346,7 @@ describe('the newsroom settings', { timeout: 90_000 }, () => {
       ['ar', 'phone'],
     ] as const) {
       const screen = await openSettings('sections', { language, viewport })
-      for (const area of ['sections', 'tags', 'site', 'users', 'tokens', 'webhooks']) {
+      for (const area of ['sections', 'tags', 'authors', 'site', 'users', 'tokens', 'webhooks']) {
         await screen.open(area)
         await screen.page
           .locator(

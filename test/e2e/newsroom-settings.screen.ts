@@ -52,6 +52,33 @@ export class SettingsScreen {
     return this.page.locator('.secret-once input')
   }
 
+  /** The open media picker dialog. */
+  get picker(): Locator {
+    return this.page.locator('dialog[open]')
+  }
+
+  /** An image field of a form (a fieldset named by its legend), with its thumbnail and buttons. */
+  imageChoice(legend: string): Locator {
+    return this.page.getByRole('group', { name: legend, exact: true })
+  }
+
+  /** Uploads a picture inside the open picker and chooses it with the keyboard once it is listed. */
+  async uploadAndChoose(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.picker.locator('.upload-zone input[type=file]').setInputFiles([file])
+    const tile = this.picker.locator('.media-tile', { hasText: file.name })
+    await tile.focus()
+    await this.page.keyboard.press('Enter')
+    await this.picker.waitFor({ state: 'detached' })
+  }
+
+  /** What the signed-in person's session reads at an Admin API path (GET). */
+  readApi<T>(path: string): Promise<T> {
+    return this.page.evaluate(
+      async (url) => (await fetch(url, { headers: { accept: 'application/json' } })).json() as T,
+      `/api/admin/${path}`,
+    )
+  }
+
   /** Submits the open add or edit form. */
   async submit(): Promise<void> {
     await this.page.locator('.api-form button[type=submit]').click()

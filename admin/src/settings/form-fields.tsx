@@ -2,6 +2,7 @@ import type { ChangeEvent } from 'react'
 import type { FieldMessage } from '../api/field-errors.js'
 import { Field } from '../components/field.js'
 import { useI18n } from '../i18n/i18n-context.js'
+import { ImageChoiceField } from '../media/image-choice-field.js'
 import { directionOf, type MessageKey } from '../i18n/messages.js'
 import { CONTENT_LANGUAGES, type ContentLanguage, type FormValues } from './form-values.js'
 
@@ -21,7 +22,10 @@ export interface FieldSpec {
     | 'checkbox'
     | 'checkboxes'
     | 'color'
+    | 'image'
   hint?: MessageKey
+  /** For `image` (a media library id, chosen in the picker): its button, and what "none" says. */
+  image?: { choose: MessageKey; none: MessageKey }
   /** Content written in this language: the label says so, and the input runs in its direction. */
   language?: ContentLanguage
   options?: readonly { value: string; label: string }[]
@@ -66,7 +70,7 @@ export function FormFields({
   disabled?: boolean
   onChange: (name: string, value: FormValues[string]) => void
 }) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const labelOf = (spec: FieldSpec) =>
     spec.language
       ? t('inLanguage', {
@@ -122,6 +126,23 @@ export function FormFields({
                 </p>
               )}
             </fieldset>
+          )
+        }
+        if (spec.kind === 'image') {
+          return (
+            <ImageChoiceField
+              key={spec.name}
+              id={id}
+              legend={labelOf(spec)}
+              chooseLabel={t(spec.image?.choose ?? 'pickMedia')}
+              noneText={t(spec.image?.none ?? 'imageChoiceNone')}
+              hint={spec.hint && t(spec.hint)}
+              error={error}
+              mediaId={text === '' ? null : Number(text)}
+              language={language}
+              disabled={disabled}
+              onChange={(mediaId) => onChange(spec.name, mediaId === null ? '' : String(mediaId))}
+            />
           )
         }
         if (spec.kind === 'checkbox') {

@@ -183,6 +183,16 @@ export function accessRoutes(deps: Deps) {
       handle: async ({ request }) => ({ items: await users.list(contextOf(request).actor) }),
     }),
     defineRoute({
+      method: 'GET',
+      url: '/api/admin/users/directory',
+      access: { permission: 'users.directory' },
+      tag: 'users',
+      summary: 'Newsroom accounts by name, with email: the choices for a byline’s linked account',
+      handle: async ({ request }) => ({
+        items: await users.directory(contextOf(request).actor),
+      }),
+    }),
+    defineRoute({
       method: 'POST',
       url: '/api/admin/users',
       access: { permission: 'users.manage' },

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'redirects.manage': { roles: EDITORS, scope: null },
   'settings.read': { roles: EDITORS, scope: 'read' },
   'settings.write': { roles: ADMINS, scope: null },
+  /** Names and emails of the accounts, to link a byline to one; never to tokens. */
+  'users.directory': { roles: EDITORS, scope: null },
   'users.manage': { roles: ADMINS, scope: null },
   'tokens.manage': { roles: ADMINS, scope: null },
   'webhooks.manage': { roles: ADMINS, scope: null },

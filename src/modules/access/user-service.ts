@@ -37,6 +37,9 @@ export interface UserChanges {
   isDisabled?: boolean
 }
 
+/** An account as the list of choices for a byline's linked account shows it. */
+export type AccountListing = Pick<User, 'id' | 'name' | 'email' | 'isDisabled'>
+
 function assertRole(role: string): UserRole {
   const known = USER_ROLES.find((candidate) => candidate === role)
   if (!known) {
@@ -66,6 +69,17 @@ export function createUserService({ db, clock }: Deps) {
   async function list(actor: Actor): Promise<User[]> {
     assertPermission(actor, 'users.manage')
     return listUsers(db)
+  }
+
+  /** Every account by name, as much as linking a byline to one needs. */
+  async function directory(actor: Actor): Promise<AccountListing[]> {
+    assertPermission(actor, 'users.directory')
+    return (await listUsers(db)).map(({ id, name, email, isDisabled }) => ({
+      id,
+      name,
+      email,
+      isDisabled,
+    }))
   }
 
   /** Adds an account; a duplicate email is a 409 on the `email` field. */
@@ -157,7 +171,7 @@ export function createUserService({ db, clock }: Deps) {
     return load(id)
   }
 
-  return { list, create, update, resetPassword }
+  return { list, directory, create, update, resetPassword }
 }
 
 export type UserService = ReturnType<typeof createUserService>

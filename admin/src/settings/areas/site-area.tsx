@@ -110,7 +110,12 @@ export function SiteArea({ canWrite }: { canWrite: boolean }) {
     ...perLanguage('siteName', 'fieldSiteName'),
     ...perLanguage('about', 'fieldAbout', { kind: 'textarea' }),
     ...perLanguage('footerText', 'fieldFooterText'),
-    { name: 'logoMediaId', label: 'fieldLogo', kind: 'number', hint: 'fieldLogoHint' },
+    {
+      name: 'logoMediaId',
+      label: 'fieldLogo',
+      kind: 'image',
+      image: { choose: 'fieldLogoChoose', none: 'fieldLogoNone' },
+    },
     { name: 'colors.accent', label: 'fieldAccentColour', kind: 'color', hint: 'fieldAccentHint' },
     {
       name: 'defaultEdition',
