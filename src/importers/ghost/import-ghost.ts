@@ -47,7 +47,7 @@ import type { MediaUploader } from '../../modules/media/media-upload.js'
 import { importGhostMedia, type GhostMedia } from './ghost-media.js'
 import { exportedSiteUrl, readGhostExport, type GhostData, type GhostPost } from './ghost-export.js'
 import type { ImportProgress } from '../import-progress.js'
-import type { FetchMediaOptions } from '../remote-media/fetch-remote-media.js'
+import { fetchWithProgress, type FetchMediaOptions } from '../remote-media/fetch-remote-media.js'
 import { countRemoteImages } from '../remote-media/remote-image.js'
 import { runImport } from '../dry-run.js'
 
@@ -402,13 +402,7 @@ export async function importGhost(options: GhostImportOptions): Promise<ImportRe
       posts: data.posts,
       ...(siteUrl && { siteUrl }),
       ...(options.mediaDir && { mediaDir: options.mediaDir }),
-      ...(options.fetchMedia && {
-        fetch: {
-          ...options.fetchMedia,
-          onProgress: (files: number, totalFiles: number) =>
-            options.onProgress?.({ phase: 'fetching', files, totalFiles }),
-        },
-      }),
+      ...fetchWithProgress(options.fetchMedia, options.onProgress),
       ...(options.uploader && !options.isDryRun && { uploader: options.uploader }),
       language: options.language ?? 'en',
       report,

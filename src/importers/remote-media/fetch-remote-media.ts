@@ -3,6 +3,7 @@ import { systemActor } from '../../modules/access/actor.js'
 import type { MediaItem } from '../../modules/media/media-queries.js'
 import type { MediaUploader } from '../../modules/media/media-upload.js'
 import type { LocalizedText } from '../../platform/localized-text.js'
+import type { ImportProgress } from '../import-progress.js'
 import { downloadRemoteFile, type DownloadOptions } from './download-remote-file.js'
 
 /** How an import downloads the old site's files: the guards, and how many at a time. */
@@ -16,6 +17,24 @@ export interface RemoteMediaOptions extends DownloadOptions {
 
 /** How an import's `--fetch-media` downloads: the guards and the concurrency, no uploader yet. */
 export type FetchMediaOptions = Omit<RemoteMediaOptions, 'uploader' | 'onProgress'>
+
+/**
+ * The `fetch` part of an importer's media options for `--fetch-media` (none without it), its
+ * files reported as the import's 'fetching' phase.
+ */
+export function fetchWithProgress(
+  fetchMedia: FetchMediaOptions | undefined,
+  onProgress: ((progress: ImportProgress) => void) | undefined,
+) {
+  if (!fetchMedia) return {}
+  return {
+    fetch: {
+      ...fetchMedia,
+      onProgress: (files: number, totalFiles: number) =>
+        onProgress?.({ phase: 'fetching', files, totalFiles }),
+    },
+  }
+}
 
 /** A file to bring in, with what the export says of it. */
 export interface RemoteMediaRequest {

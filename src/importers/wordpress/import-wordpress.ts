@@ -10,7 +10,7 @@ import { createSection, findSectionIdsBySlugs } from '../../modules/sections/sec
 import { ImportInputError } from '../import-input-error.js'
 import { emptyReport, tally, type ImportReport } from '../import-report.js'
 import { childText, readXmlRecords } from '../xml-records.js'
-import type { FetchMediaOptions } from '../remote-media/fetch-remote-media.js'
+import { fetchWithProgress, type FetchMediaOptions } from '../remote-media/fetch-remote-media.js'
 import type { ImportProgress } from '../import-progress.js'
 import {
   bodyImagesOf,
@@ -240,13 +240,7 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
         ...base,
         ...(!options.isDryRun && options.uploader && { uploader: options.uploader }),
         ...(options.mediaDir && { mediaDir: options.mediaDir }),
-        ...(options.fetchMedia && {
-          fetch: {
-            ...options.fetchMedia,
-            onProgress: (files: number, totalFiles: number) =>
-              options.onProgress?.({ phase: 'fetching', files, totalFiles }),
-          },
-        }),
+        ...fetchWithProgress(options.fetchMedia, options.onProgress),
       },
       { attachments: found.attachments, bodyImages: found.bodyImages },
     )
