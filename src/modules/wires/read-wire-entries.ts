@@ -1,4 +1,5 @@
 import type { WireFormat } from '../../db/database.js'
+import { fitText } from '../../platform/fit-text.js'
 import { htmlToDocument } from '../articles/document/html-to-document.js'
 import { documentPlainText } from '../articles/document/render-document.js'
 import type { ArticleDocument } from '../articles/document/article-document.js'
@@ -26,10 +27,6 @@ const GUID_LENGTH = 1000
 
 function plainText(html: string): string {
   return documentPlainText(htmlToDocument(html).document).replace(/\s+/g, ' ').trim()
-}
-
-function cut(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`
 }
 
 interface MarkJson {
@@ -84,8 +81,8 @@ export function toWireItemContent(
 ): WireItemContent | undefined {
   const base = entry.link ?? defaults.baseUrl
   const bodyDoc = withAgencyLinks(htmlToDocument(entry.bodyHtml, { baseUrl: base }).document, base)
-  const summary = cut(plainText(entry.summaryHtml), SUMMARY_LENGTH)
-  const headline = cut(
+  const summary = fitText(plainText(entry.summaryHtml), SUMMARY_LENGTH)
+  const headline = fitText(
     plainText(entry.headlineHtml) || summary || documentPlainText(bodyDoc).trim(),
     HEADLINE_LENGTH,
   )
@@ -98,7 +95,7 @@ export function toWireItemContent(
     summary,
     bodyDoc,
     link: entry.link,
-    byline: entry.byline ? cut(entry.byline.replace(/\s+/g, ' ').trim(), 200) : null,
+    byline: entry.byline ? fitText(entry.byline.replace(/\s+/g, ' ').trim(), 200) : null,
     publishedAt: entry.publishedAt,
   }
 }
