@@ -12,6 +12,8 @@ import { createAuthorService } from '../modules/authors/author-service.js'
 import { contactRoutes } from '../modules/contact/contact.routes.js'
 import type { ContactService } from '../modules/contact/contact-service.js'
 import { articleRoutes } from '../modules/editorial/article.routes.js'
+import { liveEntryRoutes } from '../modules/live/live-entry.routes.js'
+import { createLiveEntryService } from '../modules/live/live-entry-service.js'
 import { dashboardRoutes } from '../modules/editorial/dashboard.routes.js'
 import type { ArticleService } from '../modules/editorial/article-service.js'
 import type { SearchIndex } from '../modules/search/search-index.js'
@@ -68,6 +70,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
   const routes = [
     ...accessRoutes({ ...createAccessServices(deps), siteUrl: deps.siteUrl }),
     ...articleRoutes(deps),
+    ...liveEntryRoutes({ db: deps.db, entries: createLiveEntryService(deps) }),
     ...dashboardRoutes(deps),
     ...sectionRoutes({ db: deps.db, sections: createSectionService(deps) }),
     ...tagRoutes({ db: deps.db, tags: createTagService(deps) }),

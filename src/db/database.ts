@@ -70,7 +70,9 @@ export interface SourcesTable {
 }
 
 export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished'
-export type ArticleType = 'report' | 'analysis' | 'opinion' | 'background' | 'review'
+export type ArticleType = 'report' | 'analysis' | 'opinion' | 'background' | 'review' | 'live'
+/** A live story's coverage: still being added to, or ended and kept as an archive. */
+export type CoverageState = 'live' | 'ended'
 
 export interface ArticlesTable {
   id: CreatedId
@@ -107,6 +109,29 @@ export interface ArticlesTable {
   version: Generated<number>
   createdBy: number | null
   updatedBy: number | null
+  /** Set exactly when the type is `live`. */
+  coverageState: CoverageState | null
+  /** When the live story was first published; null before. */
+  coverageStartedAt: Timestamp | null
+  /** When the coverage was ended; null while it is live. */
+  coverageEndedAt: Timestamp | null
+}
+
+/** One update of a live story; deleted softly, so resumed streams learn of the deletion. */
+export interface LiveEntriesTable {
+  id: CreatedId
+  articleId: number
+  /** Who wrote it; null once that user is deleted. */
+  authorUserId: number | null
+  title: string | null
+  bodyDoc: Json
+  bodyHtml: string
+  isKeyEvent: Flag
+  isPinned: Flag
+  createdAt: Timestamp
+  /** When it was last edited; null for an entry never changed. */
+  editedAt: Timestamp | null
+  deletedAt: Timestamp | null
 }
 
 export interface ArticleAuthorsTable {
@@ -514,6 +539,7 @@ export interface Database {
   articleRevisions: ArticleRevisionsTable
   articleLocks: ArticleLocksTable
   articleReferences: ArticleReferencesTable
+  liveEntries: LiveEntriesTable
   pages: PagesTable
   pageReferences: PageReferencesTable
   media: MediaTable

@@ -109,6 +109,9 @@ export async function purgeTagsOf(db: Kysely<Database>, event: ContentEvent): Pr
       return [cacheTags.media(event.id)]
     case 'gallery':
       return [cacheTags.gallery(event.id)]
+    case 'live_entry':
+      // The story's page, its entries' feeds and polling answers all carry the story's tag.
+      return [cacheTags.article(Number(event.previous?.['articleId']))]
     case 'page':
     case 'section':
     case 'settings':

@@ -9,6 +9,8 @@ export const CONTENT_ENTITIES = [
   'media',
   'settings',
   'gallery',
+  /** An update of a live story; `previous.articleId` names the story. */
+  'live_entry',
 ] as const
 export type ContentEntity = (typeof CONTENT_ENTITIES)[number]
 

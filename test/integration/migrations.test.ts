@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { Migrator, sql, type Kysely } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { assertSchemaNotNewer, isSchemaCurrent, migrateToLatest } from '../../src/db/migrate.js'
 import { MIGRATIONS } from '../../src/db/migrations/index.js'
@@ -116,5 +116,56 @@ describe.each(TEST_DIALECTS)('migrations (%s)', (dialect) => {
     expect(isAppError(failure, 'SCHEMA_TOO_NEW')).toBe(true)
     expect((failure as Error).message).toContain('29991231T0000-from-the-future')
     await expect(assertSchemaNotNewer(store.db)).rejects.toThrow(/newer version of Masthead/)
+  })
+
+  it('lets articles be live stories without losing an article, a link or an index', async () => {
+    store = await createTestStore(dialect, { migrate: false })
+    const db = store.db as unknown as Kysely<unknown>
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
+    })
+    const before = await migrator.migrateTo('20261214T1000-localized-credits')
+    expect(before.error).toBeUndefined()
+    await buildEditions(store.db)
+    const sectionId = await buildSection(store.db)
+    await sql`insert into articles (id, language, section_id, status, type, headline, dek, slug,
+        body_doc, body_html, excerpt, seo, created_at, updated_at)
+      values (7, 'en', ${sectionId}, 'published', 'analysis', 'Kept', '', 'kept', '{"type":"doc"}',
+        '', '', '{}', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`.execute(db)
+    await sql`insert into tags (id, language, name, slug, created_at)
+      values (3, 'en', 'Rivers', 'rivers', '2026-01-01T00:00:00.000Z')`.execute(db)
+    await sql`insert into article_tags (article_id, tag_id, position) values (7, 3, 0)`.execute(db)
+    const indexesOf = async () =>
+      (await store!.db.introspection.getTables()).find((table) => table.name === 'articles')
+    const indexNames = async () =>
+      dialect === 'sqlite'
+        ? (
+            await sql<{ name: string }>`select name from sqlite_schema
+              where tbl_name = 'articles' and type = 'index' order by name`.execute(db)
+          ).rows.map((row) => row.name)
+        : (
+            await sql<{ name: string }>`select indexname as name from pg_indexes
+              where tablename = 'articles' order by indexname`.execute(db)
+          ).rows.map((row) => row.name)
+    const indexesBefore = await indexNames()
+    expect(indexesBefore.length).toBeGreaterThan(1)
+
+    const after = await migrator.migrateTo('20261215T1000-live-coverage')
+    expect(after.error).toBeUndefined()
+    expect(await indexNames()).toEqual(indexesBefore)
+    expect((await indexesOf())?.columns.map((column) => column.name)).toContain('coverage_state')
+    const kept = await sql<{ headline: string; tagId: number }>`select a.headline,
+        t.tag_id as "tagId" from articles a join article_tags t on t.article_id = a.id`.execute(db)
+    expect(kept.rows).toEqual([{ headline: 'Kept', tagId: 3 }])
+    await sql`update articles set type = 'live', coverage_state = 'live' where id = 7`.execute(db)
+    await expect(sql`update articles set type = 'blog' where id = 7`.execute(db)).rejects.toThrow()
+    // Foreign keys still hold, and still cascade, against the rebuilt table.
+    await expect(
+      sql`insert into article_tags (article_id, tag_id, position) values (8, 3, 0)`.execute(db),
+    ).rejects.toThrow()
+    await sql`delete from articles where id = 7`.execute(db)
+    const links = await sql`select * from article_tags`.execute(db)
+    expect(links.rows).toEqual([])
   })
 })

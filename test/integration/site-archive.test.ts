@@ -185,6 +185,26 @@ async function populate(db: Kysely<Database>, dataDir: string): Promise<void> {
     .returning('id')
     .executeTakeFirstOrThrow()
   await db
+    .updateTable('articles')
+    .set({ type: 'live', coverageState: 'ended', coverageStartedAt: NOW, coverageEndedAt: NOW })
+    .where('id', '=', otherArticle.id)
+    .execute()
+  await db
+    .insertInto('liveEntries')
+    .values({
+      articleId: otherArticle.id,
+      authorUserId: user.id,
+      title: 'Zwischenstand',
+      bodyDoc: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph' }] }),
+      bodyHtml: '<p>Zwischenstand</p>',
+      isKeyEvent: 1,
+      isPinned: 1,
+      createdAt: NOW,
+      editedAt: NOW,
+      deletedAt: null,
+    })
+    .execute()
+  await db
     .insertInto('articleNotices')
     .values({
       articleId: article.id,

@@ -29,6 +29,7 @@ const SUMMARY_COLUMNS = [
   'articles.pinnedPosition',
   'articles.publishedAt',
   'articles.updatedAt',
+  'articles.coverageState',
 ] as const
 
 type SummaryRow = Pick<
@@ -79,6 +80,8 @@ function articleRow(input: NewArticle, timestamp: string) {
     updatedAt: input.updatedAt ?? timestamp,
     createdBy: input.createdBy ?? null,
     updatedBy: input.createdBy ?? null,
+    coverageState: input.coverageState ?? null,
+    coverageStartedAt: input.coverageStartedAt ?? null,
   }
 }
 
@@ -286,6 +289,8 @@ export async function findArticlesByIds(
         version: row.version,
         createdBy: row.createdBy,
         updatedBy: row.updatedBy,
+        coverageStartedAt: row.coverageStartedAt,
+        coverageEndedAt: row.coverageEndedAt,
         notices: noticesByArticle.get(row.id) ?? [],
       },
     ]),

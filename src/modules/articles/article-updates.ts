@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { ArticleRowUpdate, Database } from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
-import type { ArticleSeo, ArticleStatus, ArticleType, NoticeKind } from './article.js'
+import type {
+  ArticleSeo,
+  ArticleStatus,
+  ArticleType,
+  CoverageState,
+  NoticeKind,
+} from './article.js'
 import type { ArticleDocument } from './document/article-document.js'
 import { documentPlainText, renderDocumentHtml } from './document/render-document.js'
 import { excerptOf } from './article-queries.js'
@@ -37,6 +43,9 @@ export interface ArticleChanges extends Partial<ArticleLinks> {
   seo?: ArticleSeo
   publishedAt?: string | null
   scheduledAt?: string | null
+  coverageState?: CoverageState | null
+  coverageStartedAt?: string | null
+  coverageEndedAt?: string | null
 }
 
 /** Words in a document, counting runs of letters or digits in any script. */

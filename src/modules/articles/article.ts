@@ -1,7 +1,7 @@
-import type { ArticleStatus, ArticleType, NoticeKind } from '../../db/database.js'
+import type { ArticleStatus, ArticleType, CoverageState, NoticeKind } from '../../db/database.js'
 import type { ArticleDocument } from './document/article-document.js'
 
-export type { ArticleStatus, ArticleType, NoticeKind }
+export type { ArticleStatus, ArticleType, CoverageState, NoticeKind }
 
 /** Overrides of what search engines and social networks show; the headline and dek otherwise. */
 export interface ArticleSeo {
@@ -40,6 +40,8 @@ export interface ArticleSummary {
   pinnedPosition: number | null
   publishedAt: string | null
   updatedAt: string
+  /** A live story's coverage (`live` or `ended`); null for every other type. */
+  coverageState: CoverageState | null
 }
 
 /** A whole article as stored, with its corrections and updates. */
@@ -55,6 +57,9 @@ export interface Article extends ArticleSummary {
   version: number
   createdBy: number | null
   updatedBy: number | null
+  /** When a live story was first published, and when its coverage ended. */
+  coverageStartedAt: string | null
+  coverageEndedAt: string | null
   notices: ArticleNotice[]
 }
 
@@ -78,6 +83,8 @@ export interface NewArticle {
   sourceUrl?: string | null
   isBreaking?: boolean
   breakingUntil?: string | null
+  coverageState?: CoverageState | null
+  coverageStartedAt?: string | null
   isFeatured?: boolean
   pinnedPosition?: number | null
   seo?: ArticleSeo

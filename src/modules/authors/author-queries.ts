@@ -164,3 +164,22 @@ export async function linkAuthorToUser(
     .where('userId', 'is', null)
     .execute()
 }
+
+/** The byline profile tied to each of these newsroom accounts, for those that have one. */
+export async function findAuthorsOfUsers(
+  db: Kysely<Database>,
+  userIds: number[],
+): Promise<Map<number, Pick<Author, 'id' | 'slug' | 'name'>>> {
+  if (userIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('authors')
+    .select(['id', 'slug', 'name', 'userId'])
+    .where('userId', 'in', [...new Set(userIds)])
+    .orderBy('id')
+    .execute()
+  const byUser = new Map<number, Pick<Author, 'id' | 'slug' | 'name'>>()
+  for (const { userId, id, slug, name } of rows)
+    if (userId !== null && !byUser.has(userId))
+      byUser.set(userId, { id, slug, name: parseLocalized(name) })
+  return byUser
+}

@@ -13,7 +13,9 @@ const optionalId = ID.nullable().optional()
 
 /** The editable fields, as JSON clients send them (camelCase keys). */
 export const ARTICLE_FIELDS = z.strictObject({
-  type: z.enum(['report', 'analysis', 'opinion', 'background', 'review']).optional(),
+  type: z.enum(['report', 'analysis', 'opinion', 'background', 'review', 'live']).optional(),
+  /** A live story's coverage: `ended` ends it (the page stays as an archive), `live` reopens it. */
+  coverageState: z.enum(['live', 'ended']).optional(),
   headline: z.string().trim().min(1).max(ARTICLE_TEXT_LIMITS.headline).optional(),
   dek: z.string().max(ARTICLE_TEXT_LIMITS.dek).optional(),
   slug: z

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { ArticleStatus, ArticleType, Database, NoticeKind } from '../../db/database.js'
+import type {
+  ArticleStatus,
+  ArticleType,
+  CoverageState,
+  Database,
+  NoticeKind,
+} from '../../db/database.js'
 import { withTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
@@ -34,6 +40,7 @@ import {
   resolveReferences,
   type ArticleReferences,
 } from './article-references.js'
+import { withCoverage } from './live-coverage.js'
 import { createPreviewLinks } from './preview-links.js'
 import { changedFields, findRevision, recordRevision, snapshotOf } from './revisions.js'
 import { canMove, WORKFLOW_ACTIONS, type WorkflowAction } from './workflow.js'
@@ -61,6 +68,8 @@ export interface ArticleFields extends ArticleReferences {
   pinnedPosition?: number | null
   seo?: ArticleSeo
   relatedArticleIds?: number[]
+  /** A live story's coverage: `ended` ends it, `live` reopens it. */
+  coverageState?: CoverageState
 }
 
 export interface NewArticleFields extends ArticleFields {
@@ -277,6 +286,7 @@ export function createArticleService({ db, clock, outbox }: Deps) {
       if (ownAuthor) changes.authorIds = [ownAuthor]
     }
     const status = action ? statusChanges({ publishedAt: null }, action, scheduledAt) : {}
+    const coverage = withCoverage(undefined, { ...changes, ...status }, clock.now())
     const id = await createArticle(
       trx,
       {
@@ -288,6 +298,8 @@ export function createArticleService({ db, clock, outbox }: Deps) {
         status: status.status ?? 'draft',
         scheduledAt: status.scheduledAt ?? null,
         publishedAt: status.publishedAt ?? null,
+        coverageState: coverage.coverageState,
+        coverageStartedAt: coverage.coverageStartedAt,
         createdBy: userId,
       },
       clock.now(),
@@ -338,7 +350,7 @@ export function createArticleService({ db, clock, outbox }: Deps) {
         trx,
         {
           id: article.id,
-          changes: await input.changes(trx),
+          changes: withCoverage(article, await input.changes(trx), clock.now()),
           updatedBy: userId,
           expectedVersion: article.version,
         },
@@ -478,6 +490,7 @@ export function createArticleService({ db, clock, outbox }: Deps) {
       scheduledAt: _sa,
       publishedAt: _p,
       language: _l,
+      coverageState: _c,
       ...content
     } = revision.snapshot
     await applySave(context, article, {
@@ -710,6 +723,8 @@ export function createArticleService({ db, clock, outbox }: Deps) {
 
   return {
     get: loadVisible,
+    /** The article if the actor may change it (what a live story's entries ask too). */
+    getEditable: loadEditable,
     issuePreviewLink,
     create,
     save,

@@ -44,6 +44,10 @@ export interface ArticleView {
   updatedAt: string
   version: number
   lock: EditLock | null
+  /** A live story's coverage and its times; null for every other type. */
+  coverageState: Article['coverageState']
+  coverageStartedAt: string | null
+  coverageEndedAt: string | null
 }
 
 /** Builds the API view of an article; `publicPath` comes from the article service. */
@@ -107,5 +111,8 @@ export async function toArticleView(
     updatedAt: article.updatedAt,
     version: article.version,
     lock: lock ?? null,
+    coverageState: article.coverageState,
+    coverageStartedAt: article.coverageStartedAt,
+    coverageEndedAt: article.coverageEndedAt,
   }
 }

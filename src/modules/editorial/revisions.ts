@@ -26,6 +26,7 @@ export type ArticleSnapshot = Pick<
   | 'status'
   | 'scheduledAt'
   | 'publishedAt'
+  | 'coverageState'
 > &
   ArticleLinks
 
@@ -69,6 +70,7 @@ export function snapshotOf(article: Article, links: ArticleLinks): ArticleSnapsh
     status: article.status,
     scheduledAt: article.scheduledAt,
     publishedAt: article.publishedAt,
+    coverageState: article.coverageState,
     authorIds: links.authorIds,
     tagIds: links.tagIds,
     relatedArticleIds: links.relatedArticleIds,

@@ -61,7 +61,13 @@ async function queueDeliveries(
     const wanted = JSON.parse(hook.events) as string[]
     if (!wanted.includes(name) && !wanted.includes('*')) continue
     const now = clock.now().toISOString()
-    const payload = JSON.stringify({ event: name, id: event.id, occurredAt: event.occurredAt })
+    const payload = JSON.stringify({
+      event: name,
+      id: event.id,
+      // A live story's entry names its story, as a deleted entry can no longer be looked up.
+      ...(event.entity === 'live_entry' && { articleId: Number(event.previous?.['articleId']) }),
+      occurredAt: event.occurredAt,
+    })
     const queued = await trx
       .insertInto('webhookDeliveries')
       .values({

@@ -231,6 +231,47 @@ describeEachDatabase('API tokens, webhooks, the content API and OpenAPI', (store
     ])
   })
 
+  it('names the live story in the webhooks of its entries, a deleted one included', async () => {
+    await admin.request({
+      method: 'POST',
+      url: '/api/admin/webhooks',
+      payload: { url: receiverUrl, events: ['live_entry.created', 'live_entry.deleted'] },
+    })
+    deliveries.length = 0
+    failuresLeft = 0
+    const story = await admin.request({
+      method: 'POST',
+      url: '/api/admin/articles',
+      payload: {
+        language: 'en',
+        type: 'live',
+        headline: 'Harbour festival: live',
+        body: '<p>Boats and music all day.</p>',
+        section: sectionSlug,
+      },
+    })
+    const storyId = story.json<{ id: number }>().id
+    const entry = await admin.request({
+      method: 'POST',
+      url: `/api/admin/articles/${storyId}/entries`,
+      payload: { body: '<p>The parade has started.</p>' },
+    })
+    const entryId = entry.json<{ id: number }>().id
+    await admin.request({
+      method: 'DELETE',
+      url: `/api/admin/articles/${storyId}/entries/${entryId}`,
+    })
+    await app.newsroom.jobs.runDueJobs()
+    // Deliveries run side by side, so they may arrive in either order.
+    const bodies = deliveries
+      .map((delivery) => JSON.parse(delivery.body) as { event: string })
+      .sort((one, other) => one.event.localeCompare(other.event))
+    expect(bodies).toEqual([
+      expect.objectContaining({ event: 'live_entry.created', id: entryId, articleId: storyId }),
+      expect.objectContaining({ event: 'live_entry.deleted', id: entryId, articleId: storyId }),
+    ])
+  })
+
   it('serves published content openly, with CORS and ETag revalidation', async () => {
     const editor = await signInAs(app, store().db, 'editor')
     const created = await editor.request({

@@ -136,6 +136,10 @@ const inReview = { status: 'in_review', publishedAt: null } as const
 
 const createDraft = async ({ db, admin }: Kit) =>
   createdId(admin, post('/api/admin/articles', await newArticle(db)))
+const createLiveStory = async ({ db, admin }: Kit) =>
+  createdId(admin, post('/api/admin/articles', { ...(await newArticle(db)), type: 'live' }))
+const postEntry = async (kit: Kit, articleId: number) =>
+  createdId(kit.admin, post(`/api/admin/articles/${articleId}/entries`, { body: '<p>Update</p>' }))
 const createTag = ({ admin }: Kit) =>
   createdId(admin, post('/api/admin/tags', { language: 'en', name: `Port ${nextSequence()}` }))
 const createPage = ({ admin }: Kit) => createdId(admin, post('/api/admin/pages', pagePayload()))
@@ -369,6 +373,43 @@ const AUDITED_WRITES: Record<string, AuditedWrite> = {
       return {
         call: post(`/api/admin/articles/${id}/revisions/1/restore`),
         events: [event('article.updated', id)],
+      }
+    },
+  },
+  'POST /api/admin/articles/{id}/entries': {
+    as: 'admin',
+    status: 201,
+    audit: 'live_entry.created',
+    prepare: async (kit) => ({
+      call: post(`/api/admin/articles/${await createLiveStory(kit)}/entries`, {
+        body: '<p>The first update.</p>',
+      }),
+      events: createdEvent('live_entry.created'),
+    }),
+  },
+  'PATCH /api/admin/articles/{id}/entries/{entryId}': {
+    as: 'admin',
+    status: 200,
+    audit: 'live_entry.updated',
+    prepare: async (kit) => {
+      const storyId = await createLiveStory(kit)
+      const entryId = await postEntry(kit, storyId)
+      return {
+        call: patch(`/api/admin/articles/${storyId}/entries/${entryId}`, { isKeyEvent: true }),
+        events: [event('live_entry.updated', entryId)],
+      }
+    },
+  },
+  'DELETE /api/admin/articles/{id}/entries/{entryId}': {
+    as: 'admin',
+    status: 204,
+    audit: 'live_entry.deleted',
+    prepare: async (kit) => {
+      const storyId = await createLiveStory(kit)
+      const entryId = await postEntry(kit, storyId)
+      return {
+        call: del(`/api/admin/articles/${storyId}/entries/${entryId}`),
+        events: [event('live_entry.deleted', entryId)],
       }
     },
   },

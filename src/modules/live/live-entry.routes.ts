@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import type { Database } from '../../db/database.js'
+import { contextOf } from '../../http/change-context.js'
+import { defineRoute } from '../../http/api-route.js'
+import { ID_PARAMS, ID_TEXT } from '../../http/common-schemas.js'
+import type { ArticleDocument } from '../articles/document/article-document.js'
+import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
+import { htmlToDocument } from '../articles/document/html-to-document.js'
+import type { LiveEntry } from './live-entry.js'
+import { findEntryBylines, type EntryByline } from './live-entry-bylines.js'
+import type { LiveEntryService } from './live-entry-service.js'
+
+/** The longest entry title; a headline-sized line. */
+export const ENTRY_TITLE_LENGTH = 300
+const ENTRY_BODY_LIMIT = 1024 * 1024
+
+const ENTRY_FIELDS = z.strictObject({
+  title: z.string().trim().max(ENTRY_TITLE_LENGTH).nullable().optional(),
+  /** The body as HTML; sanitised against the article allowlist on the way in. */
+  body: z.string().max(500_000).optional(),
+  bodyDoc: ARTICLE_DOCUMENT_SCHEMA.optional(),
+  isKeyEvent: z.boolean().optional(),
+  isPinned: z.boolean().optional(),
+})
+
+const ENTRY_PARAMS = ID_PARAMS.extend({ entryId: ID_TEXT })
+
+/** An entry as the Admin API answers it. */
+export interface LiveEntryView {
+  id: number
+  articleId: number
+  title: string | null
+  bodyDoc: ArticleDocument
+  bodyHtml: string
+  isKeyEvent: boolean
+  isPinned: boolean
+  createdAt: string
+  editedAt: string | null
+  author: { userId: number; name: string } | null
+}
+
+function viewOf(entry: LiveEntry, bylines: Map<number, EntryByline>): LiveEntryView {
+  const byline = entry.authorUserId === null ? undefined : bylines.get(entry.authorUserId)
+  const { authorUserId, ...fields } = entry
+  return {
+    ...fields,
+    author:
+      byline && authorUserId !== null ? { userId: authorUserId, name: byline.userName } : null,
+  }
+}
+
+/** The entry's fields with the body as a document: the one given, or the HTML converted. */
+function entryInput(body: z.infer<typeof ENTRY_FIELDS>) {
+  const { body: html, bodyDoc, title, ...flags } = body
+  const document = bodyDoc ?? (html === undefined ? undefined : htmlToDocument(html).document)
+  return { ...flags, title: title === '' ? null : title, bodyDoc: document }
+}
+
+/** The Admin API's routes for the entries of a live story. */
+export function liveEntryRoutes(deps: { db: Kysely<Database>; entries: LiveEntryService }) {
+  const { db, entries } = deps
+  const view = async (entry: LiveEntry) => viewOf(entry, await findEntryBylines(db, [entry]))
+  const tag = 'live coverage'
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/admin/articles/:id/entries',
+      access: { permission: 'articles.read' },
+      tag,
+      summary: 'The entries of a live story, newest first, 50 a page',
+      params: ID_PARAMS,
+      query: z.strictObject({ page: z.coerce.number().int().min(1).max(100_000).optional() }),
+      handle: async ({ params, query, request }) => {
+        const page = await entries.list(contextOf(request), params.id, query.page ?? 1)
+        const bylines = await findEntryBylines(db, page.items)
+        return { ...page, items: page.items.map((entry) => viewOf(entry, bylines)) }
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/admin/articles/:id/entries',
+      access: { permission: 'articles.write' },
+      tag,
+      summary:
+        'Post an entry to a live story (body as HTML or as a document); isPinned unpins the pinned one',
+      params: ID_PARAMS,
+      body: ENTRY_FIELDS,
+      bodyLimit: ENTRY_BODY_LIMIT,
+      successStatus: 201,
+      handle: async ({ params, body, request }) =>
+        view(await entries.post(contextOf(request), params.id, entryInput(body))),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/admin/articles/:id/entries/:entryId',
+      access: { permission: 'articles.write' },
+      tag,
+      summary: 'Edit an entry (it is shown as updated); isPinned unpins the pinned one',
+      params: ENTRY_PARAMS,
+      body: ENTRY_FIELDS,
+      bodyLimit: ENTRY_BODY_LIMIT,
+      handle: async ({ params, body, request }) =>
+        view(await entries.edit(contextOf(request), params.id, params.entryId, entryInput(body))),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/admin/articles/:id/entries/:entryId',
+      access: { permission: 'articles.write' },
+      tag,
+      summary: 'Delete an entry (audited; open reader pages remove it)',
+      params: ENTRY_PARAMS,
+      handle: ({ params, request }) =>
+        entries.remove(contextOf(request), params.id, params.entryId),
+    }),
+  ]
+}

@@ -1,0 +1,275 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { manualClock } from '../../../src/platform/clock.js'
+import { createTestApp } from '../../helpers/create-test-app.js'
+import { buildEditions, buildSection, TEST_NOW } from '../../helpers/factories.js'
+import { signInAs, type NewsroomClient } from '../../helpers/newsroom-client.js'
+import { markRecordedChanges } from '../../helpers/recorded-changes.js'
+import { describeEachDatabase } from '../../helpers/test-databases.js'
+
+interface LiveStory {
+  id: number
+  type: string
+  status: string
+  version: number
+  coverageState: string | null
+  coverageStartedAt: string | null
+  coverageEndedAt: string | null
+}
+interface Entry {
+  id: number
+  articleId: number
+  title: string | null
+  bodyHtml: string
+  isKeyEvent: boolean
+  isPinned: boolean
+  createdAt: string
+  editedAt: string | null
+  author: { userId: number; name: string } | null
+}
+const errorOf = (response: { json: () => unknown }) =>
+  (response.json() as { errors: { code: string; property?: string }[] }).errors[0]
+
+describeEachDatabase('live stories and their entries through the Admin API', (store) => {
+  const clock = manualClock(TEST_NOW)
+  let app: FastifyInstance
+  let editor: NewsroomClient
+  let contributor: NewsroomClient
+  let sectionId: number
+
+  beforeAll(async () => {
+    await buildEditions(store().db)
+    sectionId = await buildSection(store().db)
+    app = await createTestApp(store(), { clock })
+    editor = await signInAs(app, store().db, 'editor')
+    contributor = await signInAs(app, store().db, 'contributor')
+  })
+  afterAll(() => app.close())
+
+  async function createLiveStory(
+    client: NewsroomClient,
+    overrides: Record<string, unknown> = {},
+  ): Promise<LiveStory> {
+    const response = await client.request({
+      method: 'POST',
+      url: '/api/admin/articles',
+      payload: {
+        language: 'en',
+        type: 'live',
+        headline: 'Storm crosses the coast: live updates',
+        body: '<p>Follow the storm as it moves inland.</p>',
+        section: sectionId,
+        ...overrides,
+      },
+    })
+    expect(response.statusCode, response.body).toBe(201)
+    return response.json<LiveStory>()
+  }
+
+  const post = (client: NewsroomClient, articleId: number, payload: Record<string, unknown>) =>
+    client.request({ method: 'POST', url: `/api/admin/articles/${articleId}/entries`, payload })
+
+  describe('the coverage of a live story', () => {
+    it('is live from creation, starts at the first publication and ends when an editor ends it', async () => {
+      const story = await createLiveStory(editor)
+      expect(story).toMatchObject({ type: 'live', coverageState: 'live', coverageStartedAt: null })
+      const published = await editor.request({
+        method: 'POST',
+        url: `/api/admin/articles/${story.id}/transitions`,
+        payload: { action: 'publish' },
+      })
+      expect(published.statusCode, published.body).toBe(200)
+      const live = published.json<LiveStory & { publishedAt: string }>()
+      expect(live.coverageStartedAt).toBe(live.publishedAt)
+
+      clock.advance(60_000)
+      const ended = await editor.request({
+        method: 'PATCH',
+        url: `/api/admin/articles/${story.id}`,
+        payload: { coverageState: 'ended' },
+      })
+      expect(ended.statusCode, ended.body).toBe(200)
+      expect(ended.json<LiveStory>()).toMatchObject({
+        coverageState: 'ended',
+        coverageEndedAt: clock.now().toISOString(),
+        status: 'published',
+      })
+      const refused = await post(editor, story.id, { body: '<p>One more thing.</p>' })
+      expect(refused.statusCode).toBe(409)
+      expect(errorOf(refused)?.code).toBe('COVERAGE_ENDED')
+
+      const reopened = await editor.request({
+        method: 'PATCH',
+        url: `/api/admin/articles/${story.id}`,
+        payload: { coverageState: 'live' },
+      })
+      expect(reopened.json<LiveStory>()).toMatchObject({
+        coverageState: 'live',
+        coverageEndedAt: null,
+        coverageStartedAt: live.publishedAt,
+      })
+    })
+
+    it('is refused on an article of another type, and cleared when the type changes', async () => {
+      const report = await createLiveStory(editor, { type: 'report' })
+      expect(report.coverageState).toBeNull()
+      const refused = await editor.request({
+        method: 'PATCH',
+        url: `/api/admin/articles/${report.id}`,
+        payload: { coverageState: 'ended' },
+      })
+      expect(refused.statusCode).toBe(400)
+      expect(errorOf(refused)?.property).toBe('coverageState')
+      const notLive = await post(editor, report.id, { body: '<p>Update</p>' })
+      expect(notLive.statusCode).toBe(409)
+      expect(errorOf(notLive)?.code).toBe('NOT_A_LIVE_STORY')
+
+      const story = await createLiveStory(editor)
+      const changed = await editor.request({
+        method: 'PATCH',
+        url: `/api/admin/articles/${story.id}`,
+        payload: { type: 'analysis' },
+      })
+      expect(changed.json<LiveStory>()).toMatchObject({ type: 'analysis', coverageState: null })
+    })
+  })
+
+  describe('entries', () => {
+    it('are posted, edited and deleted with one audit entry and one event each', async () => {
+      const story = await createLiveStory(editor)
+      const recorded = await markRecordedChanges(store().db)
+      const created = await post(editor, story.id, {
+        title: 'Landfall',
+        body: '<p>The storm reached the coast at <strong>noon</strong>.</p><script>x()</script>',
+        isKeyEvent: true,
+      })
+      expect(created.statusCode, created.body).toBe(201)
+      const entry = created.json<Entry>()
+      expect(entry).toMatchObject({
+        articleId: story.id,
+        title: 'Landfall',
+        isKeyEvent: true,
+        isPinned: false,
+        createdAt: clock.now().toISOString(),
+        editedAt: null,
+      })
+      expect(entry.bodyHtml).toContain('<strong>noon</strong>')
+      expect(entry.bodyHtml).not.toContain('script')
+      expect(entry.author?.name).toBeTruthy()
+
+      clock.advance(30_000)
+      const edited = await editor.request({
+        method: 'PATCH',
+        url: `/api/admin/articles/${story.id}/entries/${entry.id}`,
+        payload: { body: '<p>The storm reached the coast just before noon.</p>' },
+      })
+      expect(edited.statusCode, edited.body).toBe(200)
+      expect(edited.json<Entry>()).toMatchObject({
+        editedAt: clock.now().toISOString(),
+        createdAt: entry.createdAt,
+        title: 'Landfall',
+      })
+
+      const deleted = await editor.request({
+        method: 'DELETE',
+        url: `/api/admin/articles/${story.id}/entries/${entry.id}`,
+      })
+      expect(deleted.statusCode).toBe(204)
+      const again = await editor.request({
+        method: 'DELETE',
+        url: `/api/admin/articles/${story.id}/entries/${entry.id}`,
+      })
+      expect(again.statusCode).toBe(404)
+
+      const { audit, events } = await recorded()
+      expect(audit.map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
+        `live_entry.created live_entry ${entry.id}`,
+        `live_entry.updated live_entry ${entry.id}`,
+        `live_entry.deleted live_entry ${entry.id}`,
+      ])
+      expect(events).toEqual([
+        `live_entry.created ${entry.id}`,
+        `live_entry.updated ${entry.id}`,
+        `live_entry.deleted ${entry.id}`,
+      ])
+      const deletion = await store()
+        .db.selectFrom('auditLog')
+        .select('details')
+        .where('action', '=', 'live_entry.deleted')
+        .where('entityId', '=', String(entry.id))
+        .executeTakeFirstOrThrow()
+      expect(JSON.parse(deletion.details)).toMatchObject({
+        articleId: story.id,
+        title: 'Landfall',
+        text: 'The storm reached the coast just before noon.',
+      })
+      const event = await store()
+        .db.selectFrom('events')
+        .select('previous')
+        .where('entity', '=', 'live_entry')
+        .where('entityId', '=', entry.id)
+        .where('action', '=', 'deleted')
+        .executeTakeFirstOrThrow()
+      const previous: unknown =
+        typeof event.previous === 'string' ? JSON.parse(event.previous) : event.previous
+      expect(previous).toEqual({ articleId: story.id })
+    })
+
+    it('keep one pinned entry at a time and list newest first', async () => {
+      const story = await createLiveStory(editor)
+      const first = (
+        await post(editor, story.id, { body: '<p>First</p>', isPinned: true })
+      ).json<Entry>()
+      const second = (await post(editor, story.id, { body: '<p>Second</p>' })).json<Entry>()
+      const pinned = await editor.request({
+        method: 'PATCH',
+        url: `/api/admin/articles/${story.id}/entries/${second.id}`,
+        payload: { isPinned: true },
+      })
+      expect(pinned.json<Entry>().isPinned).toBe(true)
+      const list = await editor.request({ url: `/api/admin/articles/${story.id}/entries` })
+      const items = list.json<{ items: Entry[]; total: number }>()
+      expect(items.total).toBe(2)
+      expect(items.items.map((entry) => [entry.id, entry.isPinned])).toEqual([
+        [second.id, true],
+        [first.id, false],
+      ])
+    })
+
+    it('refuse an empty body, an unknown entry and an entry of another story', async () => {
+      const story = await createLiveStory(editor)
+      const other = await createLiveStory(editor)
+      const empty = await post(editor, story.id, { body: '<p>  </p>' })
+      expect(empty.statusCode).toBe(400)
+      expect(errorOf(empty)).toMatchObject({ code: 'VALIDATION_FAILED', property: 'body' })
+      const entry = (await post(editor, story.id, { body: '<p>Here</p>' })).json<Entry>()
+      const elsewhere = await editor.request({
+        method: 'PATCH',
+        url: `/api/admin/articles/${other.id}/entries/${entry.id}`,
+        payload: { title: 'Moved?' },
+      })
+      expect(elsewhere.statusCode).toBe(404)
+      const unknown = await editor.request({
+        method: 'DELETE',
+        url: `/api/admin/articles/${story.id}/entries/2147483647`,
+      })
+      expect(unknown.statusCode).toBe(404)
+    })
+
+    it('are written only by those who may edit the story: not a contributor on a published one', async () => {
+      const own = await createLiveStory(contributor)
+      const onOwnDraft = await post(contributor, own.id, { body: '<p>From the scene</p>' })
+      expect(onOwnDraft.statusCode, onOwnDraft.body).toBe(201)
+
+      const published = await createLiveStory(editor, { status: 'published' })
+      const refused = await post(contributor, published.id, { body: '<p>Not mine</p>' })
+      expect([403, 404]).toContain(refused.statusCode)
+      const count = await store()
+        .db.selectFrom('liveEntries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('articleId', '=', published.id)
+        .executeTakeFirstOrThrow()
+      expect(Number(count.n)).toBe(0)
+    })
+  })
+})
