@@ -672,6 +672,14 @@ export function createArticleService({ db, clock, outbox }: Deps) {
           .where('status', '=', 'scheduled')
           .executeTakeFirst()
         if (Number(claimed.numUpdatedRows) !== 1) return false
+        // A scheduled live story's coverage starts when it goes out, as a published one's does.
+        await trx
+          .updateTable('articles')
+          .set({ coverageStartedAt: scheduledAt ?? now })
+          .where('id', '=', id)
+          .where('coverageState', 'is not', null)
+          .where('coverageStartedAt', 'is', null)
+          .execute()
         const article = await findArticleById(trx, id)
         const links = (await findArticleLinks(trx, [id])).get(id)
         if (article && links) {

@@ -110,6 +110,37 @@ describeEachDatabase('live stories and their entries through the Admin API', (st
       })
     })
 
+    it('starts when a scheduled live story goes out, and is live in its translation', async () => {
+      const story = await createLiveStory(editor)
+      const due = new Date(clock.now().getTime() + 60_000).toISOString()
+      const scheduled = await editor.request({
+        method: 'POST',
+        url: `/api/admin/articles/${story.id}/transitions`,
+        payload: { action: 'schedule', scheduledAt: due },
+      })
+      expect(scheduled.statusCode, scheduled.body).toBe(200)
+      clock.advance(120_000)
+      expect(await app.newsroom.articles.publishDueArticles()).toContain(story.id)
+      const published = await editor.request({ url: `/api/admin/articles/${story.id}` })
+      expect(published.json<LiveStory>()).toMatchObject({
+        status: 'published',
+        coverageState: 'live',
+        coverageStartedAt: due,
+      })
+
+      const translation = await editor.request({
+        method: 'POST',
+        url: `/api/admin/articles/${story.id}/translations`,
+        payload: { language: 'ar' },
+      })
+      expect(translation.statusCode, translation.body).toBe(201)
+      expect(translation.json<LiveStory>()).toMatchObject({
+        type: 'live',
+        coverageState: 'live',
+        coverageStartedAt: null,
+      })
+    })
+
     it('is refused on an article of another type, and cleared when the type changes', async () => {
       const report = await createLiveStory(editor, { type: 'report' })
       expect(report.coverageState).toBeNull()
