@@ -109,9 +109,9 @@ describe('the live desk in the newsroom app', () => {
     expect(await desk.composerBody.textContent()).toBe('Half-written')
 
     // Pin and key event: toggled here, shown on both desks.
-    await desk.entryButton(landfall, 'Pinned').click()
+    await desk.entryButton(landfall, 'Pin').click()
     await expect
-      .poll(() => desk.entryButton(landfall, 'Pinned').getAttribute('aria-pressed'), WAIT)
+      .poll(() => desk.entryButton(landfall, 'Pin').getAttribute('aria-pressed'), WAIT)
       .toBe('true')
     await desk.entryButton(landfall, 'Key event').click()
     await expect.poll(() => landfall.locator('.mark-key').count(), WAIT).toBe(1)
@@ -121,7 +121,7 @@ describe('the live desk in the newsroom app', () => {
 
     // Pinning another entry unpins the first, on both desks.
     const roads = desk.entry('Roads to the airport are closed.')
-    await desk.entryButton(roads, 'Pinned').click()
+    await desk.entryButton(roads, 'Pin').click()
     await expect.poll(() => landfall.locator('.mark-pinned').count(), WAIT).toBe(0)
     await expect.poll(() => landfallThere.locator('.mark-pinned').count(), WAIT).toBe(0)
     await expect

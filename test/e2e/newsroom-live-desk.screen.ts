@@ -69,7 +69,7 @@ export class LiveDeskScreen extends NewsroomScreen {
     this.page.once('dialog', (dialog) => void dialog.accept())
   }
 
-  entryButton(entry: Locator, name: 'Edit' | 'Pinned' | 'Key event' | 'Delete'): Locator {
+  entryButton(entry: Locator, name: 'Edit' | 'Pin' | 'Key event' | 'Delete'): Locator {
     return entry.locator('.entry-actions button', { hasText: name })
   }
 }

@@ -33,6 +33,7 @@ export const liveDesk: Record<keyof typeof english, string> = {
   liveKeyEvent: 'حدث رئيسي',
   livePin: 'تثبيت في الأعلى',
   livePinned: 'مثبّت',
+  livePinToggle: 'تثبيت',
   livePost: 'نشر',
   livePosting: 'جارٍ النشر…',
   livePostHint: 'ينشر Control+Enter (أو ⌘+Enter على ماك).',

@@ -31,6 +31,7 @@ export const liveDesk = {
   liveKeyEvent: 'Key event',
   livePin: 'Pin to the top',
   livePinned: 'Pinned',
+  livePinToggle: 'Pin',
   livePost: 'Post',
   livePosting: 'Posting…',
   livePostHint: 'Control+Enter (⌘+Enter on a Mac) posts.',

@@ -4,6 +4,7 @@ import { ApiError } from '../api/api-error.js'
 import { api } from '../api/client.js'
 import { EMPTY_DOCUMENT, toArticleDocument } from '../editor/article-document.js'
 import { useI18n } from '../i18n/i18n-context.js'
+import { useNavigation } from '../router.js'
 import { deskErrorMessage } from './desk-errors.js'
 import { EntryFields, isSubmitKey, type EntryDraft } from './entry-fields.js'
 import type { LiveEntry, LiveStory } from './live-types.js'
@@ -72,6 +73,14 @@ export function EntryComposer({
       setBusy(false)
     }
   }
+  // Leaving the desk with an entry half-written asks first.
+  const { setLeaveGuard } = useNavigation()
+  const isDirty = draft !== EMPTY_DRAFT
+  useEffect(() => {
+    setLeaveGuard(isDirty ? t('leaveWarning') : undefined)
+  }, [isDirty, setLeaveGuard, t])
+  useEffect(() => () => setLeaveGuard(undefined), [setLeaveGuard])
+
   // After a post the body editor starts afresh, and the keyboard goes back into it.
   useEffect(() => {
     if (posts > 0) focusBody(form.current)

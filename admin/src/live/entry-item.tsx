@@ -186,7 +186,7 @@ export function EntryItem({
               disabled={isBusy}
               onClick={() => void patch({ isPinned: !entry.isPinned })}
             >
-              {t('livePinned')}
+              {t('livePinToggle')}
             </button>
             <button
               type="button"
