@@ -6,7 +6,7 @@ import { EMPTY_DOCUMENT, toArticleDocument } from '../editor/article-document.js
 import { useI18n } from '../i18n/i18n-context.js'
 import { useNavigation } from '../router.js'
 import { deskErrorMessage } from './desk-errors.js'
-import { EntryFields, isSubmitKey, type EntryDraft } from './entry-fields.js'
+import { EntryFields, EntryFlags, isSubmitKey, type EntryDraft } from './entry-fields.js'
 import type { LiveEntry, LiveStory } from './live-types.js'
 
 const EMPTY_DRAFT: EntryDraft = {
@@ -81,6 +81,9 @@ export function EntryComposer({
   }, [isDirty, setLeaveGuard, t])
   useEffect(() => () => setLeaveGuard(undefined), [setLeaveGuard])
 
+  const change = (changes: Partial<EntryDraft>) =>
+    setDraft((current) => ({ ...current, ...changes }))
+
   // After a post the body editor starts afresh, and the keyboard goes back into it.
   useEffect(() => {
     if (posts > 0) focusBody(form.current)
@@ -112,7 +115,7 @@ export function EntryComposer({
         language={story.language}
         editorKey={`composer-${posts}`}
         error={error}
-        onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))}
+        onChange={change}
       />
       <div aria-live="polite" className="composer-messages">
         {error && (
@@ -122,7 +125,7 @@ export function EntryComposer({
         )}
         {!error && notice && <p className="hint">{notice}</p>}
       </div>
-      <div className="composer-actions">
+      <EntryFlags draft={draft} onChange={change}>
         <button
           type="submit"
           className="button primary"
@@ -135,7 +138,7 @@ export function EntryComposer({
         <p className="hint" id="composer-hint">
           {story.coverageState === 'ended' ? t('liveEndedHint') : t('livePostHint')}
         </p>
-      </div>
+      </EntryFlags>
     </form>
   )
 }

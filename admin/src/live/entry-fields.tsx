@@ -17,9 +17,9 @@ export const isSubmitKey = (event: KeyboardEvent) =>
   (event.ctrlKey || event.metaKey) && event.key === 'Enter'
 
 /**
- * The fields of an entry: the optional title, the body in the article editor (its toolbar and
- * blocks) in the story's language, and the key event and pinned toggles. `idPrefix` keeps the
- * ids of the composer and of each entry being edited apart.
+ * The fields of an entry: the optional title and the body in the article editor (its toolbar
+ * and blocks) in the story's language. `idPrefix` keeps the ids of the composer and of each
+ * entry being edited apart.
  */
 export function EntryFields({
   idPrefix,
@@ -65,6 +65,23 @@ export function EntryFields({
           onChange={(bodyDoc) => onChange({ bodyDoc })}
         />
       </div>
+    </div>
+  )
+}
+
+/** The key event and pinned toggles of an entry, on one row with the buttons that write it. */
+export function EntryFlags({
+  draft,
+  onChange,
+  children,
+}: {
+  draft: EntryDraft
+  onChange: (changes: Partial<EntryDraft>) => void
+  children: ReactNode
+}) {
+  const { t } = useI18n()
+  return (
+    <div className="entry-row">
       <div className="entry-flags">
         <label className="entry-flag">
           <input
@@ -83,6 +100,7 @@ export function EntryFields({
           {t('livePin')}
         </label>
       </div>
+      <div className="entry-buttons">{children}</div>
     </div>
   )
 }

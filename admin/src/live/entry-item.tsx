@@ -5,7 +5,7 @@ import { directionOf } from '../i18n/messages.js'
 import type { DeskEntry } from './desk-entries.js'
 import { deskErrorMessage } from './desk-errors.js'
 import { entryPayload, focusBody } from './entry-composer.js'
-import { EntryFields, isSubmitKey, type EntryDraft } from './entry-fields.js'
+import { EntryFields, EntryFlags, isSubmitKey, type EntryDraft } from './entry-fields.js'
 import type { LiveEntry, LiveStory } from './live-types.js'
 
 const draftOf = (entry: LiveEntry): EntryDraft => ({
@@ -75,6 +75,8 @@ export function EntryItem({
       onDeleted(entry.id)
     })
   }
+  const change = (changes: Partial<EntryDraft>) =>
+    setDraft((current) => ({ ...current, ...changes }))
   const startEditing = () => {
     setDraft(draftOf(entry))
     setError('')
@@ -141,9 +143,9 @@ export function EntryItem({
             language={story.language}
             editorKey={`${prefix}-editor`}
             error={error}
-            onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))}
+            onChange={change}
           />
-          <div className="entry-actions">
+          <EntryFlags draft={draft} onChange={change}>
             {!entry.isGone && (
               <button
                 type="button"
@@ -162,7 +164,7 @@ export function EntryItem({
             <span className="hint" id={`${prefix}-save-hint`}>
               {t('liveSaveHint')}
             </span>
-          </div>
+          </EntryFlags>
         </div>
       ) : (
         <>
