@@ -19,6 +19,8 @@ import './live-desk.css'
 
 /** How often the desk asks for entries written by others while it is on screen. */
 const POLL_MS = 3000
+/** How often it looks at the story itself (its status, its coverage ended by someone else). */
+const STORY_POLL_MS = 30_000
 
 interface Desk {
   entries: DeskEntry[]
@@ -76,6 +78,14 @@ export default function LiveDeskScreen({ articleId }: { articleId: number }) {
       () => setLoadError(t('errorGeneric')),
     )
   }, [articleId, isLive, t])
+
+  useEffect(() => {
+    if (!isLive) return
+    return startVisiblePolling({
+      intervalMs: STORY_POLL_MS,
+      poll: () => api<LiveStory>('GET', `articles/${articleId}`).then(setStory),
+    })
+  }, [articleId, isLive])
 
   useEffect(() => {
     if (!isLive) return
