@@ -17,6 +17,7 @@ const EditorScreen = lazy(() => import('./editor/editor-screen.js'))
 const MediaLibraryScreen = lazy(() => import('./media/media-library-screen.js'))
 const SettingsScreen = lazy(() => import('./settings/settings-screen.js'))
 const WiresScreen = lazy(() => import('./wires/wires-screen.js'))
+const LiveDeskScreen = lazy(() => import('./live/live-desk-screen.js'))
 
 type SessionState =
   | { kind: 'loading' }
@@ -106,6 +107,7 @@ export function App() {
           {route.name === 'article' && (
             <EditorScreen key={route.id} user={user} articleId={route.id} />
           )}
+          {route.name === 'live-desk' && <LiveDeskScreen key={route.id} articleId={route.id} />}
           {route.name === 'media' && <MediaLibraryScreen />}
           {route.name === 'settings' && <SettingsScreen user={user} area={route.area} />}
           {route.name === 'profile' && <ProfileScreen user={user} onUserChanged={userChanged} />}

@@ -23,4 +23,10 @@ describe('the newsroom app routes', () => {
     expect(parseRoute('/admin/wires', '?status=new')).toMatchObject({ name: 'wires' })
     expect(parseRoute('/admin/nowhere', '')).toEqual({ name: 'not-found' })
   })
+
+  it('reads the live desk of a story, with or without a trailing slash', () => {
+    expect(parseRoute('/admin/articles/12/live', '')).toEqual({ name: 'live-desk', id: 12 })
+    expect(parseRoute('/admin/articles/12/live/', '')).toEqual({ name: 'live-desk', id: 12 })
+    expect(parseRoute('/admin/articles/12/lives', '')).toEqual({ name: 'not-found' })
+  })
 })

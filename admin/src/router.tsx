@@ -9,6 +9,7 @@ export type Route =
   | { name: 'articles'; query: URLSearchParams }
   | { name: 'new-article'; language: string }
   | { name: 'article'; id: number }
+  | { name: 'live-desk'; id: number }
   | { name: 'media' }
   | { name: 'settings'; area: string }
   | { name: 'profile' }
@@ -37,6 +38,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (settings) return { name: 'settings', area: settings[1] ?? '' }
   const match = /^\/articles\/(\d+)$/.exec(path)
   if (match) return { name: 'article', id: Number(match[1]) }
+  const live = /^\/articles\/(\d+)\/live$/.exec(path)
+  if (live) return { name: 'live-desk', id: Number(live[1]) }
   if (path === '/profile') return { name: 'profile' }
   if (path === '/inbox') return { name: 'inbox', query }
   if (path === '/audit-log') return { name: 'audit-log', query }

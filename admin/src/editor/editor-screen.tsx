@@ -29,6 +29,9 @@ import { PreviewLink } from './panels/preview-link.js'
 import { RevisionsPanel } from './panels/revisions-panel.js'
 import { slugForHeadline } from './panels/slug-from-headline.js'
 import { TranslationsPanel, useOriginalBeside } from './panels/translations-panel.js'
+import { articleTypeOf, type ArticleType } from '../live/article-type.js'
+import { ArticleTypeField } from '../live/article-type-field.js'
+import { LiveDeskLink } from '../live/live-links.js'
 
 const AUTOSAVE_MS = 20_000
 const LOCK_REFRESH_MS = 60_000
@@ -36,6 +39,7 @@ const LOCK_REFRESH_MS = 60_000
 /** What the form edits. */
 interface Draft {
   language: string
+  type: ArticleType
   headline: string
   dek: string
   slug: string
@@ -49,6 +53,7 @@ interface Draft {
 function draftOf(article: Article): Draft {
   return {
     language: article.language,
+    type: articleTypeOf(article),
     headline: article.headline,
     dek: article.dek,
     slug: article.slug,
@@ -63,6 +68,7 @@ function draftOf(article: Article): Draft {
 /** The fields as the Admin API takes them; an empty slug is left for the server to make. */
 function payloadOf(draft: Draft) {
   return {
+    type: draft.type,
     headline: draft.headline,
     dek: draft.dek,
     ...(draft.slug.trim() ? { slug: draft.slug.trim() } : {}),
@@ -93,6 +99,7 @@ export default function EditorScreen({
     articleId === undefined
       ? {
           language: newLanguage === 'ar' || newLanguage === 'en' ? newLanguage : uiLanguage,
+          type: 'report',
           headline: '',
           dek: '',
           slug: '',
@@ -371,6 +378,7 @@ export default function EditorScreen({
         </div>
         <div className="editor-actions">
           {article && <PreviewLink article={article} isDirty={isDirty} save={save} />}
+          {article && <LiveDeskLink article={article} className="button secondary" />}
           {article && article.status === 'published' && (
             <a className="button secondary" href={article.url} target="_blank" rel="noopener">
               {t('viewPublic')}
@@ -497,6 +505,11 @@ export default function EditorScreen({
               </select>
             )}
           </Field>
+          <ArticleTypeField
+            value={draft.type}
+            isSaved={article !== undefined}
+            onChange={(type) => change({ type })}
+          />
           <Field id="section" label={t('section')} error={fieldError.section}>
             {(control) => (
               <select

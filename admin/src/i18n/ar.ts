@@ -7,6 +7,7 @@ import type { MessageKey } from './en.js'
 import { inbox } from './inbox.ar.js'
 import { nav } from './nav.ar.js'
 import { profile } from './profile.ar.js'
+import { liveDesk } from './live-desk.ar.js'
 import { wires } from './wires.ar.js'
 
 /** The newsroom app's strings in Arabic; the compiler and a test keep the keys in step with en.ts. */
@@ -134,4 +135,5 @@ export const ar: Record<MessageKey, string> = {
   ...articleList,
   ...inbox,
   ...wires,
+  ...liveDesk,
 }

@@ -6,6 +6,7 @@ import { dashboard } from './dashboard.en.js'
 import { inbox } from './inbox.en.js'
 import { nav } from './nav.en.js'
 import { profile } from './profile.en.js'
+import { liveDesk } from './live-desk.en.js'
 import { wires } from './wires.en.js'
 
 /** The newsroom app's strings in English; ar.ts has the same keys (a test checks both ways). */
@@ -133,6 +134,7 @@ export const en = {
   ...articleList,
   ...inbox,
   ...wires,
+  ...liveDesk,
 } as const
 
 /** A key of the message files. */

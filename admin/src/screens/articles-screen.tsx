@@ -17,6 +17,7 @@ import { STATUS_LABELS } from '../editor/workflow.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { directionOf } from '../i18n/messages.js'
 import { Link, useNavigation } from '../router.js'
+import { LiveDeskLink, LiveMark } from '../live/live-links.js'
 import './screens.css'
 
 const PAGE_SIZE = 25
@@ -124,6 +125,7 @@ export function ArticlesScreen({ query }: { query: URLSearchParams }) {
                       />
                     </td>
                     <td className="headline-cell">
+                      <LiveMark article={article} />
                       <Link
                         to={`/articles/${article.id}`}
                         lang={article.language}
@@ -131,6 +133,7 @@ export function ArticlesScreen({ query }: { query: URLSearchParams }) {
                       >
                         {article.headline}
                       </Link>
+                      <LiveDeskLink article={article} className="list-desk-link" />
                     </td>
                     <td>
                       <span className={`status status-${article.status}`}>

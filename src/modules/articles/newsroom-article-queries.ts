@@ -1,13 +1,16 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import { resolvePageRequest, toPage, type Page, type PageRequest } from '../../db/pagination.js'
-import type { ArticleStatus } from './article.js'
+import type { ArticleStatus, ArticleType, CoverageState } from './article.js'
 
 /** An article as the newsroom's lists show it, in any status. */
 export interface NewsroomArticleRow {
   id: number
   language: string
   status: ArticleStatus
+  type: ArticleType
+  /** A live story's coverage (the list marks live stories); null for every other type. */
+  coverageState: CoverageState | null
   headline: string
   slug: string
   sectionId: number
@@ -123,6 +126,8 @@ export async function listNewsroomArticles(
         'id',
         'language',
         'status',
+        'type',
+        'coverageState',
         'headline',
         'slug',
         'sectionId',

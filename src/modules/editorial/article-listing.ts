@@ -134,6 +134,8 @@ export async function listArticlesFor(
       id: article.id,
       language: article.language,
       status: article.status,
+      type: article.type,
+      coverageState: article.coverageState,
       headline: article.headline,
       slug: article.slug,
       sectionId: article.sectionId,

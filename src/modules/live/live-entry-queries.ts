@@ -149,6 +149,35 @@ export async function listLiveEntries(
   return rows.map(toEntry)
 }
 
+/**
+ * What changed in a story at or after `since`: the entries posted or edited (newest first), and
+ * the ids of those deleted. Unpinning another entry is no change of its own: the newly pinned
+ * entry is among the changed ones, and there is one pinned entry at a time.
+ */
+export async function listLiveEntryChanges(
+  db: Kysely<Database>,
+  articleId: number,
+  since: string,
+): Promise<{ changed: LiveEntry[]; deletedIds: number[] }> {
+  const rows = await db
+    .selectFrom('liveEntries')
+    .selectAll()
+    .where('articleId', '=', articleId)
+    .where((eb) =>
+      eb.or([
+        eb('createdAt', '>=', since),
+        eb('editedAt', '>=', since),
+        eb('deletedAt', '>=', since),
+      ]),
+    )
+    .orderBy('id', 'desc')
+    .execute()
+  return {
+    changed: rows.filter((row) => row.deletedAt === null).map(toEntry),
+    deletedIds: rows.filter((row) => row.deletedAt !== null).map((row) => row.id),
+  }
+}
+
 /** How many entries a story has (deleted ones not counted). */
 export async function countLiveEntries(db: Kysely<Database>, articleId: number): Promise<number> {
   const { total } = await db

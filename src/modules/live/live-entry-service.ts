@@ -14,6 +14,7 @@ import {
   findLiveEntry,
   insertLiveEntry,
   listLiveEntries,
+  listLiveEntryChanges,
   markLiveEntryDeleted,
   unpinLiveEntries,
   updateLiveEntry,
@@ -21,6 +22,12 @@ import {
 
 /** The newest entries the newsroom's list answers at once. */
 const NEWSROOM_PAGE_SIZE = 50
+/**
+ * How far before its own answer a `changedSince` cursor points. A write takes its time before it
+ * commits, and processes' clocks differ a little: changes seen twice are merged by id, while a
+ * cursor cut exactly at "now" could skip a write that committed a moment late.
+ */
+const CHANGES_OVERLAP_MS = 10_000
 
 function hasText(document: ArticleDocument): boolean {
   return (
@@ -144,16 +151,33 @@ export function createLiveEntryService(store: ChangeStore & { articles: ArticleS
     })
   }
 
-  /** A page of a story's entries, newest first, for anyone who may see the story. */
-  async function list(
-    context: Pick<ChangeContext, 'actor'>,
-    articleId: number,
-    page: number,
-  ): Promise<{ items: LiveEntry[]; total: number; page: number; pageSize: number }> {
+  async function liveStoryToRead(context: Pick<ChangeContext, 'actor'>, articleId: number) {
     const article = await articles.get(context.actor, articleId)
     if (article.type !== 'live') {
       throw new AppError('NOT_A_LIVE_STORY', `Article ${articleId} is not a live story`)
     }
+  }
+
+  /** The cursor that asks, next time, for what changed after an answer read now. */
+  const nextChangedSince = () => new Date(clock.now().getTime() - CHANGES_OVERLAP_MS).toISOString()
+
+  /**
+   * A page of a story's entries, newest first, for anyone who may see the story, with the
+   * cursor for `changes` to keep it up to date.
+   */
+  async function list(
+    context: Pick<ChangeContext, 'actor'>,
+    articleId: number,
+    page: number,
+  ): Promise<{
+    items: LiveEntry[]
+    total: number
+    page: number
+    pageSize: number
+    nextChangedSince: string
+  }> {
+    await liveStoryToRead(context, articleId)
+    const cursor = nextChangedSince()
     const [items, total] = await Promise.all([
       listLiveEntries(db, articleId, {
         limit: NEWSROOM_PAGE_SIZE,
@@ -161,10 +185,25 @@ export function createLiveEntryService(store: ChangeStore & { articles: ArticleS
       }),
       countLiveEntries(db, articleId),
     ])
-    return { items, total, page, pageSize: NEWSROOM_PAGE_SIZE }
+    return { items, total, page, pageSize: NEWSROOM_PAGE_SIZE, nextChangedSince: cursor }
   }
 
-  return { post, edit, remove, list }
+  /**
+   * What changed in a story since a cursor (`nextChangedSince` of an earlier answer): the
+   * entries posted or edited, the ids deleted, and the next cursor. The live desk polls it.
+   */
+  async function changes(
+    context: Pick<ChangeContext, 'actor'>,
+    articleId: number,
+    since: string,
+  ): Promise<{ items: LiveEntry[]; deletedIds: number[]; nextChangedSince: string }> {
+    await liveStoryToRead(context, articleId)
+    const cursor = nextChangedSince()
+    const { changed, deletedIds } = await listLiveEntryChanges(db, articleId, since)
+    return { items: changed, deletedIds, nextChangedSince: cursor }
+  }
+
+  return { post, edit, remove, list, changes }
 }
 
 export type LiveEntryService = ReturnType<typeof createLiveEntryService>

@@ -68,13 +68,24 @@ export function liveEntryRoutes(deps: { db: Kysely<Database>; entries: LiveEntry
       url: '/api/admin/articles/:id/entries',
       access: { permission: 'articles.read' },
       tag,
-      summary: 'The entries of a live story, newest first, 50 a page',
+      summary:
+        'The entries of a live story, newest first, 50 a page; with changedSince, the entries posted or edited since and the ids deleted',
       params: ID_PARAMS,
-      query: z.strictObject({ page: z.coerce.number().int().min(1).max(100_000).optional() }),
+      query: z.strictObject({
+        page: z.coerce.number().int().min(1).max(100_000).optional(),
+        /** A `nextChangedSince` of an earlier answer (any instant works). */
+        changedSince: z.iso
+          .datetime({ offset: true })
+          .transform((instant) => new Date(instant).toISOString())
+          .optional(),
+      }),
       handle: async ({ params, query, request }) => {
-        const page = await entries.list(contextOf(request), params.id, query.page ?? 1)
-        const bylines = await findEntryBylines(db, page.items)
-        return { ...page, items: page.items.map((entry) => viewOf(entry, bylines)) }
+        const answer =
+          query.changedSince === undefined
+            ? await entries.list(contextOf(request), params.id, query.page ?? 1)
+            : await entries.changes(contextOf(request), params.id, query.changedSince)
+        const bylines = await findEntryBylines(db, answer.items)
+        return { ...answer, items: answer.items.map((entry) => viewOf(entry, bylines)) }
       },
     }),
     defineRoute({

@@ -141,6 +141,19 @@ describeEachDatabase('live stories and their entries through the Admin API', (st
       })
     })
 
+    it('is on the rows of the newsroom’s article list, with the type', async () => {
+      const story = await createLiveStory(editor, { headline: 'Count night: live results' })
+      const list = await editor.request({
+        url: '/api/admin/articles',
+        query: { q: '', sort: 'updated' },
+      })
+      expect(list.statusCode, list.body).toBe(200)
+      const row = list
+        .json<{ items: { id: number; type: string; coverageState: string | null }[] }>()
+        .items.find((item) => item.id === story.id)
+      expect(row).toMatchObject({ type: 'live', coverageState: 'live' })
+    })
+
     it('is refused on an article of another type, and cleared when the type changes', async () => {
       const report = await createLiveStory(editor, { type: 'report' })
       expect(report.coverageState).toBeNull()
@@ -285,6 +298,69 @@ describeEachDatabase('live stories and their entries through the Admin API', (st
         url: `/api/admin/articles/${story.id}/entries/2147483647`,
       })
       expect(unknown.statusCode).toBe(404)
+    })
+
+    it('answer what changed since a cursor: posted and edited entries, and deleted ids', async () => {
+      const story = await createLiveStory(editor)
+      const other = await createLiveStory(editor)
+      const untouched = (await post(editor, story.id, { body: '<p>Untouched</p>' })).json<Entry>()
+      const toEdit = (await post(editor, story.id, { body: '<p>To edit</p>' })).json<Entry>()
+      const toDelete = (
+        await post(editor, story.id, { body: '<p>To delete</p>', isPinned: true })
+      ).json<Entry>()
+      clock.advance(60_000)
+      const list = await editor.request({ url: `/api/admin/articles/${story.id}/entries` })
+      const { nextChangedSince } = list.json<{ nextChangedSince: string }>()
+      expect(nextChangedSince).toBe(new Date(clock.now().getTime() - 10_000).toISOString())
+
+      clock.advance(1_000)
+      await editor.request({
+        method: 'PATCH',
+        url: `/api/admin/articles/${story.id}/entries/${toEdit.id}`,
+        payload: { isPinned: true },
+      })
+      await editor.request({
+        method: 'DELETE',
+        url: `/api/admin/articles/${story.id}/entries/${toDelete.id}`,
+      })
+      const posted = (await post(editor, story.id, { body: '<p>New</p>' })).json<Entry>()
+      await post(editor, other.id, { body: '<p>Another story</p>' })
+
+      const changes = await editor.request({
+        url: `/api/admin/articles/${story.id}/entries`,
+        query: { changedSince: nextChangedSince },
+      })
+      expect(changes.statusCode, changes.body).toBe(200)
+      const answer = changes.json<{
+        items: Entry[]
+        deletedIds: number[]
+        nextChangedSince: string
+      }>()
+      expect(answer.items.map((entry) => [entry.id, entry.isPinned])).toEqual([
+        [posted.id, false],
+        [toEdit.id, true],
+      ])
+      expect(answer.items[0]?.author?.name).toBeTruthy()
+      expect(answer.deletedIds).toEqual([toDelete.id])
+      expect(answer.items.map((entry) => entry.id)).not.toContain(untouched.id)
+      expect(answer.nextChangedSince).toBe(new Date(clock.now().getTime() - 10_000).toISOString())
+
+      // The same instant written with an offset: compared as an instant, not as text.
+      const sameInstant = new Date(clock.now().getTime() + 3_600_000)
+        .toISOString()
+        .replace('Z', '+01:00')
+      const offset = await editor.request({
+        url: `/api/admin/articles/${story.id}/entries`,
+        query: { changedSince: sameInstant },
+      })
+      const offsetAnswer = offset.json<{ items: Entry[]; deletedIds: number[] }>()
+      expect(offsetAnswer.items.map((entry) => entry.id)).toEqual([posted.id, toEdit.id])
+      expect(offsetAnswer.deletedIds).toEqual([toDelete.id])
+      const wrong = await editor.request({
+        url: `/api/admin/articles/${story.id}/entries`,
+        query: { changedSince: 'yesterday' },
+      })
+      expect(wrong.statusCode).toBe(400)
     })
 
     it('are written only by those who may edit the story: not a contributor on a published one', async () => {

@@ -1,0 +1,67 @@
+import type { liveDesk as english } from './live-desk.en.js'
+
+/** مكتب التغطية الحية لقصة حية، ونوع المقال الذي ينشئه. */
+export const liveDesk: Record<keyof typeof english, string> = {
+  articleType: 'النوع',
+  articleTypeHint: 'تُدار القصة الحية من مكتب التغطية الحية: تحديثات قصيرة، الأحدث أولًا.',
+  typeReport: 'تقرير',
+  typeAnalysis: 'تحليل',
+  typeOpinion: 'رأي',
+  typeBackground: 'خلفية',
+  typeReview: 'مراجعة',
+  typeLive: 'قصة حية',
+  liveMark: 'مباشر',
+  liveMarkEnded: 'مباشر، انتهت التغطية',
+  liveDeskOpen: 'مكتب التغطية الحية',
+  liveSaveFirst: 'أنشئ القصة أولًا لفتح مكتب التغطية الحية.',
+
+  liveDeskTitle: 'مكتب التغطية الحية',
+  liveBackToEditor: 'تحرير القصة',
+  liveCoverageLive: 'التغطية جارية',
+  liveCoverageEnded: 'انتهت التغطية {time}',
+  liveEndCoverage: 'إنهاء التغطية',
+  liveEndCoverageConfirm:
+    'أتريد إنهاء تغطية هذه القصة؟ تبقى صفحتها أرشيفًا، ولا يمكن نشر أي تحديث حتى تُستأنف التغطية.',
+  liveReopenCoverage: 'استئناف التغطية',
+  liveCoverageChanged: 'حالة التغطية الآن: {state}.',
+  liveNotALiveStory:
+    'هذا المقال ليس قصة حية. اجعل نوعه «قصة حية» في المحرر لإدارته من مكتب التغطية الحية.',
+
+  liveComposer: 'تحديث جديد',
+  liveEntryTitle: 'العنوان (اختياري)',
+  liveEntryBody: 'التحديث',
+  liveKeyEvent: 'حدث رئيسي',
+  livePin: 'تثبيت في الأعلى',
+  livePinned: 'مثبّت',
+  livePinToggle: 'تثبيت',
+  livePost: 'نشر',
+  livePosting: 'جارٍ النشر…',
+  livePostHint: 'ينشر Control+Enter (أو ⌘+Enter على ماك).',
+  livePosted: 'نُشر الساعة {time}.',
+  liveEndedHint: 'انتهت التغطية: استأنفها لتنشر من جديد.',
+
+  liveEntries: 'التحديثات',
+  liveEntryCount: 'عدد التحديثات: {count}',
+  liveNoEntries: 'لا تحديثات بعد. اكتب أولها في الأعلى.',
+  liveNewEntries: 'تحديثات جديدة من غرفة الأخبار: {count}.',
+  liveLoadOlder: 'عرض التحديثات الأقدم',
+  liveEdited: 'عُدّل {time}',
+  liveUnknownAuthor: 'موظف سابق',
+  liveEntryActions: 'تحديث الساعة {time}',
+  liveEdit: 'تعديل',
+  liveSave: 'حفظ',
+  liveSaving: 'جارٍ الحفظ…',
+  liveSaveHint: 'يحفظ Control+Enter، ويلغي Escape.',
+  liveCancel: 'إلغاء',
+  liveDelete: 'حذف',
+  liveDeleteConfirm: 'أتريد حذف هذا التحديث؟ سيختفي من صفحات القراء أيضًا.',
+  liveGone: 'حذف شخص آخر هذا التحديث. انسخ ما تحتاجه منه ثم ألغِ.',
+  livePollFailed: 'تعذّر التحقق من التحديثات الجديدة؛ ستُعاد المحاولة بعد قليل.',
+
+  liveEmptyBody: 'التحديث فارغ: اكتب شيئًا (أو أضف صورة) قبل النشر.',
+  liveCoverageEndedError:
+    'انتهت تغطية هذه القصة، فلم يُنشر التحديث. استأنف التغطية لنشره؛ نصّك ما زال هنا.',
+  liveEntryGoneError: 'لم يعد هذا التحديث موجودًا: حذفه أحدهم.',
+  liveNotLiveError: 'لم يعد هذا المقال قصة حية.',
+  liveForbiddenError: 'لا يحق لك الكتابة في هذه القصة.',
+}
