@@ -129,9 +129,11 @@ export interface LiveEntriesTable {
   isKeyEvent: Flag
   isPinned: Flag
   createdAt: Timestamp
-  /** When it was last edited; null for an entry never changed. */
+  /** When its title or body was last edited; null for an entry never reworded. */
   editedAt: Timestamp | null
   deletedAt: Timestamp | null
+  /** When anything of it last changed: posted, edited, pinned or unpinned, flagged, deleted. */
+  changedAt: Timestamp
 }
 
 export interface ArticleAuthorsTable {

@@ -102,6 +102,7 @@ export const EXPECTED_COLUMNS: Schema = {
     'createdAt',
     'editedAt',
     'deletedAt',
+    'changedAt',
   ),
   pageReferences: all('pageId', 'position', 'kind', 'targetId', 'url', 'provider'),
   media: all(

@@ -202,6 +202,7 @@ async function populate(db: Kysely<Database>, dataDir: string): Promise<void> {
       createdAt: NOW,
       editedAt: NOW,
       deletedAt: null,
+      changedAt: NOW,
     })
     .execute()
   await db

@@ -46,6 +46,8 @@ async function widenArticleTypesOnSqlite(db: Kysely<unknown>): Promise<void> {
  * Live coverage: the article type `live`, its coverage state and times, and the stream of
  * entries a live story is made of. An entry is deleted softly (`deleted_at`), so a reader that
  * resumes a dropped stream still learns that it went, and the audit log can name it.
+ * `edited_at` is when its words changed (readers see "updated"); `changed_at` is when anything
+ * did, its flags or its deletion included (the live desk asks for what changed since).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = dialectTypes(db)
@@ -82,6 +84,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', t.timestamp, notNull)
     .addColumn('edited_at', t.timestamp)
     .addColumn('deleted_at', t.timestamp)
+    .addColumn('changed_at', t.timestamp, notNull)
     .execute()
   await db.schema
     .createIndex('live_entries_article_idx')

@@ -44,13 +44,14 @@ export async function insertLiveEntry(
       isKeyEvent: input.isKeyEvent ? 1 : 0,
       isPinned: input.isPinned ? 1 : 0,
       createdAt: now.toISOString(),
+      changedAt: now.toISOString(),
     })
     .returning('id')
     .executeTakeFirstOrThrow()
   return id
 }
 
-/** Applies an edit and marks the entry edited. */
+/** Applies a change; a new title or body marks the entry edited, a flag alone does not. */
 export async function updateLiveEntry(
   db: Kysely<Database>,
   id: number,
@@ -64,7 +65,8 @@ export async function updateLiveEntry(
       ...(changes.bodyDoc && bodyColumns(changes.bodyDoc)),
       ...(changes.isKeyEvent !== undefined && { isKeyEvent: changes.isKeyEvent ? 1 : 0 }),
       ...(changes.isPinned !== undefined && { isPinned: changes.isPinned ? 1 : 0 }),
-      editedAt: now.toISOString(),
+      ...((changes.title !== undefined || changes.bodyDoc) && { editedAt: now.toISOString() }),
+      changedAt: now.toISOString(),
     })
     .where('id', '=', id)
     .execute()
@@ -74,10 +76,11 @@ export async function updateLiveEntry(
 export async function unpinLiveEntries(
   db: Kysely<Database>,
   articleId: number,
+  now: Date,
 ): Promise<number | undefined> {
   const pinned = await db
     .updateTable('liveEntries')
-    .set({ isPinned: 0 })
+    .set({ isPinned: 0, changedAt: now.toISOString() })
     .where('articleId', '=', articleId)
     .where('isPinned', '=', 1)
     .where('deletedAt', 'is', null)
@@ -94,7 +97,7 @@ export async function markLiveEntryDeleted(
 ): Promise<void> {
   await db
     .updateTable('liveEntries')
-    .set({ deletedAt: now.toISOString(), isPinned: 0 })
+    .set({ deletedAt: now.toISOString(), isPinned: 0, changedAt: now.toISOString() })
     .where('id', '=', id)
     .execute()
 }
@@ -150,9 +153,8 @@ export async function listLiveEntries(
 }
 
 /**
- * What changed in a story at or after `since`: the entries posted or edited (newest first), and
- * the ids of those deleted. Unpinning another entry is no change of its own: the newly pinned
- * entry is among the changed ones, and there is one pinned entry at a time.
+ * What changed in a story at or after `since`: the entries posted or changed (newest first, an
+ * entry unpinned by another's pinning included), and the ids of those deleted.
  */
 export async function listLiveEntryChanges(
   db: Kysely<Database>,
@@ -163,13 +165,7 @@ export async function listLiveEntryChanges(
     .selectFrom('liveEntries')
     .selectAll()
     .where('articleId', '=', articleId)
-    .where((eb) =>
-      eb.or([
-        eb('createdAt', '>=', since),
-        eb('editedAt', '>=', since),
-        eb('deletedAt', '>=', since),
-      ]),
-    )
+    .where('changedAt', '>=', since)
     .orderBy('id', 'desc')
     .execute()
   return {

@@ -103,7 +103,7 @@ export function createLiveEntryService(store: ChangeStore & { articles: ArticleS
     }
     const bodyDoc = assertBody(input.bodyDoc)
     const id = await commitChange(store, context, async (trx) => {
-      if (input.isPinned) await unpinLiveEntries(trx, articleId)
+      if (input.isPinned) await unpinLiveEntries(trx, articleId, clock.now())
       const id = await insertLiveEntry(
         trx,
         { ...input, articleId, bodyDoc, authorUserId: actingUserId(context.actor) },
@@ -124,7 +124,7 @@ export function createLiveEntryService(store: ChangeStore & { articles: ArticleS
     if (changes.bodyDoc) assertBody(changes.bodyDoc)
     await commitChange(store, context, async (trx) => {
       const entry = await entryOf(trx, articleId, entryId)
-      if (changes.isPinned && !entry.isPinned) await unpinLiveEntries(trx, articleId)
+      if (changes.isPinned && !entry.isPinned) await unpinLiveEntries(trx, articleId, clock.now())
       await updateLiveEntry(trx, entryId, changes, clock.now())
       const changed = Object.keys(changes).filter(
         (key) => changes[key as keyof LiveEntryInput] !== undefined,

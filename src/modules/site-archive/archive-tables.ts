@@ -190,6 +190,7 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
       createdAt: 'time',
       editedAt: 'time?',
       deletedAt: 'time?',
+      changedAt: 'time',
     },
     ['id'],
   ),

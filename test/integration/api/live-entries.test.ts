@@ -265,12 +265,27 @@ describeEachDatabase('live stories and their entries through the Admin API', (st
         await post(editor, story.id, { body: '<p>First</p>', isPinned: true })
       ).json<Entry>()
       const second = (await post(editor, story.id, { body: '<p>Second</p>' })).json<Entry>()
+      clock.advance(60_000)
+      const before = await editor.request({ url: `/api/admin/articles/${story.id}/entries` })
+      const { nextChangedSince } = before.json<{ nextChangedSince: string }>()
+      clock.advance(1_000)
       const pinned = await editor.request({
         method: 'PATCH',
         url: `/api/admin/articles/${story.id}/entries/${second.id}`,
         payload: { isPinned: true },
       })
-      expect(pinned.json<Entry>().isPinned).toBe(true)
+      // A flag is no rewording: readers are not told the entry was updated.
+      expect(pinned.json<Entry>()).toMatchObject({ isPinned: true, editedAt: null })
+      const changes = await editor.request({
+        url: `/api/admin/articles/${story.id}/entries`,
+        query: { changedSince: nextChangedSince },
+      })
+      expect(
+        changes.json<{ items: Entry[] }>().items.map((entry) => [entry.id, entry.isPinned]),
+      ).toEqual([
+        [second.id, true],
+        [first.id, false],
+      ])
       const list = await editor.request({ url: `/api/admin/articles/${story.id}/entries` })
       const items = list.json<{ items: Entry[]; total: number }>()
       expect(items.total).toBe(2)
