@@ -7,11 +7,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describeApi } from '../src/api/describe-api.js'
-import { openApiToTypeScript } from './openapi-to-typescript.js'
+import { openApiToTypeScript, type OpenApiDocument } from './openapi-to-typescript.js'
 
-const TARGET = fileURLToPath(new URL('../admin/src/api/generated/openapi-types.ts', import.meta.url))
+const TARGET = fileURLToPath(
+  new URL('../admin/src/api/generated/openapi-types.ts', import.meta.url),
+)
 
-const document = describeApi({ siteUrl: 'http://localhost:3000', version: 'generated' })
+const document = describeApi({
+  siteUrl: 'http://localhost:3000',
+  version: 'generated',
+}) as unknown as OpenApiDocument
 const text = openApiToTypeScript(document, 'scripts/generate-api-types.ts')
 const current = (() => {
   try {

@@ -21,7 +21,8 @@ interface Operation {
   responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>
 }
 
-interface OpenApiDocument {
+/** The parts of the document the types come from. */
+export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>
   components?: { schemas?: Record<string, Schema> }
 }
@@ -56,7 +57,9 @@ function objectType(schema: Schema, indent: string): string {
   )
   const extra = schema['additionalProperties']
   if (extra !== undefined && extra !== false)
-    lines.push(`${inner}[key: string]: ${extra === true ? 'unknown' : toType(extra as Schema, inner)}`)
+    lines.push(
+      `${inner}[key: string]: ${extra === true ? 'unknown' : toType(extra as Schema, inner)}`,
+    )
   return lines.length === 0 ? 'Record<string, never>' : `{\n${lines.join('\n')}\n${indent}}`
 }
 
@@ -69,13 +72,16 @@ export function toType(schema: Schema | boolean, indent = ''): string {
   const reference = schema['$ref']
   if (typeof reference === 'string') return typeName(reference.split('/').at(-1) ?? '')
   if ('const' in schema) return JSON.stringify(schema['const'])
-  if (Array.isArray(schema['enum'])) return union(schema['enum'].map((value) => JSON.stringify(value)))
+  if (Array.isArray(schema['enum']))
+    return union(schema['enum'].map((value) => JSON.stringify(value)))
   const alternatives = (schema['anyOf'] ?? schema['oneOf']) as Schema[] | undefined
-  if (alternatives) return union(alternatives.map((alternative) => wrap(toType(alternative, indent))))
+  if (alternatives)
+    return union(alternatives.map((alternative) => wrap(toType(alternative, indent))))
   if (Array.isArray(schema['allOf']))
     return (schema['allOf'] as Schema[]).map((part) => wrap(toType(part, indent))).join(' & ')
   const type = schema['type']
-  if (Array.isArray(type)) return union(type.map((one: string) => toType({ ...schema, type: one }, indent)))
+  if (Array.isArray(type))
+    return union(type.map((one: string) => toType({ ...schema, type: one }, indent)))
   switch (type) {
     case 'string':
       return 'string'

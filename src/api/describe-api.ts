@@ -1,3 +1,4 @@
+import type { RouteDescription } from '../http/api-route.js'
 import { buildOpenApiDocument } from './openapi.js'
 import { apiRouteDescriptions, apiRoutes, type ApiDependencies } from './register-api.js'
 
@@ -15,18 +16,23 @@ function unusable(path: string): never {
   return stand as never
 }
 
+/** Every API route's description (method, path, access, schemas), built without a database. */
+export function describeRoutes(siteUrl: string): RouteDescription[] {
+  const given: Partial<ApiDependencies> = { siteUrl }
+  const deps = new Proxy(given, {
+    get: (target, key) =>
+      key in target ? target[key as keyof ApiDependencies] : unusable(`deps.${String(key)}`),
+  }) as ApiDependencies
+  return apiRouteDescriptions(apiRoutes(deps))
+}
+
 /**
  * The OpenAPI document the server serves at /api/openapi.json, built from the route definitions
  * alone: no database, no server. The newsroom app's API types are generated from it.
  */
 export function describeApi(input: { siteUrl: string; version: string }): Record<string, unknown> {
-  const given: Partial<ApiDependencies> = { siteUrl: input.siteUrl, version: input.version }
-  const deps = new Proxy(given, {
-    get: (target, key) =>
-      key in target ? target[key as keyof ApiDependencies] : unusable(`deps.${String(key)}`),
-  }) as ApiDependencies
   return buildOpenApiDocument({
-    routes: apiRouteDescriptions(apiRoutes(deps)),
+    routes: describeRoutes(input.siteUrl),
     serverUrl: input.siteUrl,
     version: input.version,
   })

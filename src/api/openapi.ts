@@ -12,8 +12,9 @@ const ANONYMOUS_DEFINITION = /^__schema\d+$/
 
 /**
  * A zod schema as OpenAPI 3.1 JSON Schema. Schemas named with `.meta({ id })` become shared
- * components under that name (the newsroom app's types take it); other definitions zod extracts
- * (the recursive list node) move to components.schemas under a name unique to this operation.
+ * components under that name in answers and `<id>Input` in requests (a request may carry keys an
+ * answer never has); the newsroom app's types take these names. Other definitions zod extracts
+ * move to components.schemas under a name unique to this operation.
  */
 function jsonSchema(
   schema: z.ZodType,
@@ -30,7 +31,9 @@ function jsonSchema(
     $defs?: Record<string, unknown>
   }
   const componentOf = (definition: string) =>
-    ANONYMOUS_DEFINITION.test(definition) ? `${name}_${definition}` : definition
+    ANONYMOUS_DEFINITION.test(definition)
+      ? `${name}_${definition}`
+      : `${definition}${io === 'input' ? 'Input' : ''}`
   const rewrite = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rewrite)
     if (value === null || typeof value !== 'object') return value

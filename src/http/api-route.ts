@@ -64,7 +64,7 @@ export function defineRoute<
   B extends z.ZodType = z.ZodUnknown,
   R extends z.ZodType = z.ZodUnknown,
 >(route: ApiRoute<P, Q, B, R>): AnyApiRoute {
-  return route as unknown as AnyApiRoute
+  return route
 }
 
 /** A route of any schemas, as mountApiRoutes and the OpenAPI document take them. */
@@ -116,10 +116,7 @@ function sendCacheableJson(request: FastifyRequest, reply: FastifyReply, body: s
 }
 
 /** Registers API routes: JSON in, schema validation, then the handler; JSON out, never cached. */
-export function mountApiRoutes(
-  app: FastifyInstance,
-  routes: AnyApiRoute[],
-): void {
+export function mountApiRoutes(app: FastifyInstance, routes: AnyApiRoute[]): void {
   for (const route of routes) {
     app.route({
       method: route.method,
