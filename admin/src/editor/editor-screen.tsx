@@ -5,7 +5,7 @@ import { ApiError, NETWORK_FAILURE } from '../api/api-error.js'
 import { api } from '../api/client.js'
 import { mapErrorsToFields, type MappedErrors } from '../api/field-errors.js'
 import { loadSections, sectionName } from '../api/sections.js'
-import type { Article, EditLock, Section, SessionUser } from '../api/types.js'
+import type { Article, EditLock, Section } from '../api/types.js'
 import { Field } from '../components/field.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { directionOf } from '../i18n/messages.js'
@@ -78,11 +78,9 @@ type Message = { kind: 'info' | 'error'; text: string } | undefined
 
 /** The article editor: fields, body, saving and autosaving, the edit lock and the workflow. */
 export default function EditorScreen({
-  user,
   articleId,
   language: newLanguage,
 }: {
-  user: SessionUser
   articleId?: number
   language?: string
 }) {
@@ -477,7 +475,6 @@ export default function EditorScreen({
           {article && (
             <WorkflowBar
               status={article.status}
-              role={user.role}
               isBusy={isBusy}
               scheduledAt={article.scheduledAt}
               scheduleError={fieldError.scheduledAt}

@@ -5,9 +5,11 @@ import { PERMISSIONS, type Permission } from './permissions.js'
 
 /** What the Admin API answers about sessions and accounts. */
 
-const ROLE = z.enum(USER_ROLES as [string, ...string[]])
+const ROLE = z.enum(USER_ROLES as [string, ...string[]]).meta({ id: 'UserRole' })
 
-export const PERMISSION_NAME = z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]])
+export const PERMISSION_NAME = z
+  .enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]])
+  .meta({ id: 'Permission', description: 'A permission of the access matrix (docs/api.md)' })
 
 export const USER = z
   .object({

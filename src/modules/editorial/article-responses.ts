@@ -7,13 +7,9 @@ import { WORKFLOW_ACTION_NAMES, type WorkflowAction } from './workflow.js'
 
 /** What the Admin API answers about articles: the views, lists and results of its routes. */
 
-export const ARTICLE_STATUS = z.enum([
-  'draft',
-  'in_review',
-  'scheduled',
-  'published',
-  'unpublished',
-])
+export const ARTICLE_STATUS = z
+  .enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished'])
+  .meta({ id: 'ArticleStatus' })
 const ARTICLE_TYPE = z.enum(['report', 'analysis', 'opinion', 'background', 'review'])
 
 /** A linked record named in the article's language. */
@@ -182,7 +178,9 @@ export const WORKFLOW = z
   .object({
     actions: z.array(
       z.object({
-        action: z.enum(WORKFLOW_ACTION_NAMES as [WorkflowAction, ...WorkflowAction[]]),
+        action: z
+          .enum(WORKFLOW_ACTION_NAMES as [WorkflowAction, ...WorkflowAction[]])
+          .meta({ id: 'WorkflowAction' }),
         from: z.array(ARTICLE_STATUS),
         to: ARTICLE_STATUS,
         permission: PERMISSION_NAME.describe('The permission the action needs'),
