@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { INSTANT } from '../../http/response-schemas.js'
 import { USER_ROLES } from '../users/user-queries.js'
-import { PERMISSIONS, type Permission } from './permissions.js'
+import { PERMISSIONS, TOKEN_SCOPES, type Permission } from './permissions.js'
 
 /** What the Admin API answers about sessions and accounts. */
 
@@ -42,3 +42,19 @@ export const ACCOUNT_LISTING = z
   .meta({ id: 'AccountListing', description: 'An account as the directory lists it' })
 
 export const TWO_FACTOR_ENROLMENT = z.object({ secret: z.string(), uri: z.string() })
+
+export const API_TOKEN = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    scopes: z.array(z.enum(TOKEN_SCOPES as [string, ...string[]])),
+    createdBy: z.number().int().nullable(),
+    createdAt: INSTANT,
+    lastUsedAt: INSTANT.nullable(),
+    revokedAt: INSTANT.nullable(),
+  })
+  .meta({ id: 'ApiToken', description: 'An API token, never its secret' })
+
+export const NEW_API_TOKEN = API_TOKEN.extend({
+  token: z.string().describe('The secret (mst_…), in this answer only'),
+})

@@ -8,7 +8,14 @@ import { USER_ROLES } from '../users/user-queries.js'
 import { UI_LANGUAGES } from './account-service.js'
 import type { AccessServices } from './access-services.js'
 import { permissionsOf, TOKEN_SCOPES, type TokenScope } from './permissions.js'
-import { ACCOUNT_LISTING, SESSION, TWO_FACTOR_ENROLMENT, USER } from './access-responses.js'
+import {
+  ACCOUNT_LISTING,
+  API_TOKEN,
+  NEW_API_TOKEN,
+  SESSION,
+  TWO_FACTOR_ENROLMENT,
+  USER,
+} from './access-responses.js'
 
 interface Deps extends AccessServices {
   siteUrl: string
@@ -158,6 +165,7 @@ export function accessRoutes(deps: Deps) {
       access: { permission: 'tokens.manage' },
       tag: 'tokens',
       summary: 'API tokens (never their secrets)',
+      response: listOf(API_TOKEN),
       handle: async ({ request }) => ({ items: await tokens.list(contextOf(request).actor) }),
     }),
     defineRoute({
@@ -171,6 +179,7 @@ export function accessRoutes(deps: Deps) {
         scopes: z.array(z.enum(TOKEN_SCOPES as [string, ...string[]])).min(1),
       }),
       successStatus: 201,
+      response: NEW_API_TOKEN,
       handle: async ({ body, request }) => {
         const created = await tokens.create(contextOf(request), {
           name: body.name,

@@ -24,6 +24,11 @@ export const ARTICLE_NOTICE_VIEW = z
     id: z.number().int(),
     kind: z.enum(['correction', 'clarification', 'update', 'editors_note']),
     text: z.string(),
+    revisionId: z
+      .number()
+      .int()
+      .nullable()
+      .describe('The revision whose save published it; null when none did (an import)'),
     createdAt: INSTANT,
   })
   .meta({

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../http/api-route.js'
-import { listOf } from '../../http/response-schemas.js'
+import { INSTANT, listOf } from '../../http/response-schemas.js'
 import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
@@ -191,6 +191,7 @@ export function articleRoutes(deps: {
       params: ID_PARAMS,
       body: ARTICLE_FIELDS,
       bodyLimit: ARTICLE_BODY_LIMIT,
+      response: z.object({ number: z.number().int(), createdAt: INSTANT }),
       handle: ({ params, body, request }) => {
         const { body: html, bodyDoc, ...fields } = body
         const document = bodyOf({ body: html, bodyDoc })

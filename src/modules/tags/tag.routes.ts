@@ -13,6 +13,11 @@ const TAG_VIEW = z
   .object({ id: z.number().int(), language: z.string(), name: z.string(), slug: z.string() })
   .meta({ id: 'Tag' })
 
+const TAG_DETAILS = TAG_VIEW.extend({ description: z.string().nullable() }).meta({
+  id: 'TagDetails',
+  description: 'A tag with its description',
+})
+
 /** The Admin API of tags: reads from the store, writes through the tag service. */
 export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService }) {
   return [
@@ -69,7 +74,7 @@ export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService
         slug: z.string().trim().min(1).max(100).optional(),
         description: z.string().max(500).nullable().optional(),
       }),
-      response: TAG_VIEW,
+      response: TAG_DETAILS,
       handle: ({ params, body, request }) => tags.update(contextOf(request), params.id, body),
     }),
     defineRoute({
@@ -90,6 +95,7 @@ export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService
         'Merge a tag into another of its edition: its articles move, it is deleted and its page answers 301 to the kept tag',
       params: ID_PARAMS,
       body: z.strictObject({ into: ID }),
+      response: TAG_DETAILS,
       handle: ({ params, body, request }) =>
         tags.merge(contextOf(request), { id: params.id, into: body.into }),
     }),
