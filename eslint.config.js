@@ -5,7 +5,9 @@ import tseslint from 'typescript-eslint'
 const untyped = tseslint.configs.disableTypeChecked
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'tmp/', 'coverage/'] },
+  {
+    ignores: ['node_modules/', 'dist/', 'data/', 'tmp/', 'coverage/', 'admin/src/api/generated/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,6 +28,22 @@ function precompress(): Plugin {
   }
 }
 
+/**
+ * Writes the app's API types from the server's route definitions before a build or `vite` dev
+ * starts (scripts/generate-api-types.ts; the file is not in git).
+ */
+function generateApiTypes(): Plugin {
+  return {
+    name: 'masthead-api-types',
+    buildStart() {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-api-types.ts'], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        stdio: 'inherit',
+      })
+    },
+  }
+}
+
 /** The newsroom app, built into dist/admin and served by the Masthead server at /admin. */
 export default defineConfig(({ command }) => {
   // A build is a production build (React's, and JSX without its development checks) even when
@@ -35,7 +52,7 @@ export default defineConfig(({ command }) => {
   return {
     root,
     base: '/admin/',
-    plugins: [react(), precompress()],
+    plugins: [generateApiTypes(), react(), precompress()],
     build: {
       outDir: fileURLToPath(new URL('../dist/admin', import.meta.url)),
       emptyOutDir: true,

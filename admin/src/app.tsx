@@ -1,9 +1,11 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { ApiError } from './api/api-error.js'
 import { api, onSessionEnded, setCsrfToken } from './api/client.js'
-import type { Session, SessionUser } from './api/types.js'
+import { PermissionsProvider } from './api/permissions-context.js'
+import type { Permission, Session, SessionUser } from './api/types.js'
 import { AppHeader } from './components/app-header.js'
 import { useI18n } from './i18n/i18n-context.js'
+import { uiLanguageOf } from './i18n/messages.js'
 import { useNavigation } from './router.js'
 import { ArticlesScreen } from './screens/articles-screen.js'
 import { AuditLogScreen } from './screens/audit-log-screen.js'
@@ -22,9 +24,9 @@ const LiveDeskScreen = lazy(() => import('./live/live-desk-screen.js'))
 type SessionState =
   | { kind: 'loading' }
   | { kind: 'signed-out' }
-  | { kind: 'signed-in'; user: SessionUser }
+  | { kind: 'signed-in'; user: SessionUser; permissions: Permission[] }
   /** The session ended while working: the screen stays, and a sign-in dialog covers it. */
-  | { kind: 'expired'; user: SessionUser }
+  | { kind: 'expired'; user: SessionUser; permissions: Permission[] }
 
 /** The newsroom app: the session, the header and the screen of the current route. */
 export function App() {
@@ -33,8 +35,8 @@ export function App() {
   const [session, setSession] = useState<SessionState>({ kind: 'loading' })
 
   const sessionFound = useCallback((next: Session) => {
-    setCsrfToken(next.csrfToken)
-    setSession({ kind: 'signed-in', user: next.user })
+    setCsrfToken(next.csrfToken ?? '')
+    setSession({ kind: 'signed-in', user: next.user, permissions: next.permissions })
   }, [])
   /**
    * At sign-in the language chosen in the profile wins over this browser's last choice; later
@@ -42,7 +44,8 @@ export function App() {
    */
   const signedIn = useCallback(
     (next: Session) => {
-      if (next.user.uiLanguage) setLanguage(next.user.uiLanguage)
+      const chosen = uiLanguageOf(next.user.uiLanguage)
+      if (chosen) setLanguage(chosen)
       sessionFound(next)
     },
     [setLanguage, sessionFound],
@@ -55,9 +58,7 @@ export function App() {
 
   useEffect(() => {
     onSessionEnded(() =>
-      setSession((state) =>
-        state.kind === 'signed-in' ? { kind: 'expired', user: state.user } : state,
-      ),
+      setSession((state) => (state.kind === 'signed-in' ? { ...state, kind: 'expired' } : state)),
     )
     api<Session>('GET', 'session').then(sessionFound, (error: unknown) => {
       if (error instanceof ApiError && error.status === 401) setSession({ kind: 'signed-out' })
@@ -89,7 +90,7 @@ export function App() {
 
   const { user } = session
   return (
-    <>
+    <PermissionsProvider value={session.permissions}>
       <AppHeader user={user} onSignOut={() => void signOut()} />
       <main id="content" tabIndex={-1} inert={session.kind === 'expired'}>
         <Suspense
@@ -101,19 +102,15 @@ export function App() {
         >
           {route.name === 'dashboard' && <DashboardScreen />}
           {route.name === 'articles' && <ArticlesScreen query={route.query} />}
-          {route.name === 'new-article' && (
-            <EditorScreen key="new" user={user} language={route.language} />
-          )}
-          {route.name === 'article' && (
-            <EditorScreen key={route.id} user={user} articleId={route.id} />
-          )}
+          {route.name === 'new-article' && <EditorScreen key="new" language={route.language} />}
+          {route.name === 'article' && <EditorScreen key={route.id} articleId={route.id} />}
           {route.name === 'live-desk' && <LiveDeskScreen key={route.id} articleId={route.id} />}
           {route.name === 'media' && <MediaLibraryScreen />}
           {route.name === 'settings' && <SettingsScreen user={user} area={route.area} />}
           {route.name === 'profile' && <ProfileScreen user={user} onUserChanged={userChanged} />}
           {route.name === 'inbox' && <InboxScreen query={route.query} />}
           {route.name === 'audit-log' && <AuditLogScreen query={route.query} />}
-          {route.name === 'wires' && <WiresScreen user={user} query={route.query} />}
+          {route.name === 'wires' && <WiresScreen query={route.query} />}
           {route.name === 'not-found' && <p className="notice">{t('notFound')}</p>}
         </Suspense>
       </main>
@@ -127,6 +124,6 @@ export function App() {
           />
         </div>
       )}
-    </>
+    </PermissionsProvider>
   )
 }

@@ -7,9 +7,14 @@ type AnyRoute = RouteDescription
 /** Schemas shared between operations (and recursive ones) live in components.schemas. */
 type SharedSchemas = Record<string, unknown>
 
+/** zod's name for a definition it extracted without an id of ours (a recursive schema). */
+const ANONYMOUS_DEFINITION = /^__schema\d+$/
+
 /**
- * A zod schema as OpenAPI 3.1 JSON Schema. Definitions zod extracts (`$defs`, needed for the
- * recursive list node) move to components.schemas under a name unique to this operation.
+ * A zod schema as OpenAPI 3.1 JSON Schema. Schemas named with `.meta({ id })` become shared
+ * components under that name in answers and `<id>Input` in requests (a request may carry keys an
+ * answer never has); the newsroom app's types take these names. Other definitions zod extracts
+ * move to components.schemas under a name unique to this operation.
  */
 function jsonSchema(
   schema: z.ZodType,
@@ -25,13 +30,17 @@ function jsonSchema(
   } = converted as Record<string, unknown> & {
     $defs?: Record<string, unknown>
   }
+  const componentOf = (definition: string) =>
+    ANONYMOUS_DEFINITION.test(definition)
+      ? `${name}_${definition}`
+      : `${definition}${io === 'input' ? 'Input' : ''}`
   const rewrite = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rewrite)
     if (value === null || typeof value !== 'object') return value
     return Object.fromEntries(
       Object.entries(value).map(([key, inner]) =>
         key === '$ref' && typeof inner === 'string' && inner.startsWith('#/$defs/')
-          ? [key, `#/components/schemas/${name}_${inner.slice('#/$defs/'.length)}`]
+          ? [key, `#/components/schemas/${componentOf(inner.slice('#/$defs/'.length))}`]
           : key === '$ref' && inner === '#'
             ? [key, `#/components/schemas/${name}`]
             : [key, rewrite(inner)],
@@ -39,7 +48,11 @@ function jsonSchema(
     )
   }
   for (const [definition, body] of Object.entries(definitions)) {
-    shared[`${name}_${definition}`] = rewrite(body)
+    const component = componentOf(definition)
+    const described = rewrite(body)
+    if (component in shared && JSON.stringify(shared[component]) !== JSON.stringify(described))
+      throw new Error(`Two different schemas are both named ${component}`)
+    shared[component] = described
   }
   const result = rewrite(rest) as Record<string, unknown>
   if (JSON.stringify(result).includes(`"#/components/schemas/${name}"`)) shared[name] = result

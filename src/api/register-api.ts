@@ -42,7 +42,7 @@ import { createWebhookService } from '../modules/webhooks/webhook-service.js'
 import { createWireFeedService } from '../modules/wires/wire-feed-service.js'
 import type { WireIngest } from '../modules/wires/wire-ingest.js'
 import { wireRoutes } from '../modules/wires/wire.routes.js'
-import { mountApiRoutes } from '../http/api-route.js'
+import { mountApiRoutes, type AnyApiRoute, type RouteDescription } from '../http/api-route.js'
 import { contentApiRoutes, registerContentApiCors } from './content-api.routes.js'
 import { buildOpenApiDocument } from './openapi.js'
 
@@ -65,9 +65,9 @@ export interface ApiDependencies {
   }
 }
 
-/** Mounts the Admin API, the content API and the OpenAPI document that describes them both. */
-export async function registerApi(app: FastifyInstance, deps: ApiDependencies): Promise<void> {
-  const routes = [
+/** The routes defined with defineRoute; building them runs no query (only their handlers do). */
+export function apiRoutes(deps: ApiDependencies) {
+  return [
     ...accessRoutes({ ...createAccessServices(deps), siteUrl: deps.siteUrl }),
     ...articleRoutes(deps),
     ...liveEntryRoutes({ db: deps.db, entries: createLiveEntryService(deps) }),
@@ -85,6 +85,16 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
     ...wireRoutes({ ...deps, feeds: createWireFeedService(deps), ingest: deps.wires }),
     ...contentApiRoutes(deps),
   ]
+}
+
+/** Every API route as the OpenAPI document describes it, the media library's own routes too. */
+export function apiRouteDescriptions(routes: AnyApiRoute[]): RouteDescription[] {
+  return [...routes, ...MEDIA_ROUTE_DESCRIPTIONS, ...GALLERY_ROUTE_DESCRIPTIONS]
+}
+
+/** Mounts the Admin API, the content API and the OpenAPI document that describes them both. */
+export async function registerApi(app: FastifyInstance, deps: ApiDependencies): Promise<void> {
+  const routes = apiRoutes(deps)
   mountApiRoutes(app, routes)
   // Uploads stream multipart bodies, so the media library registers its own Fastify routes.
   await registerMediaRoutes(app, {
@@ -95,7 +105,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
   registerGalleryRoutes(app, { galleries: deps.media.galleries })
   registerContentApiCors(app)
   const document = buildOpenApiDocument({
-    routes: [...routes, ...MEDIA_ROUTE_DESCRIPTIONS, ...GALLERY_ROUTE_DESCRIPTIONS],
+    routes: apiRouteDescriptions(routes),
     serverUrl: deps.siteUrl,
     version: deps.version,
   })

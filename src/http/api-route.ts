@@ -24,7 +24,11 @@ export interface RouteDescription<
   params?: P
   query?: Q
   body?: B
-  /** Documents the success body; not enforced. */
+  /**
+   * The success body, for the OpenAPI document (and the newsroom app's generated types). Not
+   * checked while serving: the handler's return type must fit it, and the response-schema tests
+   * check real answers against it.
+   */
   response?: z.ZodType
   successStatus?: number
   /** The body is multipart/form-data with one `file` part (uploads). */
@@ -39,15 +43,18 @@ export interface ApiRoute<
   P extends z.ZodType = EmptyObject,
   Q extends z.ZodType = EmptyObject,
   B extends z.ZodType = z.ZodUnknown,
+  R extends z.ZodType = z.ZodUnknown,
 > extends RouteDescription<P, Q, B> {
+  response?: R
   bodyLimit?: number
+  /** Answers the success body (which must fit `response`), or undefined for 204. */
   handle(input: {
     params: z.output<P>
     query: z.output<Q>
     body: z.output<B>
     request: FastifyRequest
     reply: FastifyReply
-  }): Promise<unknown>
+  }): Promise<z.input<R> | undefined>
 }
 
 /** Keeps the schema types of a route definition for its handler. */
@@ -55,9 +62,13 @@ export function defineRoute<
   P extends z.ZodType = EmptyObject,
   Q extends z.ZodType = EmptyObject,
   B extends z.ZodType = z.ZodUnknown,
->(route: ApiRoute<P, Q, B>): ApiRoute<z.ZodType, z.ZodType, z.ZodType> {
+  R extends z.ZodType = z.ZodUnknown,
+>(route: ApiRoute<P, Q, B, R>): AnyApiRoute {
   return route
 }
+
+/** A route of any schemas, as mountApiRoutes and the OpenAPI document take them. */
+export type AnyApiRoute = ApiRoute<z.ZodType, z.ZodType, z.ZodType, z.ZodType>
 
 /** Parses one part of a request; a 400 names every invalid field, the first one first. */
 function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, part: string): T {
@@ -105,10 +116,7 @@ function sendCacheableJson(request: FastifyRequest, reply: FastifyReply, body: s
 }
 
 /** Registers API routes: JSON in, schema validation, then the handler; JSON out, never cached. */
-export function mountApiRoutes(
-  app: FastifyInstance,
-  routes: ApiRoute<z.ZodType, z.ZodType, z.ZodType>[],
-): void {
+export function mountApiRoutes(app: FastifyInstance, routes: AnyApiRoute[]): void {
   for (const route of routes) {
     app.route({
       method: route.method,

@@ -1,50 +1,11 @@
 import { ApiError, NETWORK_FAILURE, parseErrorBody } from './api-error.js'
 import { adminUrl, api, csrfHeaders } from './client.js'
+import type { BodyOf, Gallery, MediaItem, MediaPage, MediaUsage } from './types.js'
 
-/** A media item as `GET /api/admin/media/:id` answers it. */
-export interface MediaItem {
-  id: number
-  url: string
-  filename: string
-  mimeType: string
-  sizeBytes: number
-  width: number
-  height: number
-  alt: Record<string, string>
-  caption: Record<string, string>
-  /** The credit of every language without its own form in `creditByLanguage`. */
-  credit: string | null
-  creditByLanguage: Record<string, string>
-  copyright: string | null
-  focalPoint: { x: number; y: number }
-  dominantColor: string | null
-  variants: { shape: string; format: string; width: number; height: number; url: string }[] | null
-  createdAt: string
-}
+export type { Gallery, MediaItem, MediaPage, MediaUsage }
 
-export interface MediaPage {
-  items: MediaItem[]
-  total: number
-  page: number
-  pageSize: number
-  pageCount: number
-}
-
-/** A place that shows a media item. */
-export interface MediaUsage {
-  kind: 'articleHero' | 'articleBody' | 'articleSeo' | 'pageBody' | 'gallery' | 'authorAvatar'
-  id: number
-  label: string
-}
-
-export interface MediaChanges {
-  alt?: Record<string, string>
-  caption?: Record<string, string>
-  credit?: string | null
-  /** Per-language credits; an empty one removes that language's form. */
-  creditByLanguage?: Record<string, string>
-  focalPoint?: { x: number; y: number }
-}
+/** The changes `PATCH /api/admin/media/:id` takes; an empty per-language credit removes it. */
+export type MediaChanges = BodyOf<'patchApiAdminMediaId'>
 
 /** The file types the server takes, for the file picker's `accept`. */
 export const ACCEPTED_IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/avif,image/gif'
@@ -99,18 +60,6 @@ export function uploadMedia(
     form.append('file', file)
     request.send(form)
   })
-}
-
-/** A gallery as `GET /api/admin/galleries/:id` answers it. */
-export interface Gallery {
-  id: number
-  title: Record<string, string>
-  items: {
-    mediaId: number
-    position: number
-    caption: Record<string, string> | null
-    credit: string | null
-  }[]
 }
 
 type GalleryItemInput = Pick<Gallery['items'][number], 'mediaId' | 'caption' | 'credit'>

@@ -1,5 +1,6 @@
 import { startOfLocalDay, startOfNextLocalDay } from '../api/local-days.js'
-import { ARTICLE_STATUSES, type ArticleStatus } from '../api/types.js'
+import type { ArticleStatus } from '../api/types.js'
+import { ARTICLE_STATUSES } from '../editor/workflow.js'
 
 /** The article list's filters, as kept in the address (`/articles?section=…&page=2`). */
 export interface ArticleFilters {

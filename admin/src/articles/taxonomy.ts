@@ -1,17 +1,11 @@
 import { api } from '../api/client.js'
+import type { AnswerOf, Author } from '../api/types.js'
 
 /** A byline profile as the Admin API lists it; names by language. */
-export interface AuthorOption {
-  id: number
-  slug: string
-  name: Record<string, string>
-}
+export type AuthorOption = Author
 
-export interface TagOption {
-  id: number
-  name: string
-  slug: string
-}
+/** A tag of an edition, with how many published articles carry it. */
+export type TagOption = AnswerOf<'getApiAdminTags'>['items'][number]
 
 let authors: Promise<AuthorOption[]> | undefined
 

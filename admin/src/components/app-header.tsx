@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
-import type { SessionUser } from '../api/types.js'
+import { usePermissions } from '../api/permissions-context.js'
+import type { Permission, SessionUser } from '../api/types.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import type { MessageKey } from '../i18n/messages.js'
 import { Link, useNavigation, type Route } from '../router.js'
 import '../screens/screens.css'
-
-type Role = SessionUser['role']
 
 /** One link of the header's navigation: where it goes, its label, and who sees it. */
 interface NavLink {
@@ -14,11 +13,9 @@ interface NavLink {
   label: MessageKey
   /** The routes during which the link is marked as the current page. */
   routes: Route['name'][]
-  roles?: readonly Role[]
+  /** The permission the screen needs; without one, everyone sees the link. */
+  permission?: Permission
 }
-
-const EDITORS: readonly Role[] = ['editor', 'admin']
-const ADMINS: readonly Role[] = ['admin']
 
 /** The main navigation; a screen of the whole newsroom adds one line here. */
 const MAIN_LINKS: NavLink[] = [
@@ -31,12 +28,12 @@ const MAIN_LINKS: NavLink[] = [
 /** The "Manage" menu: settings and administration screens, one line each. */
 const MANAGE_LINKS: NavLink[] = [
   { to: '/settings', label: 'settings', routes: ['settings'] },
-  { to: '/inbox', label: 'navInbox', routes: ['inbox'], roles: EDITORS },
-  { to: '/audit-log', label: 'navAuditLog', routes: ['audit-log'], roles: ADMINS },
+  { to: '/inbox', label: 'navInbox', routes: ['inbox'], permission: 'contact.manage' },
+  { to: '/audit-log', label: 'navAuditLog', routes: ['audit-log'], permission: 'audit.read' },
 ]
 
-const visibleTo = (user: SessionUser) => (link: NavLink) =>
-  !link.roles || link.roles.includes(user.role)
+const visibleWith = (permissions: readonly Permission[]) => (link: NavLink) =>
+  !link.permission || permissions.includes(link.permission)
 
 /** The bar on every screen: the app's name, the navigation, the language switch, the user. */
 export function AppHeader({ user, onSignOut }: { user?: SessionUser; onSignOut?: () => void }) {
@@ -50,7 +47,7 @@ export function AppHeader({ user, onSignOut }: { user?: SessionUser; onSignOut?:
       <Link to="/" className="brand">
         {t('appName')}
       </Link>
-      {user && <MainNav user={user} />}
+      {user && <MainNav />}
       <div className="header-end">
         <button
           type="button"
@@ -77,10 +74,11 @@ export function AppHeader({ user, onSignOut }: { user?: SessionUser; onSignOut?:
   )
 }
 
-function MainNav({ user }: { user: SessionUser }) {
+function MainNav() {
   const { t } = useI18n()
   const { route } = useNavigation()
-  const manage = MANAGE_LINKS.filter(visibleTo(user))
+  const isVisible = visibleWith(usePermissions())
+  const manage = MANAGE_LINKS.filter(isVisible)
   const item = (link: NavLink) => (
     <li key={link.to}>
       <Link to={link.to} aria-current={link.routes.includes(route.name) ? 'page' : undefined}>
@@ -91,7 +89,7 @@ function MainNav({ user }: { user: SessionUser }) {
   return (
     <nav className="main-nav" aria-label={t('navLabel')}>
       <ul>
-        {MAIN_LINKS.filter(visibleTo(user)).map(item)}
+        {MAIN_LINKS.filter(isVisible).map(item)}
         {manage.length > 0 && (
           <li>
             <ManageMenu

@@ -5,7 +5,7 @@ import { ApiError, NETWORK_FAILURE } from '../api/api-error.js'
 import { api } from '../api/client.js'
 import { mapErrorsToFields, type MappedErrors } from '../api/field-errors.js'
 import { loadSections, sectionName } from '../api/sections.js'
-import type { Article, EditLock, Section, SessionUser } from '../api/types.js'
+import type { Article, EditLock, Section } from '../api/types.js'
 import { Field } from '../components/field.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { directionOf } from '../i18n/messages.js'
@@ -29,7 +29,7 @@ import { PreviewLink } from './panels/preview-link.js'
 import { RevisionsPanel } from './panels/revisions-panel.js'
 import { slugForHeadline } from './panels/slug-from-headline.js'
 import { TranslationsPanel, useOriginalBeside } from './panels/translations-panel.js'
-import { articleTypeOf, type ArticleType } from '../live/article-type.js'
+import type { ArticleType } from '../live/article-type.js'
 import { ArticleTypeField } from '../live/article-type-field.js'
 import { LiveDeskLink } from '../live/live-links.js'
 
@@ -53,7 +53,7 @@ interface Draft {
 function draftOf(article: Article): Draft {
   return {
     language: article.language,
-    type: articleTypeOf(article),
+    type: article.type,
     headline: article.headline,
     dek: article.dek,
     slug: article.slug,
@@ -84,11 +84,9 @@ type Message = { kind: 'info' | 'error'; text: string } | undefined
 
 /** The article editor: fields, body, saving and autosaving, the edit lock and the workflow. */
 export default function EditorScreen({
-  user,
   articleId,
   language: newLanguage,
 }: {
-  user: SessionUser
   articleId?: number
   language?: string
 }) {
@@ -485,7 +483,6 @@ export default function EditorScreen({
           {article && (
             <WorkflowBar
               status={article.status}
-              role={user.role}
               isBusy={isBusy}
               scheduledAt={article.scheduledAt}
               scheduleError={fieldError.scheduledAt}

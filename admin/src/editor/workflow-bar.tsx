@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { FieldMessage } from '../api/field-errors.js'
-import type { ArticleStatus, SessionUser } from '../api/types.js'
+import { usePermissions } from '../api/permissions-context.js'
+import type { ArticleStatus } from '../api/types.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { fromZonedInput, loadSiteTimeZone, toZonedInput } from './panels/site-time.js'
 import {
@@ -10,24 +11,23 @@ import {
   publishingBlockedReason,
   type WorkflowAction,
 } from './workflow.js'
+import { useWorkflow } from './workflow-source.js'
 
 const HOUR_MS = 3_600_000
 let siteTimeZone: Promise<string> | undefined
 
 /**
- * The workflow buttons the status and the user's role allow; scheduling asks for a time in the
- * site's time zone. Someone who may not publish is told why, and who will.
+ * The workflow buttons the status and the person's permissions allow, by the server's workflow;
+ * scheduling asks for a time in the site's time zone. Someone who may not publish is told why.
  */
 export function WorkflowBar({
   status,
-  role,
   isBusy,
   scheduledAt: scheduledFor,
   scheduleError,
   onAction,
 }: {
   status: ArticleStatus
-  role: SessionUser['role']
   isBusy: boolean
   /** When a scheduled article is due. */
   scheduledAt?: string | null
@@ -39,8 +39,10 @@ export function WorkflowBar({
   const [scheduledAt, setScheduledAt] = useState('')
   const [isReasonFlagged, setReasonFlagged] = useState(false)
   const reasonRef = useRef<HTMLParagraphElement>(null)
-  const actions = actionsFor(status, role)
-  const blockedReason = publishingBlockedReason(status, role)
+  const permissions = usePermissions()
+  const workflow = useWorkflow()
+  const actions = workflow ? actionsFor(status, workflow, permissions) : []
+  const blockedReason = publishingBlockedReason(status, permissions)
 
   useEffect(() => {
     siteTimeZone ??= loadSiteTimeZone().catch(() => 'UTC')

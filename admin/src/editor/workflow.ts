@@ -1,28 +1,21 @@
-import type { ArticleStatus, SessionUser } from '../api/types.js'
+import type { ArticleStatus, Permission, Workflow, WorkflowAction } from '../api/types.js'
 import type { MessageKey } from '../i18n/messages.js'
 
-/** A move of the article workflow, as `POST …/transitions {"action"}` takes it. */
-export type WorkflowAction =
-  'submit' | 'return' | 'schedule' | 'unschedule' | 'publish' | 'unpublish' | 'reopen'
+export type { WorkflowAction }
 
-/** The workflow of docs/api.md: where each action may start, and whether it needs publish rights. */
-const ACTIONS: Record<WorkflowAction, { from: readonly ArticleStatus[]; isPublishing: boolean }> = {
-  submit: { from: ['draft'], isPublishing: false },
-  publish: { from: ['draft', 'in_review', 'scheduled', 'unpublished'], isPublishing: true },
-  schedule: { from: ['draft', 'in_review'], isPublishing: true },
-  return: { from: ['in_review'], isPublishing: true },
-  unschedule: { from: ['scheduled'], isPublishing: true },
-  unpublish: { from: ['published'], isPublishing: true },
-  reopen: { from: ['unpublished'], isPublishing: false },
-}
-
-/** The actions to offer for an article in `status`, in the order of their buttons. */
-export function actionsFor(status: ArticleStatus, role: SessionUser['role']): WorkflowAction[] {
-  const canPublish = role !== 'contributor'
-  return (Object.keys(ACTIONS) as WorkflowAction[]).filter(
-    (action) =>
-      ACTIONS[action].from.includes(status) && (canPublish || !ACTIONS[action].isPublishing),
+/**
+ * The actions to offer for an article in `status`, in the order of their buttons: the moves of the
+ * server's workflow that start there and that the person's permissions allow.
+ */
+export function actionsFor(
+  status: ArticleStatus,
+  workflow: Workflow['actions'],
+  permissions: readonly Permission[],
+): WorkflowAction[] {
+  const offered = workflow.filter(
+    (move) => move.from.includes(status) && permissions.includes(move.permission),
   )
+  return BUTTON_ORDER.filter((action) => offered.some((move) => move.action === action))
 }
 
 /**
@@ -31,9 +24,9 @@ export function actionsFor(status: ArticleStatus, role: SessionUser['role']): Wo
  */
 export function publishingBlockedReason(
   status: ArticleStatus,
-  role: SessionUser['role'],
+  permissions: readonly Permission[],
 ): MessageKey | undefined {
-  if (role !== 'contributor' || status === 'published') return undefined
+  if (permissions.includes('articles.publish') || status === 'published') return undefined
   if (status === 'in_review') return 'reasonWaitingForEditor'
   if (status === 'scheduled') return 'reasonScheduledByEditor'
   return 'reasonContributorCannotPublish'
@@ -46,15 +39,18 @@ export function isPublishShortcut(
   return (event.ctrlKey || event.metaKey) && event.shiftKey && event.key === 'Enter'
 }
 
+/** Each action's button label, in the order the buttons stand. */
 export const ACTION_LABELS: Record<WorkflowAction, MessageKey> = {
   submit: 'actionSubmit',
-  return: 'actionReturn',
-  schedule: 'actionSchedule',
-  unschedule: 'actionUnschedule',
   publish: 'actionPublish',
+  schedule: 'actionSchedule',
+  return: 'actionReturn',
+  unschedule: 'actionUnschedule',
   unpublish: 'actionUnpublish',
   reopen: 'actionReopen',
 }
+
+const BUTTON_ORDER = Object.keys(ACTION_LABELS) as WorkflowAction[]
 
 export const STATUS_LABELS: Record<ArticleStatus, MessageKey> = {
   draft: 'statusDraft',
@@ -63,6 +59,9 @@ export const STATUS_LABELS: Record<ArticleStatus, MessageKey> = {
   published: 'statusPublished',
   unpublished: 'statusUnpublished',
 }
+
+/** Every status, in the order filters list them (the labels above name each one). */
+export const ARTICLE_STATUSES = Object.keys(STATUS_LABELS) as ArticleStatus[]
 
 /** Words as the server counts them: runs of letters and digits, in any script. */
 export function countWords(text: string): number {

@@ -8,6 +8,11 @@ export type UiLanguage = 'en' | 'ar'
 
 export const UI_LANGUAGES: readonly UiLanguage[] = ['en', 'ar']
 
+/** The interface language a profile names (the API sends it as text), if the app has it. */
+export function uiLanguageOf(code: string | null): UiLanguage | undefined {
+  return UI_LANGUAGES.find((language) => language === code)
+}
+
 export const MESSAGES: Record<UiLanguage, Record<MessageKey, string>> = { en, ar }
 
 /** The writing direction of a language code: Arabic, Persian, Urdu and Hebrew run right to left. */

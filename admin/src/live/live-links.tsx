@@ -1,6 +1,6 @@
+import type { Article } from '../api/types.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { Link } from '../router.js'
-import { articleTypeOf, coverageStateOf } from './article-type.js'
 import './live-links.css'
 
 /** The way from a live story (in the editor or the article list) to its live desk. */
@@ -8,11 +8,11 @@ export function LiveDeskLink({
   article,
   className,
 }: {
-  article: { id: number }
+  article: Pick<Article, 'id' | 'type'>
   className: string
 }) {
   const { t } = useI18n()
-  if (articleTypeOf(article) !== 'live') return null
+  if (article.type !== 'live') return null
   return (
     <Link to={`/articles/${article.id}/live`} className={className}>
       {t('liveDeskOpen')}
@@ -21,10 +21,10 @@ export function LiveDeskLink({
 }
 
 /** A live story's mark in the article list: live, or live with its coverage ended. */
-export function LiveMark({ article }: { article: object }) {
+export function LiveMark({ article }: { article: Pick<Article, 'type' | 'coverageState'> }) {
   const { t } = useI18n()
-  if (articleTypeOf(article) !== 'live') return null
-  const isEnded = coverageStateOf(article) === 'ended'
+  if (article.type !== 'live') return null
+  const isEnded = article.coverageState === 'ended'
   return (
     <span className={isEnded ? 'live-mark is-ended' : 'live-mark'}>
       {t(isEnded ? 'liveMarkEnded' : 'liveMark')}

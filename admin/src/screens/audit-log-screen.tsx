@@ -7,28 +7,15 @@ import { Pagination } from '../components/pagination.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { useNavigation } from '../router.js'
 import './screens.css'
+import type { AuditEntry, AuditPage } from '../api/types.js'
+
+/** Where a change came from, which entries by people keep in their details. */
+const ipAddressOf = (entry: AuditEntry) =>
+  typeof entry.details['ipAddress'] === 'string' ? entry.details['ipAddress'] : ''
 
 const PAGE_SIZE = 50
 const FILTERS = ['entityType', 'entityId', 'action', 'actorId', 'from', 'to'] as const
 type AuditFilterName = (typeof FILTERS)[number]
-
-interface AuditEntry {
-  id: number
-  actorType: 'user' | 'token' | 'system'
-  actorId: number | null
-  actorName: string | null
-  action: string
-  entityType: string
-  entityId: string | null
-  details: { ipAddress?: string }
-  createdAt: string
-}
-
-interface AuditPage {
-  items: AuditEntry[]
-  total: number
-  pageCount: number
-}
 
 /** The kinds of record the log names, for the filter. */
 const ENTITY_TYPES = [
@@ -208,7 +195,7 @@ export function AuditLogScreen({ query }: { query: URLSearchParams }) {
                       {entry.entityType}
                       {entry.entityId ? ` ${entry.entityId}` : ''}
                     </td>
-                    <td dir="ltr">{entry.details.ipAddress ?? ''}</td>
+                    <td dir="ltr">{ipAddressOf(entry)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { api } from '../api/client.js'
-import type { ContactMessage } from '../api/types.js'
+import type { AnswerOf } from '../api/types.js'
 import { useLoad } from '../api/use-load.js'
 import { Pagination } from '../components/pagination.js'
 import { useI18n } from '../i18n/i18n-context.js'
@@ -8,12 +8,6 @@ import { useNavigation } from '../router.js'
 import './screens.css'
 
 const PAGE_SIZE = 20
-
-interface MessagePage {
-  items: ContactMessage[]
-  total: number
-  pageCount: number
-}
 
 /** The contact inbox: messages from readers, newest first; mark read, delete. */
 export function InboxScreen({ query }: { query: URLSearchParams }) {
@@ -23,7 +17,7 @@ export function InboxScreen({ query }: { query: URLSearchParams }) {
   const page = Math.max(1, Math.trunc(Number(query.get('page'))) || 1)
   const [messages, reload] = useLoad(
     () =>
-      api<MessagePage>('GET', 'contact-messages', {
+      api<AnswerOf<'getApiAdminContactMessages'>>('GET', 'contact-messages', {
         query: { unread: isUnreadOnly ? 'true' : undefined, page, pageSize: PAGE_SIZE },
       }),
     `${isUnreadOnly}-${page}`,

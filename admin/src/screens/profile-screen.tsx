@@ -4,7 +4,7 @@ import { api } from '../api/client.js'
 import type { SessionUser } from '../api/types.js'
 import { Field } from '../components/field.js'
 import { useI18n } from '../i18n/i18n-context.js'
-import type { MessageKey, UiLanguage } from '../i18n/messages.js'
+import { uiLanguageOf, type MessageKey, type UiLanguage } from '../i18n/messages.js'
 import { PasswordForm } from '../profile/password-form.js'
 import { Card, FormStatus, type FormState } from '../profile/profile-parts.js'
 import { TwoFactorCard } from '../profile/two-factor-card.js'
@@ -49,7 +49,9 @@ function DetailsForm({
 }) {
   const { t, language, setLanguage } = useI18n()
   const [name, setName] = useState(user.name)
-  const [uiLanguage, setUiLanguage] = useState<UiLanguage>(user.uiLanguage ?? language)
+  const [uiLanguage, setUiLanguage] = useState<UiLanguage>(
+    uiLanguageOf(user.uiLanguage) ?? language,
+  )
   const [state, setState] = useState<FormState>({ kind: 'idle' })
   const [isBusy, setBusy] = useState(false)
   const submit = async (event: FormEvent) => {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { usePermissions } from '../api/permissions-context.js'
 import type { SessionUser } from '../api/types.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { Link } from '../router.js'
@@ -12,16 +13,17 @@ import { TagsArea } from './areas/tags-area.js'
 import { TokensArea } from './areas/tokens-area.js'
 import { UsersArea } from './areas/users-area.js'
 import { WebhooksArea } from './areas/webhooks-area.js'
-import { rightsOf, visibleAreas, type SettingsAreaSlug } from './rights.js'
+import { visibleAreas, type SettingsAreaSlug } from './rights.js'
 import { WireFeedsArea } from '../wires/wire-feeds-area.js'
 import './settings.css'
 
 /** /admin/settings/…: the newsroom's administration, one area at a time, with its own menu. */
 export default function SettingsScreen({ user, area }: { user: SessionUser; area: string }) {
   const { t } = useI18n()
-  const areas = visibleAreas(user.role)
+  const permissions = usePermissions()
+  const areas = visibleAreas(permissions)
   const current = areas.find((candidate) => candidate.slug === area) ?? areas[0]
-  const rights = rightsOf(user.role)
+  const canWriteTaxonomy = permissions.includes('taxonomy.write')
   const slug: SettingsAreaSlug | undefined = current?.slug
   useEffect(() => {
     // On a phone the menu scrolls sideways: keep the open area's link in view.
@@ -50,12 +52,12 @@ export default function SettingsScreen({ user, area }: { user: SessionUser; area
         <h2 id="settings-area-title" className="area-title">
           {current ? t(current.label) : t('notFound')}
         </h2>
-        {slug === 'sections' && <SectionsArea canWrite={rights.taxonomy} />}
-        {slug === 'tags' && <TagsArea canWrite={rights.taxonomy} />}
-        {slug === 'sources' && <SourcesArea canWrite={rights.taxonomy} />}
-        {slug === 'authors' && <AuthorsArea canWrite={rights.taxonomy} />}
+        {slug === 'sections' && <SectionsArea canWrite={canWriteTaxonomy} />}
+        {slug === 'tags' && <TagsArea canWrite={canWriteTaxonomy} />}
+        {slug === 'sources' && <SourcesArea canWrite={canWriteTaxonomy} />}
+        {slug === 'authors' && <AuthorsArea canWrite={canWriteTaxonomy} />}
         {slug === 'pages' && <PagesArea />}
-        {slug === 'site' && <SiteArea canWrite={rights.writeSettings} />}
+        {slug === 'site' && <SiteArea canWrite={permissions.includes('settings.write')} />}
         {slug === 'redirects' && <RedirectsArea />}
         {slug === 'users' && <UsersArea currentUserId={user.id} />}
         {slug === 'tokens' && <TokensArea />}

@@ -5,32 +5,7 @@ import { useI18n } from '../i18n/i18n-context.js'
 import { pickName } from '../settings/areas/names.js'
 import { textOf } from '../settings/form-values.js'
 import { ResourceArea, type ResourceDefinition } from '../settings/resource-area.js'
-import type { Agency } from './wire-types.js'
-
-interface WireFeed {
-  id: number
-  sourceId: number
-  name: string
-  url: string | null
-  folder: string | null
-  format: 'rss' | 'atom' | 'ninjs'
-  language: string
-  pollIntervalSeconds: number
-  isEnabled: boolean
-  lastSuccessAt: string | null
-  failureCount: number
-  lastError: string | null
-}
-
-type PollOutcome =
-  | {
-      status: 'stored'
-      added: number
-      updated: number
-      truncated?: { items: number; taken: number }
-    }
-  | { status: 'not-modified' }
-  | { status: 'failed'; error: string }
+import type { AnswerOf, Source, WireFeed } from '../api/types.js'
 
 const FORMATS = [
   { value: 'rss', label: 'RSS 2.0' },
@@ -41,11 +16,11 @@ const FORMATS = [
 /** Settings → Agency feeds: where the wire desk's stories come from, and how their checks go. */
 export function WireFeedsArea() {
   const { t, language, formatDateTime } = useI18n()
-  const [agencies, setAgencies] = useState<Agency[]>([])
+  const [agencies, setAgencies] = useState<Source[]>([])
   const [round, setRound] = useState(0)
   const [message, setMessage] = useState('')
   useEffect(() => {
-    api<{ items: Agency[] }>('GET', 'sources').then(
+    api<{ items: Source[] }>('GET', 'sources').then(
       (answer) => setAgencies(answer.items),
       () => undefined,
     )
@@ -57,7 +32,10 @@ export function WireFeedsArea() {
   const pollNow = async (feed: WireFeed) => {
     setMessage('')
     try {
-      const { outcome } = await api<{ outcome: PollOutcome }>('POST', `wires/feeds/${feed.id}/poll`)
+      const { outcome } = await api<AnswerOf<'postApiAdminWiresFeedsIdPoll'>>(
+        'POST',
+        `wires/feeds/${feed.id}/poll`,
+      )
       setMessage(
         outcome.status === 'stored'
           ? [

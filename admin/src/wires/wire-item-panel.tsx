@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n-context.js'
 import { directionOf } from '../i18n/messages.js'
 import { Link } from '../router.js'
 import { pickName } from '../settings/areas/names.js'
-import type { OpenedWireItem } from './wire-types.js'
+import type { OpenedWireItem } from '../api/types.js'
 
 /** One wire story, read in full, with the button that turns it into a draft. */
 export function WireItemPanel({

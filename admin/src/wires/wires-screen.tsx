@@ -1,51 +1,40 @@
 import { useEffect, useState } from 'react'
 import type { FormEvent } from 'react'
 import { api } from '../api/client.js'
-import type { SessionUser } from '../api/types.js'
+import type { Source, WireItem, WireItemPage } from '../api/types.js'
 import { useLoad } from '../api/use-load.js'
 import { Pagination } from '../components/pagination.js'
 import { useI18n } from '../i18n/i18n-context.js'
 import { pickName } from '../settings/areas/names.js'
-import { rightsOf } from '../settings/rights.js'
+import { usePermissions } from '../api/permissions-context.js'
 import { useNavigation } from '../router.js'
 import { wireFiltersOf, wireItemsQuery, wiresPath, NO_WIRE_FILTERS } from './wire-filters.js'
 import { WireDeskEmpty } from './wire-desk-empty.js'
 import { WireItemPanel } from './wire-item-panel.js'
-import type { Agency, WireItem } from './wire-types.js'
 import './wires.css'
 
 const PAGE_SIZE = 25
 
-interface WirePage {
-  items: WireItem[]
-  total: number
-  pageCount: number
-}
-
 /** /admin/wires: the agency stories in the queue, newest first; read one, use it for a draft. */
-export default function WiresScreen({
-  user,
-  query,
-}: {
-  user: SessionUser
-  query: URLSearchParams
-}) {
+export default function WiresScreen({ query }: { query: URLSearchParams }) {
   const { t, language, formatDateTime } = useI18n()
+  const permissions = usePermissions()
   const { navigate } = useNavigation()
   const filters = wireFiltersOf(query)
   const page = Math.max(1, Math.trunc(Number(query.get('page'))) || 1)
   const [draft, setDraft] = useState(filters)
-  const [agencies, setAgencies] = useState<Agency[]>([])
+  const [agencies, setAgencies] = useState<Source[]>([])
   const [openId, setOpenId] = useState<number | undefined>()
   useEffect(() => setDraft(filters), [query.toString()])
   useEffect(() => {
-    api<{ items: Agency[] }>('GET', 'sources').then(
+    api<{ items: Source[] }>('GET', 'sources').then(
       (answer) => setAgencies(answer.items),
       () => undefined,
     )
   }, [])
   const [items, reload] = useLoad(
-    () => api<WirePage>('GET', 'wires/items', { query: wireItemsQuery(filters, page, PAGE_SIZE) }),
+    () =>
+      api<WireItemPage>('GET', 'wires/items', { query: wireItemsQuery(filters, page, PAGE_SIZE) }),
     query.toString(),
   )
   const submit = (event: FormEvent) => {
@@ -133,7 +122,7 @@ export default function WiresScreen({
               (isFiltered || page > 1 ? (
                 <p className="notice">{t('wireEmpty')}</p>
               ) : (
-                <WireDeskEmpty canAddFeeds={rightsOf(user.role).wireFeeds} />
+                <WireDeskEmpty canAddFeeds={permissions.includes('wires.manage')} />
               ))}
             <ul className="wire-items">
               {items.data.items.map((item) => (

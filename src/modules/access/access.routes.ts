@@ -1,12 +1,21 @@
 import { contextOf } from '../../http/change-context.js'
 import { z } from 'zod'
 import { defineRoute } from '../../http/api-route.js'
+import { listOf } from '../../http/response-schemas.js'
 import { ID_PARAMS } from '../../http/common-schemas.js'
 import { setSessionCookie, SESSION_COOKIE } from '../../http/authentication.js'
 import { USER_ROLES } from '../users/user-queries.js'
 import { UI_LANGUAGES } from './account-service.js'
 import type { AccessServices } from './access-services.js'
-import { TOKEN_SCOPES, type TokenScope } from './permissions.js'
+import { permissionsOf, TOKEN_SCOPES, type TokenScope } from './permissions.js'
+import {
+  ACCOUNT_LISTING,
+  API_TOKEN,
+  NEW_API_TOKEN,
+  SESSION,
+  TWO_FACTOR_ENROLMENT,
+  USER,
+} from './access-responses.js'
 
 interface Deps extends AccessServices {
   siteUrl: string
@@ -31,6 +40,7 @@ export function accessRoutes(deps: Deps) {
         password: z.string().max(1000),
         code: z.string().max(10).optional(),
       }),
+      response: SESSION,
       handle: async ({ body, request, reply }) => {
         const session = await sessions.signIn({
           ...body,
@@ -39,7 +49,11 @@ export function accessRoutes(deps: Deps) {
           replacedToken: request.cookies[SESSION_COOKIE],
         })
         setSessionCookie(reply, session.token, isSecureCookie)
-        return { user: session.user, csrfToken: session.csrfToken }
+        return {
+          user: session.user,
+          csrfToken: session.csrfToken,
+          permissions: permissionsOf(session.user.role),
+        }
       },
     }),
     defineRoute({
@@ -47,8 +61,13 @@ export function accessRoutes(deps: Deps) {
       url: '/api/admin/session',
       access: { permission: 'account.self' },
       tag: 'session',
-      summary: 'The signed-in person and the CSRF token of the session',
-      handle: ({ request }) => sessions.current(contextOf(request).actor, request.sessionId),
+      summary:
+        'The signed-in person, the permissions of their role and the CSRF token of the session',
+      response: SESSION,
+      handle: async ({ request }) => {
+        const current = await sessions.current(contextOf(request).actor, request.sessionId)
+        return { ...current, permissions: permissionsOf(current.user.role) }
+      },
     }),
     defineRoute({
       method: 'DELETE',
@@ -71,6 +90,7 @@ export function accessRoutes(deps: Deps) {
         name: z.string().trim().min(1).max(100).optional(),
         uiLanguage: z.enum(UI_LANGUAGES).optional(),
       }),
+      response: USER,
       handle: ({ body, request }) => account.updateProfile(contextOf(request), body),
     }),
     defineRoute({
@@ -95,6 +115,7 @@ export function accessRoutes(deps: Deps) {
       access: { permission: 'account.self' },
       tag: 'account',
       summary: 'Start two-factor enrolment: a secret and otpauth URI to confirm with a code',
+      response: TWO_FACTOR_ENROLMENT,
       handle: ({ request }) => account.beginTwoFactor(contextOf(request)),
     }),
     defineRoute({
@@ -144,6 +165,7 @@ export function accessRoutes(deps: Deps) {
       access: { permission: 'tokens.manage' },
       tag: 'tokens',
       summary: 'API tokens (never their secrets)',
+      response: listOf(API_TOKEN),
       handle: async ({ request }) => ({ items: await tokens.list(contextOf(request).actor) }),
     }),
     defineRoute({
@@ -157,6 +179,7 @@ export function accessRoutes(deps: Deps) {
         scopes: z.array(z.enum(TOKEN_SCOPES as [string, ...string[]])).min(1),
       }),
       successStatus: 201,
+      response: NEW_API_TOKEN,
       handle: async ({ body, request }) => {
         const created = await tokens.create(contextOf(request), {
           name: body.name,
@@ -180,6 +203,7 @@ export function accessRoutes(deps: Deps) {
       access: { permission: 'users.manage' },
       tag: 'users',
       summary: 'Newsroom accounts',
+      response: listOf(USER),
       handle: async ({ request }) => ({ items: await users.list(contextOf(request).actor) }),
     }),
     defineRoute({
@@ -188,6 +212,7 @@ export function accessRoutes(deps: Deps) {
       access: { permission: 'users.directory' },
       tag: 'users',
       summary: 'Newsroom accounts by name, with email: the choices for a byline’s linked account',
+      response: listOf(ACCOUNT_LISTING),
       handle: async ({ request }) => ({
         items: await users.directory(contextOf(request).actor),
       }),
@@ -205,6 +230,7 @@ export function accessRoutes(deps: Deps) {
         password: z.string().max(1000),
       }),
       successStatus: 201,
+      response: USER,
       handle: ({ body, request }) => users.create(contextOf(request), body),
     }),
     defineRoute({
@@ -219,6 +245,7 @@ export function accessRoutes(deps: Deps) {
         role: z.enum(USER_ROLES as [string, ...string[]]).optional(),
         isDisabled: z.boolean().optional(),
       }),
+      response: USER,
       handle: ({ params, body, request }) => users.update(contextOf(request), params.id, body),
     }),
   ]

@@ -58,3 +58,10 @@ export type Permission = keyof typeof PERMISSIONS
 
 /** Roles that see and change only the articles they wrote or are bylined on. */
 export const OWN_ARTICLES_ONLY: readonly UserRole[] = ['contributor', 'author']
+
+/** The permissions a role holds, in the matrix's order: what the newsroom app may offer it. */
+export function permissionsOf(role: UserRole): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) =>
+    PERMISSIONS[permission].roles.includes(role),
+  )
+}

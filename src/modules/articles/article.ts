@@ -17,6 +17,8 @@ export interface ArticleNotice {
   id: number
   kind: NoticeKind
   text: string
+  /** The revision whose save published it; null when none did (an import). */
+  revisionId: number | null
   createdAt: string
 }
 

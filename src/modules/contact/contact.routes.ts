@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../http/api-route.js'
+import { pageOf } from '../../http/response-schemas.js'
+import { CONTACT_MESSAGE } from './contact-responses.js'
 import type { Database } from '../../db/database.js'
 import { contextOf } from '../../http/change-context.js'
 import { listContactMessages } from './contact-queries.js'
@@ -21,6 +23,7 @@ export function contactRoutes({ db, contact }: { db: Kysely<Database>; contact: 
         page: z.coerce.number().int().min(1).optional(),
         pageSize: z.coerce.number().int().min(1).max(100).optional(),
       }),
+      response: pageOf(CONTACT_MESSAGE),
       handle: ({ query }) =>
         listContactMessages(db, {
           isUnreadOnly: query.unread === 'true',

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { defineRoute } from '../../http/api-route.js'
+import { INSTANT, listOf } from '../../http/response-schemas.js'
 import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
@@ -12,6 +13,16 @@ import { htmlToDocument } from '../articles/document/html-to-document.js'
 import type { SearchIndex } from '../search/search-index.js'
 import { applyBulkAction, BULK_ACTIONS } from './article-bulk.js'
 import { listArticlesFor } from './article-listing.js'
+import {
+  ARTICLE_LIST,
+  ARTICLE_VIEW,
+  BULK_RESULTS,
+  LOCK_STATE,
+  PREVIEW_LINK,
+  REVISION_COMPARISON,
+  REVISION_SUMMARY,
+  WORKFLOW,
+} from './article-responses.js'
 import {
   ARTICLE_LIST_QUERY,
   ARTICLE_NOTICE,
@@ -26,7 +37,7 @@ import type { ArticleService } from './article-service.js'
 import { toArticleView } from './article-view.js'
 import { acquireEditLock, findEditLock, releaseEditLock } from './edit-locks.js'
 import { compareSnapshots, findRevision, listRevisions } from './revisions.js'
-import type { WorkflowAction } from './workflow.js'
+import { describeWorkflow, type WorkflowAction } from './workflow.js'
 import { ID, ID_TEXT, LANGUAGE_CODE } from '../../http/common-schemas.js'
 
 const ARTICLE_BODY_LIMIT = 4 * 1024 * 1024
@@ -68,6 +79,7 @@ export function articleRoutes(deps: {
       summary:
         'List articles in any status, with filters and pagination; q searches the index (drafts included)',
       query: ARTICLE_LIST_QUERY,
+      response: ARTICLE_LIST,
       handle: ({ query, request }) => listArticlesFor(deps, contextOf(request).actor, query),
     }),
     defineRoute({
@@ -80,6 +92,7 @@ export function articleRoutes(deps: {
       body: NEW_ARTICLE,
       bodyLimit: ARTICLE_BODY_LIMIT,
       successStatus: 201,
+      response: ARTICLE_VIEW,
       handle: async ({ body, request }) => {
         const { body: html, bodyDoc, ...fields } = body
         const document = bodyOf({ body: html, bodyDoc }) ?? { type: 'doc', content: [] }
@@ -97,6 +110,7 @@ export function articleRoutes(deps: {
         action: z.enum(BULK_ACTIONS),
         ids: z.array(ID).min(1).max(100),
       }),
+      response: BULK_RESULTS,
       handle: ({ body, request }) => applyBulkAction(articles, contextOf(request), body),
     }),
     defineRoute({
@@ -106,6 +120,7 @@ export function articleRoutes(deps: {
       tag,
       summary: 'One article with its links, translations, notices and edit lock',
       params: ID_PARAMS,
+      response: ARTICLE_VIEW,
       handle: async ({ params, request }) =>
         view(await articles.get(contextOf(request).actor, params.id)),
     }),
@@ -118,6 +133,7 @@ export function articleRoutes(deps: {
       params: ID_PARAMS,
       body: ARTICLE_SAVE,
       bodyLimit: ARTICLE_BODY_LIMIT,
+      response: ARTICLE_VIEW,
       handle: async ({ params, body, request }) => {
         const { body: html, bodyDoc, ...fields } = body
         const document = bodyOf({ body: html, bodyDoc })
@@ -139,6 +155,16 @@ export function articleRoutes(deps: {
       handle: ({ params, request }) => articles.remove(contextOf(request), params.id),
     }),
     defineRoute({
+      method: 'GET',
+      url: '/api/admin/workflow',
+      access: { permission: 'articles.read' },
+      tag,
+      summary:
+        'The workflow: each action, the statuses it starts from, where it goes and the permission it needs',
+      response: WORKFLOW,
+      handle: () => Promise.resolve({ actions: describeWorkflow() }),
+    }),
+    defineRoute({
       method: 'POST',
       url: '/api/admin/articles/:id/transitions',
       access: { permission: 'articles.submit' },
@@ -147,6 +173,7 @@ export function articleRoutes(deps: {
         'Move through the workflow: submit, return, schedule, unschedule, publish, unpublish, reopen',
       params: ID_PARAMS,
       body: ARTICLE_TRANSITION,
+      response: ARTICLE_VIEW,
       handle: async ({ params, body, request }) =>
         view(
           await articles.transition(contextOf(request), params.id, {
@@ -164,6 +191,7 @@ export function articleRoutes(deps: {
       params: ID_PARAMS,
       body: ARTICLE_FIELDS,
       bodyLimit: ARTICLE_BODY_LIMIT,
+      response: z.object({ number: z.number().int(), createdAt: INSTANT }),
       handle: ({ params, body, request }) => {
         const { body: html, bodyDoc, ...fields } = body
         const document = bodyOf({ body: html, bodyDoc })
@@ -180,6 +208,7 @@ export function articleRoutes(deps: {
       tag,
       summary: 'The revisions of an article, newest first',
       params: ID_PARAMS,
+      response: listOf(REVISION_SUMMARY),
       handle: async ({ params, request }) => {
         await articles.get(contextOf(request).actor, params.id)
         return { items: await listRevisions(db, params.id) }
@@ -196,6 +225,7 @@ export function articleRoutes(deps: {
         from: ID_TEXT,
         to: ID_TEXT,
       }),
+      response: REVISION_COMPARISON,
       handle: async ({ params, query, request }) => {
         await articles.get(contextOf(request).actor, params.id)
         const [from, to] = await Promise.all([
@@ -231,6 +261,7 @@ export function articleRoutes(deps: {
       tag,
       summary: 'Restore the content of a revision as a new save',
       params: REVISION_PARAMS,
+      response: ARTICLE_VIEW,
       handle: async ({ params, request }) =>
         view(await articles.restore(contextOf(request), params.id, params.number)),
     }),
@@ -243,6 +274,7 @@ export function articleRoutes(deps: {
         'A signed link, valid for 24 hours, to the article as its public page will show it (any status, noindex)',
       params: ID_PARAMS,
       successStatus: 201,
+      response: PREVIEW_LINK,
       handle: async ({ params, request }) => {
         const { token, expiresAt } = await articles.issuePreviewLink(contextOf(request), params.id)
         return { url: `${deps.siteUrl}/preview/${token}`, expiresAt }
@@ -257,6 +289,7 @@ export function articleRoutes(deps: {
       params: ID_PARAMS,
       body: ARTICLE_NOTICE,
       successStatus: 201,
+      response: ARTICLE_VIEW,
       handle: async ({ params, body, request }) =>
         view(await articles.save(contextOf(request), params.id, { notice: body })),
     }),
@@ -269,6 +302,7 @@ export function articleRoutes(deps: {
       params: ID_PARAMS,
       body: z.strictObject({ language: LANGUAGE_CODE }),
       successStatus: 201,
+      response: ARTICLE_VIEW,
       handle: async ({ params, body, request }) =>
         view(await articles.createTranslation(contextOf(request), params.id, body.language)),
     }),
@@ -290,6 +324,7 @@ export function articleRoutes(deps: {
       summary: 'Take or refresh the edit lock; takeOver takes it from someone else',
       params: ID_PARAMS,
       body: z.strictObject({ takeOver: z.boolean().optional() }).optional(),
+      response: LOCK_STATE,
       handle: async ({ params, body, request }) => {
         await articles.get(contextOf(request).actor, params.id)
         const userId = lockHolderOf(request)

@@ -3,6 +3,7 @@ import { defineRoute } from '../../http/api-route.js'
 import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
+import { DASHBOARD } from './article-responses.js'
 import { loadNewsroomDashboard } from './newsroom-dashboard.js'
 
 /** The newsroom's landing screen in one request. */
@@ -15,6 +16,7 @@ export function dashboardRoutes({ db, clock }: { db: Kysely<Database>; clock: Cl
       tag: 'dashboard',
       summary:
         'My drafts, in review, scheduled, recently published, breaking, unread contact messages and today’s most read, each as the signed-in person may see them',
+      response: DASHBOARD,
       handle: ({ request }) => {
         const actor = request.actor
         if (actor?.kind !== 'user') {

@@ -33,3 +33,11 @@ export function actionBetween(from: ArticleStatus, to: ArticleStatus): WorkflowA
     (action) => WORKFLOW_ACTIONS[action].to === to && canMove(action, from),
   )
 }
+
+/** The workflow as the Admin API describes it (`GET /api/admin/workflow`), in this order. */
+export function describeWorkflow() {
+  return WORKFLOW_ACTION_NAMES.map((action) => {
+    const { from, to, permission } = WORKFLOW_ACTIONS[action]
+    return { action, from: [...from], to, permission }
+  })
+}

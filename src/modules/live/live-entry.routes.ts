@@ -4,11 +4,11 @@ import type { Database } from '../../db/database.js'
 import { contextOf } from '../../http/change-context.js'
 import { defineRoute } from '../../http/api-route.js'
 import { ID_PARAMS, ID_TEXT } from '../../http/common-schemas.js'
-import type { ArticleDocument } from '../articles/document/article-document.js'
 import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
 import { htmlToDocument } from '../articles/document/html-to-document.js'
 import type { LiveEntry } from './live-entry.js'
 import { findEntryBylines, type EntryByline } from './live-entry-bylines.js'
+import { LIVE_ENTRY_LIST, LIVE_ENTRY_VIEW } from './live-entry-responses.js'
 import type { LiveEntryService } from './live-entry-service.js'
 
 /** The longest entry title; a headline-sized line. */
@@ -27,18 +27,7 @@ const ENTRY_FIELDS = z.strictObject({
 const ENTRY_PARAMS = ID_PARAMS.extend({ entryId: ID_TEXT })
 
 /** An entry as the Admin API answers it. */
-export interface LiveEntryView {
-  id: number
-  articleId: number
-  title: string | null
-  bodyDoc: ArticleDocument
-  bodyHtml: string
-  isKeyEvent: boolean
-  isPinned: boolean
-  createdAt: string
-  editedAt: string | null
-  author: { userId: number; name: string } | null
-}
+export type LiveEntryView = z.infer<typeof LIVE_ENTRY_VIEW>
 
 function viewOf(entry: LiveEntry, bylines: Map<number, EntryByline>): LiveEntryView {
   const byline = entry.authorUserId === null ? undefined : bylines.get(entry.authorUserId)
@@ -71,6 +60,7 @@ export function liveEntryRoutes(deps: { db: Kysely<Database>; entries: LiveEntry
       summary:
         'The entries of a live story, newest first, 50 a page; with changedSince, the entries posted or edited since and the ids deleted',
       params: ID_PARAMS,
+      response: LIVE_ENTRY_LIST,
       query: z.strictObject({
         page: z.coerce.number().int().min(1).max(100_000).optional(),
         /** A `nextChangedSince` of an earlier answer (any instant works). */
@@ -99,6 +89,7 @@ export function liveEntryRoutes(deps: { db: Kysely<Database>; entries: LiveEntry
       body: ENTRY_FIELDS,
       bodyLimit: ENTRY_BODY_LIMIT,
       successStatus: 201,
+      response: LIVE_ENTRY_VIEW,
       handle: async ({ params, body, request }) =>
         view(await entries.post(contextOf(request), params.id, entryInput(body))),
     }),
@@ -111,6 +102,7 @@ export function liveEntryRoutes(deps: { db: Kysely<Database>; entries: LiveEntry
       params: ENTRY_PARAMS,
       body: ENTRY_FIELDS,
       bodyLimit: ENTRY_BODY_LIMIT,
+      response: LIVE_ENTRY_VIEW,
       handle: async ({ params, body, request }) =>
         view(await entries.edit(contextOf(request), params.id, params.entryId, entryInput(body))),
     }),

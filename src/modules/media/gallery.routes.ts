@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { RouteDescription } from '../../http/api-route.js'
 import { contextOf } from '../../http/change-context.js'
 import { galleryChangesSchema, galleryInputSchema, type GalleryService } from './gallery-service.js'
+import { GALLERY_VIEW } from './media-responses.js'
 import { idParam, MEDIA_DELETE, MEDIA_READ, MEDIA_WRITE } from './media.routes.js'
 
 const ID_PARAMS = z.strictObject({ id: z.string() })
@@ -17,6 +18,7 @@ export const GALLERY_ROUTE_DESCRIPTIONS: RouteDescription[] = [
     summary: 'Create a gallery: a title and its images in order',
     body: galleryInputSchema,
     successStatus: 201,
+    response: GALLERY_VIEW,
   },
   {
     method: 'GET',
@@ -25,6 +27,7 @@ export const GALLERY_ROUTE_DESCRIPTIONS: RouteDescription[] = [
     tag: 'media',
     summary: 'One gallery with its items',
     params: ID_PARAMS,
+    response: GALLERY_VIEW,
   },
   {
     method: 'PATCH',
@@ -34,6 +37,7 @@ export const GALLERY_ROUTE_DESCRIPTIONS: RouteDescription[] = [
     summary: 'Rename a gallery or reorder its items (the items given replace them)',
     params: ID_PARAMS,
     body: galleryChangesSchema,
+    response: GALLERY_VIEW,
   },
   {
     method: 'DELETE',

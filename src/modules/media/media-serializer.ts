@@ -1,10 +1,12 @@
+import type { z } from 'zod'
 import type { MediaItem } from './media-queries.js'
+import type { MEDIA_VIEW } from './media-responses.js'
 import { mediaPath } from './responsive-image.js'
 
 const mediaUrl = mediaPath
 
 /** A media item as the newsroom API shows it (camelCase, URLs instead of storage keys). */
-export function serializeMedia(item: MediaItem) {
+export function serializeMedia(item: MediaItem): z.input<typeof MEDIA_VIEW> {
   return {
     id: item.id,
     url: mediaUrl(item.storageKey),

@@ -8,6 +8,7 @@ import type { RouteAccess } from '../../http/route-access.js'
 import { hasPermission, seesAllArticles } from '../access/actor.js'
 import { contextOf } from '../../http/change-context.js'
 import { mediaChangesSchema, mediaListQuerySchema, type MediaService } from './media-service.js'
+import { MEDIA_PAGE, MEDIA_USAGE, MEDIA_VIEW } from './media-responses.js'
 import { serializeMedia } from './media-serializer.js'
 import type { MediaUploader } from './media-upload.js'
 
@@ -38,6 +39,7 @@ export const MEDIA_ROUTE_DESCRIPTIONS: RouteDescription[] = [
     summary: 'Upload an image (multipart `file`): JPEG, PNG, WebP, AVIF or GIF',
     isMultipart: true,
     successStatus: 201,
+    response: MEDIA_VIEW,
   },
   {
     method: 'GET',
@@ -47,6 +49,7 @@ export const MEDIA_ROUTE_DESCRIPTIONS: RouteDescription[] = [
     summary:
       'The library, newest first: `q` searches file name, alt text, caption and credit; `type` filters',
     query: mediaListQuerySchema,
+    response: MEDIA_PAGE,
   },
   {
     method: 'GET',
@@ -55,6 +58,7 @@ export const MEDIA_ROUTE_DESCRIPTIONS: RouteDescription[] = [
     tag: 'media',
     summary: 'One media item with its variants',
     params: ID_PARAMS,
+    response: MEDIA_VIEW,
   },
   {
     method: 'GET',
@@ -63,6 +67,7 @@ export const MEDIA_ROUTE_DESCRIPTIONS: RouteDescription[] = [
     tag: 'media',
     summary: 'Where a media item is used',
     params: ID_PARAMS,
+    response: MEDIA_USAGE,
   },
   {
     method: 'PATCH',
@@ -73,6 +78,7 @@ export const MEDIA_ROUTE_DESCRIPTIONS: RouteDescription[] = [
       'Alt text and caption per language, credit (with `creditByLanguage` forms), copyright, focal point',
     params: ID_PARAMS,
     body: mediaChangesSchema,
+    response: MEDIA_VIEW,
   },
   {
     method: 'DELETE',

@@ -9,6 +9,7 @@ import { contextOf } from '../../http/change-context.js'
 import { listAllPages, PAGE_TITLE_LENGTH } from './page-queries.js'
 import type { PageService } from './page-service.js'
 import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
+import { INSTANT, listOf } from '../../http/response-schemas.js'
 
 const PAGE = z.strictObject({
   language: LANGUAGE_CODE,
@@ -31,6 +32,23 @@ function documentOf(input: {
   )
 }
 
+const PAGE_VIEW = z
+  .object({
+    id: z.number().int(),
+    language: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    bodyDoc: ARTICLE_DOCUMENT_SCHEMA,
+    bodyHtml: z.string(),
+    status: z.enum(['draft', 'published']),
+    translationGroup: z.string().nullable(),
+    isInFooter: z.boolean(),
+    position: z.number().int(),
+    updatedAt: INSTANT,
+    publishedAt: INSTANT.nullable(),
+  })
+  .meta({ id: 'StaticPage', description: 'A page of the site: About, Contact, standards…' })
+
 /** The Admin API's page routes, over the page service. */
 export function pageRoutes({ db, pages }: { db: Kysely<Database>; pages: PageService }) {
   return [
@@ -40,6 +58,7 @@ export function pageRoutes({ db, pages }: { db: Kysely<Database>; pages: PageSer
       access: { permission: 'pages.read' },
       tag: 'pages',
       summary: 'Static pages of every edition, drafts included',
+      response: listOf(PAGE_VIEW),
       handle: async () => ({ items: await listAllPages(db) }),
     }),
     defineRoute({
@@ -50,6 +69,7 @@ export function pageRoutes({ db, pages }: { db: Kysely<Database>; pages: PageSer
       summary: 'Create a page (About, Contact, standards…)',
       body: PAGE,
       successStatus: 201,
+      response: PAGE_VIEW,
       handle: ({ body, request }) => {
         const { body: html, bodyDoc, ...fields } = body
         return pages.create(contextOf(request), {
@@ -66,6 +86,7 @@ export function pageRoutes({ db, pages }: { db: Kysely<Database>; pages: PageSer
       summary: 'Change a page',
       params: ID_PARAMS,
       body: PAGE.omit({ language: true }).partial(),
+      response: PAGE_VIEW,
       handle: ({ params, body, request }) => {
         const { body: html, bodyDoc, ...fields } = body
         const document = documentOf({ body: html, bodyDoc })

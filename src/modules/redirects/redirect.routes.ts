@@ -5,6 +5,7 @@ import { ID_PARAMS } from '../../http/common-schemas.js'
 import type { Database } from '../../db/database.js'
 import { contextOf } from '../../http/change-context.js'
 import type { RedirectService } from './redirect-service.js'
+import { INSTANT } from '../../http/response-schemas.js'
 
 const path = z
   .string()
@@ -12,6 +13,16 @@ const path = z
   .min(1)
   .max(2000)
   .regex(/^\/(?!\/)/, 'a path on this site, starting with /')
+
+const REDIRECT_VIEW = z
+  .object({
+    id: z.number().int(),
+    fromPath: z.string(),
+    toPath: z.string(),
+    statusCode: z.number().int(),
+    createdAt: INSTANT,
+  })
+  .meta({ id: 'Redirect' })
 
 /** The Admin API's redirect routes, over the redirect service. */
 export function redirectRoutes({
@@ -29,6 +40,7 @@ export function redirectRoutes({
       tag: 'redirects',
       summary: 'Redirects from old paths, newest first',
       query: z.strictObject({ page: z.coerce.number().int().min(1).optional() }),
+      response: z.object({ items: z.array(REDIRECT_VIEW), page: z.number().int() }),
       handle: async ({ query }) => {
         const page = query.page ?? 1
         const items = await db
@@ -55,6 +67,7 @@ export function redirectRoutes({
           .optional(),
       }),
       successStatus: 201,
+      response: REDIRECT_VIEW,
       handle: ({ body, request }) =>
         redirects.save(contextOf(request), { ...body, statusCode: body.statusCode ?? 301 }),
     }),

@@ -6,6 +6,7 @@ import { contextOf } from '../../http/change-context.js'
 import { listSections, SECTION_NAME_LENGTH } from './section-queries.js'
 import type { SectionService } from './section-service.js'
 import { ID, ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
+import { listOf } from '../../http/response-schemas.js'
 
 const slug = SLUG
 const translations = z.record(
@@ -22,6 +23,18 @@ const SECTION = z.strictObject({
   translations,
 })
 
+const SECTION_VIEW = z
+  .object({
+    id: z.number().int(),
+    parentId: z.number().int().nullable(),
+    position: z.number().int(),
+    translations: z.record(
+      z.string(),
+      z.object({ name: z.string(), slug: z.string(), description: z.string().nullable() }),
+    ),
+  })
+  .meta({ id: 'Section', description: 'A section with its name, slug and description by language' })
+
 /** The Admin API of sections: reads from the store, writes through the section service. */
 export function sectionRoutes({
   db,
@@ -37,6 +50,7 @@ export function sectionRoutes({
       access: { permission: 'taxonomy.read' },
       tag: 'sections',
       summary: 'Every section with its names and slugs per language',
+      response: listOf(SECTION_VIEW),
       handle: async () => ({ items: await listSections(db) }),
     }),
     defineRoute({
@@ -47,6 +61,7 @@ export function sectionRoutes({
       summary: 'Create a section',
       body: SECTION,
       successStatus: 201,
+      response: SECTION_VIEW,
       handle: ({ body, request }) => sections.create(contextOf(request), body),
     }),
     defineRoute({
@@ -66,6 +81,7 @@ export function sectionRoutes({
           )
           .max(1000),
       }),
+      response: listOf(SECTION_VIEW),
       handle: async ({ body, request }) => ({
         items: await sections.arrange(contextOf(request), body.items),
       }),
@@ -78,6 +94,7 @@ export function sectionRoutes({
       summary: 'Rename, move or reorder a section (translations given replace those languages)',
       params: ID_PARAMS,
       body: SECTION.partial(),
+      response: SECTION_VIEW,
       handle: ({ params, body, request }) => sections.update(contextOf(request), params.id, body),
     }),
   ]

@@ -6,6 +6,8 @@ import { contextOf } from '../../http/change-context.js'
 import { listSources } from './source-queries.js'
 import type { SourceService } from './source-service.js'
 import { ID_PARAMS, LANGUAGE_CODE, SLUG } from '../../http/common-schemas.js'
+import { listOf } from '../../http/response-schemas.js'
+import { SOURCE_VIEW } from './source-responses.js'
 
 const SOURCE = z.strictObject({
   slug: SLUG,
@@ -25,6 +27,7 @@ export function sourceRoutes({ db, sources }: { db: Kysely<Database>; sources: S
       access: { permission: 'taxonomy.read' },
       tag: 'sources',
       summary: 'News agencies and other sources',
+      response: listOf(SOURCE_VIEW),
       handle: async () => ({ items: await listSources(db) }),
     }),
     defineRoute({
@@ -35,6 +38,7 @@ export function sourceRoutes({ db, sources }: { db: Kysely<Database>; sources: S
       summary: 'Add a source',
       body: SOURCE,
       successStatus: 201,
+      response: SOURCE_VIEW,
       handle: ({ body, request }) => sources.create(contextOf(request), body),
     }),
     defineRoute({
@@ -45,6 +49,7 @@ export function sourceRoutes({ db, sources }: { db: Kysely<Database>; sources: S
       summary: 'Change a source',
       params: ID_PARAMS,
       body: SOURCE.partial(),
+      response: SOURCE_VIEW,
       handle: ({ params, body, request }) => sources.update(contextOf(request), params.id, body),
     }),
   ]

@@ -7,6 +7,16 @@ import { contextOf } from '../../http/change-context.js'
 import { listTagsWithCounts, TAG_NAME_LENGTH } from './tag-queries.js'
 import type { TagService } from './tag-service.js'
 import { ID, ID_PARAMS, LANGUAGE_CODE } from '../../http/common-schemas.js'
+import { listOf } from '../../http/response-schemas.js'
+
+const TAG_VIEW = z
+  .object({ id: z.number().int(), language: z.string(), name: z.string(), slug: z.string() })
+  .meta({ id: 'Tag' })
+
+const TAG_DETAILS = TAG_VIEW.extend({ description: z.string().nullable() }).meta({
+  id: 'TagDetails',
+  description: 'A tag with its description',
+})
 
 /** The Admin API of tags: reads from the store, writes through the tag service. */
 export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService }) {
@@ -21,6 +31,7 @@ export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService
         language: LANGUAGE_CODE,
         q: z.string().max(100).optional(),
       }),
+      response: listOf(TAG_VIEW.extend({ articleCount: z.number().int() })),
       handle: async ({ query }) => {
         const listed = await listTagsWithCounts(db, query.language)
         const prefix = query.q?.trim().toLowerCase()
@@ -48,6 +59,7 @@ export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService
         name: z.string().trim().min(1).max(TAG_NAME_LENGTH),
       }),
       successStatus: 201,
+      response: TAG_VIEW,
       handle: ({ body, request }) => tags.create(contextOf(request), body),
     }),
     defineRoute({
@@ -62,6 +74,7 @@ export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService
         slug: z.string().trim().min(1).max(100).optional(),
         description: z.string().max(500).nullable().optional(),
       }),
+      response: TAG_DETAILS,
       handle: ({ params, body, request }) => tags.update(contextOf(request), params.id, body),
     }),
     defineRoute({
@@ -82,6 +95,7 @@ export function tagRoutes({ db, tags }: { db: Kysely<Database>; tags: TagService
         'Merge a tag into another of its edition: its articles move, it is deleted and its page answers 301 to the kept tag',
       params: ID_PARAMS,
       body: z.strictObject({ into: ID }),
+      response: TAG_DETAILS,
       handle: ({ params, body, request }) =>
         tags.merge(contextOf(request), { id: params.id, into: body.into }),
     }),

@@ -7,11 +7,35 @@ import { contextOf } from '../../http/change-context.js'
 import { ID_PARAMS } from '../../http/common-schemas.js'
 import { CONTENT_ACTIONS, CONTENT_ENTITIES } from '../../platform/events.js'
 import { toWebhook, WEBHOOK_COLUMNS, type WebhookService } from './webhook-service.js'
+import { INSTANT, listOf } from '../../http/response-schemas.js'
 
 const EVENT_NAMES = [
   '*',
   ...CONTENT_ENTITIES.flatMap((entity) => CONTENT_ACTIONS.map((action) => `${entity}.${action}`)),
 ]
+
+const WEBHOOK_VIEW = z
+  .object({
+    id: z.number().int(),
+    url: z.string(),
+    events: z.array(z.string()),
+    isActive: z.boolean(),
+    createdAt: INSTANT,
+  })
+  .meta({ id: 'Webhook', description: 'A registered webhook, without its secret' })
+
+const WEBHOOK_DELIVERY = z
+  .object({
+    id: z.number().int(),
+    event: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.number().int(),
+    responseStatus: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    createdAt: INSTANT,
+    updatedAt: INSTANT,
+  })
+  .meta({ id: 'WebhookDelivery' })
 
 /** The Admin API's webhook routes, over the webhook service. */
 export function webhookRoutes({
@@ -32,6 +56,7 @@ export function webhookRoutes({
       access: { permission: 'webhooks.manage' },
       tag: 'webhooks',
       summary: 'Registered webhooks (without their secrets)',
+      response: listOf(WEBHOOK_VIEW),
       handle: async () => ({
         items: (
           await db.selectFrom('webhooks').select(WEBHOOK_COLUMNS).orderBy('id').execute()
@@ -49,6 +74,7 @@ export function webhookRoutes({
         events: z.array(z.enum(EVENT_NAMES as [string, ...string[]])).min(1),
       }),
       successStatus: 201,
+      response: WEBHOOK_VIEW.extend({ secret: z.string().describe('In this answer only') }),
       handle: ({ body, request }) => webhooks.create(contextOf(request), body),
     }),
     defineRoute({
@@ -67,6 +93,7 @@ export function webhookRoutes({
       tag: 'webhooks',
       summary: 'The newest deliveries of a webhook: status, attempts, last answer',
       params: ID_PARAMS,
+      response: listOf(WEBHOOK_DELIVERY),
       handle: async ({ params }) => {
         await assertExists(params.id)
         const rows = await db

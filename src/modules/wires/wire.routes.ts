@@ -14,6 +14,14 @@ import { findWireFeedRow, listWireFeeds, toWireFeed } from './wire-feed-queries.
 import type { WireFeedService } from './wire-feed-service.js'
 import type { WireIngest } from './wire-ingest.js'
 import { findWireItem, listWireItems, type WireItem } from './wire-item-queries.js'
+import {
+  OPENED_WIRE_ITEM,
+  POLL_RESULT,
+  WIRE_FEED_LIST,
+  WIRE_FEED_VIEW,
+  WIRE_ITEM_PAGE,
+  WIRE_ITEM_USED,
+} from './wire-responses.js'
 import { WIRE_FEED, WIRE_FEED_CHANGES, WIRE_ITEM_QUERY, WIRE_USE } from './wire-schemas.js'
 
 /** A date alone means the start of that day (UTC). */
@@ -50,6 +58,7 @@ export function wireRoutes(deps: {
       tag,
       summary: 'Agency feeds, with the state of their polls',
       query: z.strictObject({ sourceId: ID_TEXT.optional() }),
+      response: WIRE_FEED_LIST,
       handle: async ({ query }) => ({ items: await withSources(await listWireFeeds(db, query)) }),
     }),
     defineRoute({
@@ -59,6 +68,7 @@ export function wireRoutes(deps: {
       tag,
       summary: 'One agency feed',
       params: ID_PARAMS,
+      response: WIRE_FEED_VIEW,
       handle: async ({ params }) => toWireFeed(await feedById(params.id)),
     }),
     defineRoute({
@@ -69,6 +79,7 @@ export function wireRoutes(deps: {
       summary: 'Add an agency feed (a URL or a folder), due for its first poll at once',
       body: WIRE_FEED,
       successStatus: 201,
+      response: WIRE_FEED_VIEW,
       handle: ({ body, request }) => feeds.create(contextOf(request), body),
     }),
     defineRoute({
@@ -79,6 +90,7 @@ export function wireRoutes(deps: {
       summary: 'Change an agency feed; a new address or format is polled at once',
       params: ID_PARAMS,
       body: WIRE_FEED_CHANGES,
+      response: WIRE_FEED_VIEW,
       handle: ({ params, body, request }) => feeds.update(contextOf(request), params.id, body),
     }),
     defineRoute({
@@ -100,6 +112,7 @@ export function wireRoutes(deps: {
       tag,
       summary: 'Poll a feed now: what the poll did, and the feed after it',
       params: ID_PARAMS,
+      response: POLL_RESULT,
       handle: async ({ params, request }) => {
         const outcome = await deps.ingest.pollNow(contextOf(request), params.id)
         return { outcome, feed: toWireFeed(await feedById(params.id)) }
@@ -113,6 +126,7 @@ export function wireRoutes(deps: {
       summary:
         'The wire queue, newest first: by agency (sourceId), feed, language, status, words (q) and time received',
       query: WIRE_ITEM_QUERY,
+      response: WIRE_ITEM_PAGE,
       handle: async ({ query }) => {
         const { page, pageSize, q, since, until, ...filter } = query
         const result = await listWireItems(
@@ -130,11 +144,16 @@ export function wireRoutes(deps: {
       tag,
       summary: 'One wire item with its sanitised body (document and HTML)',
       params: ID_PARAMS,
+      response: OPENED_WIRE_ITEM,
       handle: async ({ params }) => {
         const item = await findWireItem(db, params.id)
         if (!item) throw new AppError('NOT_FOUND', `There is no wire item ${params.id}`)
-        const [withSource] = await withSources([item])
-        return { ...withSource, bodyHtml: renderDocumentHtml(item.bodyDoc) }
+        const sources = await findSourcesByIds(db, [item.sourceId])
+        return {
+          ...item,
+          source: sources.get(item.sourceId) ?? null,
+          bodyHtml: renderDocumentHtml(item.bodyDoc),
+        }
       },
     }),
     defineRoute({
@@ -147,6 +166,7 @@ export function wireRoutes(deps: {
       params: ID_PARAMS,
       body: WIRE_USE,
       successStatus: 201,
+      response: WIRE_ITEM_USED,
       handle: async ({ params, body, request }) => {
         const article = await useWireItem(deps, contextOf(request), { id: params.id, ...body })
         return {

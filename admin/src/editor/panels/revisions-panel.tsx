@@ -1,23 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../../api/client.js'
-import type { Article } from '../../api/types.js'
+import type { Article, RevisionComparison, RevisionSummary } from '../../api/types.js'
 import { useI18n } from '../../i18n/i18n-context.js'
 import type { MessageKey } from '../../i18n/messages.js'
 import { diffLines, valueLines, type DiffLine } from './revision-diff.js'
-
-interface RevisionSummary {
-  number: number
-  kind: 'save' | 'autosave' | 'restore'
-  userName?: string | null
-  changedFields: string[]
-  createdAt: string
-}
-
-interface Comparison {
-  from: number
-  to: number
-  changes: { field: string; before: unknown; after: unknown }[]
-}
 
 const KIND_LABELS: Record<RevisionSummary['kind'], MessageKey> = {
   save: 'revisionSave',
@@ -67,7 +53,7 @@ export function RevisionsPanel({
   const [revisions, setRevisions] = useState<RevisionSummary[]>([])
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
-  const [comparison, setComparison] = useState<Comparison | undefined>()
+  const [comparison, setComparison] = useState<RevisionComparison | undefined>()
   const [problem, setProblem] = useState('')
   const [isLoaded, setLoaded] = useState(false)
   const dialog = useRef<HTMLDialogElement>(null)
@@ -90,7 +76,7 @@ export function RevisionsPanel({
     setProblem('')
     try {
       setComparison(
-        await api<Comparison>('GET', `articles/${article.id}/revisions/compare`, {
+        await api<RevisionComparison>('GET', `articles/${article.id}/revisions/compare`, {
           query: { from, to },
         }),
       )

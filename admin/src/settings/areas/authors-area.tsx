@@ -5,23 +5,9 @@ import { localizedOf, localizedValues, optionalIdOf, textOf } from '../form-valu
 import { perLanguage } from '../form-fields.js'
 import { ResourceArea, type ResourceDefinition } from '../resource-area.js'
 import { pickName } from './names.js'
-
-interface Author {
-  id: number
-  slug: string
-  name: Record<string, string>
-  bio: Record<string, string>
-  userId: number | null
-  avatarMediaId: number | null
-}
+import type { AccountListing as Account, Author } from '../../api/types.js'
 
 /** An account as `GET users/directory` lists it: the choices for an author's linked account. */
-interface Account {
-  id: number
-  name: string
-  email: string
-  isDisabled: boolean
-}
 
 const NO_ACCOUNTS: Promise<Account[]> = Promise.resolve([])
 

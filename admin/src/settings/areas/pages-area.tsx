@@ -2,16 +2,7 @@ import { useI18n } from '../../i18n/i18n-context.js'
 import { directionOf } from '../../i18n/messages.js'
 import { CONTENT_LANGUAGES, textOf } from '../form-values.js'
 import { ResourceArea, type ResourceDefinition } from '../resource-area.js'
-
-interface StaticPage {
-  id: number
-  language: string
-  slug: string
-  title: string
-  bodyHtml: string
-  status: 'draft' | 'published'
-  isInFooter: boolean
-}
+import type { StaticPage } from '../../api/types.js'
 
 /** About, Contact and other fixed pages: one per language, with a title and an HTML body. */
 export function PagesArea() {

@@ -1,13 +1,7 @@
 import { useI18n } from '../../i18n/i18n-context.js'
 import { textOf } from '../form-values.js'
 import { ResourceArea, type ResourceDefinition } from '../resource-area.js'
-
-interface Redirect {
-  id: number
-  fromPath: string
-  toPath: string
-  statusCode: number
-}
+import type { Redirect } from '../../api/types.js'
 
 /** Old paths that send readers elsewhere; adding one for an existing path repoints it. */
 export function RedirectsArea() {

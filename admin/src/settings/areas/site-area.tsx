@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { ApiErrorItem } from '../../api/api-error.js'
 import { api } from '../../api/client.js'
+import type { SiteSettings } from '../../api/types.js'
 import { useI18n } from '../../i18n/i18n-context.js'
 import { ApiForm, errorsOfFailure, GeneralErrors } from '../api-form.js'
 import { FormFields, perLanguage, type FieldSpec } from '../form-fields.js'
@@ -12,19 +13,6 @@ import {
   textOf,
   type FormValues,
 } from '../form-values.js'
-
-interface SiteSettings {
-  siteName: Record<string, string>
-  about: Record<string, string>
-  footerText: Record<string, string>
-  logoMediaId: number | null
-  colors: { accent: string }
-  socialLinks: { network: string; url: string }[]
-  defaultEdition: string
-  timeZone: string
-  digitsStyle: 'latn' | 'arab'
-  isFeedFullContent: boolean
-}
 
 /** The social links as numbered inputs: `socialLinks.0.network`, `socialLinks.0.url`, … */
 export function socialLinkValues(links: SiteSettings['socialLinks']): FormValues {

@@ -3,13 +3,7 @@ import { localizedOf, localizedValues, textOf } from '../form-values.js'
 import { perLanguage } from '../form-fields.js'
 import { ResourceArea, type ResourceDefinition } from '../resource-area.js'
 import { pickName } from './names.js'
-
-interface Source {
-  id: number
-  slug: string
-  name: Record<string, string>
-  url: string | null
-}
+import type { Source } from '../../api/types.js'
 
 /** News agencies and other sources credited on articles. */
 export function SourcesArea({ canWrite }: { canWrite: boolean }) {

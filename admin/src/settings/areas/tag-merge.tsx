@@ -2,11 +2,9 @@ import { useEffect, useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { api } from '../../api/client.js'
 import { useI18n } from '../../i18n/i18n-context.js'
+import type { Tag } from '../../api/types.js'
 
-interface TagChoice {
-  id: number
-  name: string
-}
+type TagChoice = Pick<Tag, 'id' | 'name'>
 
 /**
  * "Merge into…" on a tag's row: pick another tag of its edition, confirm, and the tag's articles

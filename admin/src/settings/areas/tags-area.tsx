@@ -4,14 +4,10 @@ import { directionOf } from '../../i18n/messages.js'
 import { CONTENT_LANGUAGES, textOf } from '../form-values.js'
 import { ResourceArea, type ResourceDefinition } from '../resource-area.js'
 import { TagMerge } from './tag-merge.js'
+import type { Tag as SavedTag } from '../../api/types.js'
 
-interface Tag {
-  id: number
-  language: string
-  name: string
-  slug: string
-  articleCount?: number
-}
+/** A tag as the list shows it (with its count) or a write answers it (without). */
+type Tag = SavedTag & { articleCount?: number }
 
 /** The tags of one edition: find, rename, merge into another, delete. */
 export function TagsArea({ canWrite }: { canWrite: boolean }) {

@@ -2,15 +2,7 @@ import { useI18n } from '../../i18n/i18n-context.js'
 import type { MessageKey } from '../../i18n/messages.js'
 import { textOf } from '../form-values.js'
 import { ResourceArea, type ResourceDefinition } from '../resource-area.js'
-
-interface ApiToken {
-  id: number
-  name: string
-  scopes: string[]
-  createdAt: string
-  lastUsedAt: string | null
-  revokedAt: string | null
-}
+import type { ApiToken } from '../../api/types.js'
 
 const SCOPE_LABELS: Record<string, MessageKey> = {
   read: 'scopeRead',

@@ -1,17 +1,8 @@
-import type { SessionUser } from '../../api/types.js'
+import type { User } from '../../api/types.js'
 import { useI18n } from '../../i18n/i18n-context.js'
 import type { MessageKey } from '../../i18n/messages.js'
 import { textOf } from '../form-values.js'
 import { ResourceArea, type ResourceDefinition } from '../resource-area.js'
-
-interface User {
-  id: number
-  email: string
-  name: string
-  role: SessionUser['role']
-  isDisabled: boolean
-  lastLoginAt: string | null
-}
 
 export const ROLE_LABELS: Record<User['role'], MessageKey> = {
   contributor: 'roleContributor',

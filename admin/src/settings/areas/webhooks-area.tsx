@@ -5,24 +5,7 @@ import { useI18n } from '../../i18n/i18n-context.js'
 import { errorsOfFailure, GeneralErrors } from '../api-form.js'
 import { textOf } from '../form-values.js'
 import { ResourceArea, type ResourceDefinition } from '../resource-area.js'
-
-interface Webhook {
-  id: number
-  url: string
-  events: string[]
-  isActive: boolean
-  createdAt: string
-}
-
-interface Delivery {
-  id: number
-  event: string
-  status: string
-  attempts: number
-  responseStatus: number | null
-  lastError: string | null
-  updatedAt: string
-}
+import type { Webhook, WebhookDelivery as Delivery } from '../../api/types.js'
 
 const ENTITIES = ['article', 'page', 'section', 'tag', 'author', 'source', 'media', 'settings']
 const ACTIONS = ['created', 'updated', 'published', 'unpublished', 'deleted']

@@ -41,19 +41,22 @@ const inlineContent = z.array(inline).max(5000).optional()
 const paragraph = z.strictObject({ type: z.literal('paragraph'), content: inlineContent })
 
 /** Lists nest: an item holds paragraphs and lists (the converter keeps four levels). */
-const list: z.ZodType<ListNode> = z.lazy(() =>
-  z.strictObject({
-    type: z.enum(['bulletList', 'orderedList']),
-    content: z
-      .array(
-        z.strictObject({
-          type: z.literal('listItem'),
-          content: z.array(z.union([paragraph, list])).max(20),
-        }),
-      )
-      .max(500),
-  }),
-)
+const list: z.ZodType<ListNode> = z
+  .lazy(() =>
+    z.strictObject({
+      type: z.enum(['bulletList', 'orderedList']),
+      content: z
+        .array(
+          z.strictObject({
+            type: z.literal('listItem'),
+            content: z.array(z.union([paragraph, list])).max(20),
+          }),
+        )
+        .max(500),
+    }),
+  )
+  // Named, so the OpenAPI document describes the recursion once, for requests and answers.
+  .meta({ id: 'ArticleListNode' })
 
 // A plain union: the lazily defined list cannot take part in a discriminated one.
 const block = z.union([
