@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { retryDelayMs } from '../../../src/jobs/job-runner.js'
 import { manualClock } from '../../../src/platform/clock.js'
 import { createTestApp } from '../../helpers/create-test-app.js'
@@ -68,6 +68,25 @@ describeEachDatabase('API tokens, webhooks, the content API and OpenAPI', (store
   }
 
   const asToken = (token: string) => ({ authorization: `Bearer ${token}` })
+
+  /**
+   * Waits until the webhooks consumer has queued this many deliveries of these events: it reads
+   * the outbox behind the writer (writers do not wait for it), so a job run right after a write
+   * could find nothing queued yet on a busy machine.
+   */
+  async function deliveriesQueued(events: string[], count: number): Promise<void> {
+    await vi.waitFor(
+      async () => {
+        const rows = await store()
+          .db.selectFrom('webhookDeliveries')
+          .select('id')
+          .where('event', 'in', events)
+          .execute()
+        expect(rows.length).toBeGreaterThanOrEqual(count)
+      },
+      { timeout: 20_000, interval: 20 },
+    )
+  }
 
   it('lets an integration create, schedule, publish, correct and unpublish with tokens alone', async () => {
     const reader = await tokenWith(['read'])
@@ -201,6 +220,7 @@ describeEachDatabase('API tokens, webhooks, the content API and OpenAPI', (store
       },
     })
     const articleId = created.json<{ id: number }>().id
+    await deliveriesQueued(['article.published'], 1)
     await app.newsroom.jobs.runDueJobs()
     expect(deliveries).toHaveLength(1)
     clock.advance(retryDelayMs(1))
@@ -261,6 +281,7 @@ describeEachDatabase('API tokens, webhooks, the content API and OpenAPI', (store
       method: 'DELETE',
       url: `/api/admin/articles/${storyId}/entries/${entryId}`,
     })
+    await deliveriesQueued(['live_entry.created', 'live_entry.deleted'], 2)
     await app.newsroom.jobs.runDueJobs()
     // Deliveries run side by side, so they may arrive in either order.
     const bodies = deliveries
