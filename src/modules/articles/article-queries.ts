@@ -10,6 +10,7 @@ import { insertArticleReferences } from './article-references.js'
 import type { ArticleDocument } from './document/article-document.js'
 import { documentPlainText, renderDocumentHtml } from './document/render-document.js'
 import { isLiveIn } from './article-rules.js'
+import { countListed, readListedKeys } from './article-listings.js'
 
 const SUMMARY_COLUMNS = [
   'articles.id',
@@ -364,7 +365,7 @@ function publishedArticles(db: Kysely<Database>, filter: PublishedArticleFilter,
   return query
 }
 
-/** Beyond this offset, listings stop reading sections one by one (deep pages are rare). */
+/** Beyond this offset, filters no single index serves stop reading sections one by one. */
 const MERGE_SECTIONS_UP_TO_OFFSET = 1000
 
 function newestFirst(a: SummaryRow, b: SummaryRow): number {
@@ -382,12 +383,23 @@ const newestOfFilter = queryTemplate(
       .offset(p.offset),
 )
 
+const summariesByIds = queryTemplate((db, p: { ids: number[] }) =>
+  db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', p.ids),
+)
+
 async function readNewest(
   db: Kysely<Database>,
   filter: PublishedArticleFilter,
   window: { limit: number; offset: number },
   now: Date,
 ): Promise<SummaryRow[]> {
+  const keys = await readListedKeys(db, filter, window, now)
+  if (keys) {
+    if (keys.length === 0) return []
+    const rows = await summariesByIds.execute(db, { ids: keys.map((key) => key.id) })
+    const byId = new Map(rows.map((row) => [row.id, row]))
+    return keys.flatMap((key) => byId.get(key.id) ?? [])
+  }
   const { sectionIds } = filter
   if (sectionIds && sectionIds.length > 1 && window.offset <= MERGE_SECTIONS_UP_TO_OFFSET) {
     // A list of sections cannot be read from the section index in date order, so the database
@@ -431,13 +443,25 @@ export async function listPublishedArticles(
   now: Date,
 ): Promise<Page<ArticleSummary>> {
   const request = resolvePageRequest(pageRequest)
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     readNewest(db, filter, { limit: request.pageSize, offset: request.offset }, now),
-    publishedArticles(db, filter, now.toISOString())
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow(),
+    countLive(db, filter, now),
   ])
-  return toPage(rows.map(toSummary), Number(count.total), request)
+  return toPage(rows.map(toSummary), total, request)
+}
+
+/** A filter's live articles: a listing's kept count, or the rows counted when it is no listing. */
+async function countLive(
+  db: Kysely<Database>,
+  filter: PublishedArticleFilter,
+  now: Date,
+): Promise<number> {
+  const listed = await countListed(db, filter, now)
+  if (listed !== undefined) return listed
+  const counted = await publishedArticles(db, filter, now.toISOString())
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow()
+  return Number(counted.total)
 }
 
 /** How long a featured flag lifts a story above newer ones on the home page. */
