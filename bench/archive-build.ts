@@ -4,6 +4,9 @@ import { saveEditions, STARTING_EDITIONS } from '../src/modules/editions/edition
 import { generateArchive, type ArchiveNames } from './archive-generator.js'
 import { createPostgresSink, createSqliteSink } from './archive-sink.js'
 
+/** The instant archives are generated for and read at, so that files made on other days compare. */
+export const ARCHIVE_NOW = new Date('2026-12-08T00:00:00.000Z')
+
 /** Where an archive goes: a new SQLite file, or an empty PostgreSQL database. */
 export type ArchiveTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
 
@@ -38,6 +41,6 @@ if (process.argv[1]?.endsWith('archive-build.ts')) {
   if ((kind !== 'sqlite' && kind !== 'postgres') || !size || !where)
     throw new Error('usage: archive-build.ts sqlite|postgres ARTICLES FILE|URL')
   const target: ArchiveTarget = kind === 'sqlite' ? { kind, file: where } : { kind, url: where }
-  const { seconds } = await buildArchive(target, Number(size), new Date())
+  const { seconds } = await buildArchive(target, Number(size), ARCHIVE_NOW)
   console.log(`${size} articles written in ${seconds.toFixed(1)} s`)
 }

@@ -44,19 +44,51 @@ interface KeyWindow {
   excludeIds?: number[]
 }
 
+/** Live articles of an edition, narrowed to a section or a source, as keys newest first. */
+function articleKeys(
+  db: Kysely<Database>,
+  p: KeyWindow & { sectionId?: number; sourceId?: number },
+) {
+  let query = db
+    .selectFrom('articles')
+    .select(['articles.id', 'articles.publishedAt'])
+    .where('articles.language', '=', p.language)
+    .where(isLiveIn('articles', p.now))
+  if (p.sectionId !== undefined) query = query.where('articles.sectionId', '=', p.sectionId)
+  if (p.sourceId !== undefined) query = query.where('articles.sourceId', '=', p.sourceId)
+  if (p.excludeIds?.length) query = query.where('articles.id', 'not in', p.excludeIds)
+  return query.orderBy('articles.publishedAt', 'desc').orderBy('articles.id', 'desc')
+}
+
 const newestOfArticles = queryTemplate(
-  (db, p: KeyWindow & { sectionId?: number; sourceId?: number }) => {
-    let query = db
-      .selectFrom('articles')
-      .select(['articles.id', 'articles.publishedAt'])
-      .where('articles.language', '=', p.language)
-      .where(isLiveIn('articles', p.now))
-    if (p.sectionId !== undefined) query = query.where('articles.sectionId', '=', p.sectionId)
-    if (p.sourceId !== undefined) query = query.where('articles.sourceId', '=', p.sourceId)
-    if (p.excludeIds?.length) query = query.where('articles.id', 'not in', p.excludeIds)
-    return query
-      .orderBy('articles.publishedAt', 'desc')
-      .orderBy('articles.id', 'desc')
+  (db, p: KeyWindow & { sectionId?: number; sourceId?: number }) =>
+    articleKeys(db, p).limit(p.limit).offset(p.offset),
+)
+
+/**
+ * Several sections' keys in one statement: each section's first `offset + limit` read from its
+ * index, and only those merged and sorted by the database (a union has no index order of its
+ * own), so a deep page hands over one page of keys, not every key it skips.
+ */
+const newestOfSections = queryTemplate(
+  (db, p: KeyWindow & { sectionIds: number[]; perSection: number }) => {
+    const arms = p.sectionIds.map((sectionId, index) =>
+      db
+        .selectFrom(
+          articleKeys(db, { ...p, sectionId })
+            .limit(p.perSection)
+            .as(`section${index}`),
+        )
+        .selectAll(),
+    )
+    const [first, ...others] = arms
+    if (!first) throw new RangeError('a merge of sections needs at least one section')
+    const union = others.reduce((merged, arm) => merged.unionAll(arm), first)
+    return db
+      .selectFrom(union.as('merged'))
+      .select(['merged.id', 'merged.publishedAt'])
+      .orderBy('merged.publishedAt', 'desc')
+      .orderBy('merged.id', 'desc')
       .limit(p.limit)
       .offset(p.offset)
   },
@@ -90,10 +122,6 @@ const newestOfAuthor = queryTemplate((db, p: KeyWindow & { authorId: number }) =
     .offset(p.offset)
 })
 
-function newerFirst(a: ListedKey, b: ListedKey): number {
-  return (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id - a.id
-}
-
 function readKeys(db: Kysely<Database>, kind: ListingKind, id: number, window: KeyWindow) {
   switch (kind) {
     case 'edition':
@@ -112,7 +140,6 @@ function readKeys(db: Kysely<Database>, kind: ListingKind, id: number, window: K
 /**
  * The keys of a window of a filter's newest live articles, read from the listing's index alone;
  * undefined when no single index serves the filter (the caller then asks `articles` as a whole).
- * Several sections are read one by one and merged: their union has no index order of its own.
  */
 export async function readListedKeys(
   db: Kysely<Database>,
@@ -130,15 +157,12 @@ export async function readListedKeys(
   const [onlyId] = listing.ids
   if (listing.ids.length === 1 && onlyId !== undefined)
     return readKeys(db, listing.kind, onlyId, { ...base, ...window })
-  const perSection = await Promise.all(
-    listing.ids.map((id) =>
-      readKeys(db, listing.kind, id, { ...base, limit: window.offset + window.limit, offset: 0 }),
-    ),
-  )
-  return perSection
-    .flat()
-    .sort(newerFirst)
-    .slice(window.offset, window.offset + window.limit)
+  return newestOfSections.execute(db, {
+    ...base,
+    ...window,
+    sectionIds: listing.ids,
+    perSection: window.offset + window.limit,
+  })
 }
 
 const countedOfListing = queryTemplate(
