@@ -75,12 +75,22 @@ const LINKS = [
   ['article_authors', 'author_id', 'author'],
 ] as const
 
+/** The columns of `articles` its link rows carry a copy of. */
+const COPIED_COLUMNS = ['language', 'status', 'published_at']
+
+/** The columns of `articles` that decide what its listings count. */
+const COUNTED_ARTICLE_COLUMNS = ['language', 'status', 'published_at', 'section_id', 'source_id']
+
 /** The article listings counted from `articles` itself: the key column of each. */
 const ARTICLE_LISTINGS = [
   ['edition', '0'],
   ['section', 'section_id'],
   ['source', 'source_id'],
 ] as const
+
+/** Whether an update changed any of `columns` (so unchanged saves write no counts). */
+const changed = (columns: string[], differs: 'is not' | 'is distinct from') =>
+  columns.map((column) => `old.${column} ${differs} new.${column}`).join(' or ')
 
 const isCounted = (row: string) =>
   `(${row}.status = 'published' and ${row}.published_at is not null)`
@@ -108,7 +118,8 @@ function sqliteTriggers(): string[] {
       `create trigger ${table}_counted_out after delete on ${table} begin
         ${sqliteBump(listing, key, 'old', -1)}
       end`,
-      `create trigger ${table}_recounted after update of ${key}, language, status, published_at on ${table} begin
+      `create trigger ${table}_recounted after update of ${key}, language, status, published_at on ${table}
+        when ${changed([key, 'language', 'status', 'published_at'], 'is not')} begin
         ${sqliteBump(listing, key, 'old', -1)}
         ${sqliteBump(listing, key, 'new', 1)}
       end`,
@@ -117,9 +128,8 @@ function sqliteTriggers(): string[] {
   const bumps = (row: string, delta: number) =>
     ARTICLE_LISTINGS.map(([listing, key]) => sqliteBump(listing, key, row, delta)).join('\n')
   statements.push(
-    `create trigger articles_listed after update of language, status, published_at on articles
-      when old.language is not new.language or old.status is not new.status
-        or old.published_at is not new.published_at begin
+    `create trigger articles_listed after update of ${COPIED_COLUMNS.join(', ')} on articles
+      when ${changed(COPIED_COLUMNS, 'is not')} begin
       ${LINKS.map(
         ([table]) => `update ${table} set language = new.language, status = new.status,
           published_at = new.published_at where article_id = new.id;`,
@@ -128,7 +138,8 @@ function sqliteTriggers(): string[] {
     `create trigger articles_counted_in after insert on articles begin ${bumps('new', 1)} end`,
     `create trigger articles_counted_out after delete on articles begin ${bumps('old', -1)} end`,
     `create trigger articles_recounted
-      after update of language, status, published_at, section_id, source_id on articles begin
+      after update of ${COUNTED_ARTICLE_COLUMNS.join(', ')} on articles
+      when ${changed(COUNTED_ARTICLE_COLUMNS, 'is not')} begin
       ${bumps('old', -1)}
       ${bumps('new', 1)}
     end`,
@@ -151,7 +162,7 @@ function postgresBumps(
     .join('\n')
 }
 
-/** Runs `body` for old (update, delete) and new (insert, update) rows in turn. */
+/** A trigger function taking the old row out of its listings' counts and putting the new one in. */
 function postgresCountFunction(name: string, listings: readonly (readonly [string, string])[]) {
   return `create function ${name}() returns trigger language plpgsql as $$
     begin
@@ -182,8 +193,12 @@ function postgresTriggers(): string[] {
       `create trigger ${table}_filled before insert on ${table}
         for each row execute function article_link_filled()`,
       postgresCountFunction(`${table}_count`, [[listing, key]]),
-      `create trigger ${table}_counted after insert or delete or update of ${key}, language, status, published_at
-        on ${table} for each row execute function ${table}_count()`,
+      `create trigger ${table}_counted after insert or delete on ${table}
+        for each row execute function ${table}_count()`,
+      `create trigger ${table}_recounted after update of ${key}, language, status, published_at
+        on ${table} for each row
+        when (${changed([key, 'language', 'status', 'published_at'], 'is distinct from')})
+        execute function ${table}_count()`,
     )
   }
   statements.push(
@@ -195,14 +210,16 @@ function postgresTriggers(): string[] {
         ).join('\n')}
         return null;
       end $$`,
-    `create trigger articles_listed after update of language, status, published_at on articles
-      for each row when (old.language is distinct from new.language or old.status is distinct from
-        new.status or old.published_at is distinct from new.published_at)
+    `create trigger articles_listed after update of ${COPIED_COLUMNS.join(', ')} on articles
+      for each row when (${changed(COPIED_COLUMNS, 'is distinct from')})
       execute function articles_list()`,
     postgresCountFunction('articles_count', ARTICLE_LISTINGS),
     `create trigger articles_counted after insert or delete
-      or update of language, status, published_at, section_id, source_id
       on articles for each row execute function articles_count()`,
+    `create trigger articles_recounted after update of ${COUNTED_ARTICLE_COLUMNS.join(', ')}
+      on articles for each row
+      when (${changed(COUNTED_ARTICLE_COLUMNS, 'is distinct from')})
+      execute function articles_count()`,
   )
   return statements
 }
