@@ -10,7 +10,7 @@ import { insertArticleReferences } from './article-references.js'
 import type { ArticleDocument } from './document/article-document.js'
 import { documentPlainText, renderDocumentHtml } from './document/render-document.js'
 import { isLiveIn } from './article-rules.js'
-import { countListed, readListedKeys } from './article-listings.js'
+import { countListed, readListedKeys, type ListedKey } from './article-listings.js'
 
 const SUMMARY_COLUMNS = [
   'articles.id',
@@ -387,6 +387,16 @@ const summariesByIds = queryTemplate((db, p: { ids: number[] }) =>
   db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', p.ids),
 )
 
+/** The summary rows of lists of keys, in their order, read in one query whatever their number. */
+async function rowsOfKeys(db: Kysely<Database>, lists: ListedKey[][]): Promise<SummaryRow[][]> {
+  const ids = [...new Set(lists.flat().map((key) => key.id))]
+  if (ids.length === 0) return lists.map(() => [])
+  const byId = new Map(
+    (await summariesByIds.execute(db, { ids })).map((row) => [row.id, row] as const),
+  )
+  return lists.map((keys) => keys.flatMap((key) => byId.get(key.id) ?? []))
+}
+
 async function readNewest(
   db: Kysely<Database>,
   filter: PublishedArticleFilter,
@@ -394,12 +404,7 @@ async function readNewest(
   now: Date,
 ): Promise<SummaryRow[]> {
   const keys = await readListedKeys(db, filter, window, now)
-  if (keys) {
-    if (keys.length === 0) return []
-    const rows = await summariesByIds.execute(db, { ids: keys.map((key) => key.id) })
-    const byId = new Map(rows.map((row) => [row.id, row]))
-    return keys.flatMap((key) => byId.get(key.id) ?? [])
-  }
+  if (keys) return (await rowsOfKeys(db, [keys]))[0] ?? []
   const { sectionIds } = filter
   if (sectionIds && sectionIds.length > 1 && window.offset <= MERGE_SECTIONS_UP_TO_OFFSET) {
     // A list of sections cannot be read from the section index in date order, so the database
@@ -430,6 +435,33 @@ export async function listLatestArticles(
   now: Date,
 ): Promise<ArticleSummary[]> {
   return (await readNewest(db, filter, { limit, offset: 0 }, now)).map(toSummary)
+}
+
+/**
+ * The newest live articles of each of several filters (the home page's section blocks): each
+ * filter's keys from its index, then the rows of all of them in one query.
+ */
+export async function listLatestArticlesOfEach(
+  db: Kysely<Database>,
+  filters: PublishedArticleFilter[],
+  limit: number,
+  now: Date,
+): Promise<ArticleSummary[][]> {
+  const window = { limit, offset: 0 }
+  const keyLists = await Promise.all(
+    filters.map((filter) => readListedKeys(db, filter, window, now)),
+  )
+  const rowLists = await rowsOfKeys(
+    db,
+    keyLists.map((keys) => keys ?? []),
+  )
+  return Promise.all(
+    filters.map(async (filter, index) =>
+      keyLists[index]
+        ? (rowLists[index] ?? []).map(toSummary)
+        : listLatestArticles(db, filter, limit, now),
+    ),
+  )
 }
 
 /**
