@@ -66,7 +66,10 @@ export interface StoreOptions {
 }
 
 /** Opens the store named by the configuration: SQLite (file) or PostgreSQL (pool). */
-export async function openStore(config: DatabaseConfig, options: StoreOptions = {}): Promise<Store> {
+export async function openStore(
+  config: DatabaseConfig,
+  options: StoreOptions = {},
+): Promise<Store> {
   const plugins = [new CamelCasePlugin()]
   const { log } = options
   if (config.kind === 'sqlite') {
