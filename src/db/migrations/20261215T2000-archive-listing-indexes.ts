@@ -24,12 +24,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable(table).addColumn('language', 'text').execute()
     await db.schema.alterTable(table).addColumn('status', 'text').execute()
     await db.schema.alterTable(table).addColumn('published_at', t.timestamp).execute()
-    await sql`update ${sql.table(table)} set
-        language = (select a.language from articles a where a.id = ${sql.ref(table)}.article_id),
-        status = (select a.status from articles a where a.id = ${sql.ref(table)}.article_id),
-        published_at = (select a.published_at from articles a where a.id = ${sql.ref(table)}.article_id)`.execute(
-      db,
-    )
+    // One lookup of the article per link row (a row value: both databases take it).
+    await sql`update ${sql.table(table)} set (language, status, published_at) =
+        (select a.language, a.status, a.published_at from articles a
+         where a.id = ${sql.ref(table)}.article_id)`.execute(db)
     await db.schema
       .createIndex(`${table}_listing_idx`)
       .on(table)
