@@ -56,7 +56,8 @@ function pagesOf(names: ArchiveNames, article: string): [string, string][] {
 
 /**
  * Serves one archive with the page cache off and measures each page at one request at a time
- * (`inject`, in process: the render and its queries, no socket); with MASTHEAD_BENCH_PLANS=1
+ * (`inject`, in process: the render and its queries, no socket): the p50 of the wall time, and
+ * the process's CPU time per request, steadier than the wall time on a shared machine; with MASTHEAD_BENCH_PLANS=1
  * prints each page's query plans (EXPLAIN QUERY PLAN; EXPLAIN ANALYZE on PostgreSQL).
  */
 async function measureArchive(
@@ -106,15 +107,18 @@ async function measureArchive(
       for (let round = 0; round < WARM_UPS; round++) await app.inject(url)
       const times: number[] = []
       let status = 0
+      const cpuBefore = process.cpuUsage()
       for (let round = 0; round < ROUNDS; round++) {
         const started = performance.now()
         status = (await app.inject(url)).statusCode
         times.push(performance.now() - started)
       }
+      const cpu = process.cpuUsage(cpuBefore)
+      const cpuMs = (cpu.user + cpu.system) / 1000 / ROUNDS
       const p50 = percentile(times, 0.5)
       timings.set(name, p50)
       lines.push(
-        `${label} ${name.padEnd(18)} p50 ${p50.toFixed(2).padStart(7)} ms  (${status}) ${url}`,
+        `${label} ${name.padEnd(18)} p50 ${p50.toFixed(2).padStart(7)} ms  cpu ${cpuMs.toFixed(2).padStart(6)} ms  (${status}) ${url}`,
       )
       if (!shouldPrintPlans) continue
       recorder.take()
