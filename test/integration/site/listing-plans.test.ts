@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { openStore, type Store } from '../../../src/db/create-database.js'
 import { refreshPlannerStatistics } from '../../../src/db/dialect-sql.js'
 import type { NewArticle } from '../../../src/modules/articles/article.js'
+import { dayOf, recordPageViews } from '../../../src/modules/analytics/page-view-queries.js'
 import { createArticles } from '../../../src/modules/articles/article-queries.js'
 import { paragraph } from '../../../src/modules/articles/document/article-document.js'
 import { findOrCreateTags } from '../../../src/modules/tags/tag-queries.js'
@@ -50,7 +51,7 @@ function isBoundedSort(steps: PlanStep[]): boolean {
 /**
  * An archive large enough that each database's planner weighs its indexes as it would on a big
  * one: one huge tag on two articles in five, a long tail of small tags, a few authors and
- * sources, a section with a sub-section, both editions.
+ * sources, a section with a sub-section, both editions, a month of page views.
  */
 async function fillArchive(
   store: Store,
@@ -84,7 +85,15 @@ async function fillArchive(
       tagIds,
     }
   })
-  await createArticles(db, inputs, TEST_NOW)
+  const ids = await createArticles(db, inputs, TEST_NOW)
+  // A month of readers on the newest articles: the most-read block reads a week of it.
+  for (let day = 0; day < 30; day++)
+    for (const articleId of ids.slice(-60))
+      await recordPageViews(db, {
+        articleId,
+        day: dayOf(new Date(TEST_NOW.getTime() - day * 86_400_000)),
+        views: 1 + ((articleId * 7 + day) % 50),
+      })
   // As a server does when it starts (SQLite), and as autovacuum does in time (PostgreSQL).
   if (store.dialect === 'postgres') await sql`analyze`.execute(db)
   else await refreshPlannerStatistics(db)
