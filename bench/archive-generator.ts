@@ -370,7 +370,7 @@ export async function generateArchive(
 
   for (let day = 0; day < 7; day++) {
     const date = new Date(now.getTime() - day * DAY_MS).toISOString().slice(0, 10)
-    for (let id = Math.max(1, size - 400); id <= size; id += 2)
+    for (let id = Math.max(1, size - 400); id <= size; id++)
       await sink.add('page_views', PAGE_VIEW_COLUMNS, [id, date, 1 + Math.floor(random() * 500)])
   }
   await sink.finish()

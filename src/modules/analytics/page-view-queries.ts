@@ -36,7 +36,8 @@ const CANDIDATES_PER_ARTICLE = 4
  * The most-read published articles of an edition over the days from `sinceDay` on; with
  * `ownedByUserId`, only those that person created or is bylined on. The views are ranked from
  * `page_views` alone, then only the first candidates' articles are read (an article's row is
- * large, and a week's views touch thousands of them), more rounds only when too few are live.
+ * large, and a week's views touch thousands of them), with more rounds when too few of them are
+ * live in this edition.
  */
 export async function listMostRead(
   db: Kysely<Database>,
@@ -48,9 +49,11 @@ export async function listMostRead(
   })[]
 > {
   const { ownedByUserId } = input
-  const batch = Math.max(input.limit * CANDIDATES_PER_ARTICLE, 1)
   const chosen: Awaited<ReturnType<typeof listMostRead>> = []
-  for (let offset = 0; chosen.length < input.limit; offset += batch) {
+  // Each round weighs four times as many: an edition read far less than the other finds its
+  // few in a handful of rounds, not one per batch.
+  let batch = Math.max(input.limit * CANDIDATES_PER_ARTICLE, 1)
+  for (let offset = 0; chosen.length < input.limit; offset += batch, batch *= 4) {
     let ranked = db
       .selectFrom('pageViews')
       .select(['pageViews.articleId', (eb) => eb.fn.sum<number>('pageViews.views').as('views')])
