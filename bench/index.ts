@@ -1,4 +1,5 @@
 import { benchAdminTyping } from './admin-typing.bench.js'
+import { benchArchive } from './archive.bench.js'
 import { benchMedia } from './media.bench.js'
 import { benchMetrics } from './metrics.bench.js'
 import { benchPageCache } from './page-cache.bench.js'
@@ -29,6 +30,12 @@ const BENCHMARKS: Benchmark[] = [
     run: benchPublishToVisible,
   },
   { name: 'sitemap', title: 'Sitemaps of a large archive (SQLite, over HTTP)', run: benchSitemaps },
+  {
+    name: 'archive',
+    title:
+      'Pages of a generated archive, uncached, one request at a time: p50 (search p95) at each size and the ratio between sizes (budgets: article 3 ms, listings 5, page 500 10, search 25; ratio 1.5)',
+    run: benchArchive,
+  },
   {
     name: 'search',
     title:

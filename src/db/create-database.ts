@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { CamelCasePlugin, Kysely, sql } from 'kysely'
+import { CamelCasePlugin, Kysely, sql, type KyselyConfig } from 'kysely'
 import type pg from 'pg'
 import type { DatabaseConfig } from '../config/config.js'
 import { AppError } from '../errors/app-error.js'
@@ -60,17 +60,26 @@ async function waitForPostgres(
   }
 }
 
+/** What else a store may be opened with; `log` sees every query run (tests read their plans). */
+export interface StoreOptions {
+  log?: KyselyConfig['log']
+}
+
 /** Opens the store named by the configuration: SQLite (file) or PostgreSQL (pool). */
-export async function openStore(config: DatabaseConfig): Promise<Store> {
+export async function openStore(
+  config: DatabaseConfig,
+  options: StoreOptions = {},
+): Promise<Store> {
   const plugins = [new CamelCasePlugin()]
+  const { log } = options
   if (config.kind === 'sqlite') {
-    const db = new Kysely<Database>({ dialect: createSqliteDialect(config.file), plugins })
+    const db = new Kysely<Database>({ dialect: createSqliteDialect(config.file), plugins, log })
     return { db, dialect: 'sqlite', close: () => db.destroy() }
   }
   // pg is loaded only for PostgreSQL, so a process on SQLite never holds it.
   const { createPostgresDialect } = await import('./dialects/postgres.js')
   const { dialect, pool } = createPostgresDialect(config.url)
-  const db = new Kysely<Database>({ dialect, plugins })
+  const db = new Kysely<Database>({ dialect, plugins, log })
   try {
     await waitForPostgres(db, config.url, config.connectTimeoutMs)
   } catch (error) {

@@ -136,16 +136,40 @@ export interface LiveEntriesTable {
   changedAt: Timestamp
 }
 
-export interface ArticleAuthorsTable {
+/**
+ * An article's edition, status and publication time, copied onto its link rows by triggers (never
+ * written by the app) so that a tag's or an author's listing is read from one index.
+ */
+export interface ListedArticleColumns {
+  language: Generated<string | null>
+  status: Generated<ArticleStatus | null>
+  publishedAt: Generated<Timestamp | null>
+}
+
+export interface ArticleAuthorsTable extends ListedArticleColumns {
   articleId: number
   authorId: number
   position: number
 }
 
-export interface ArticleTagsTable {
+export interface ArticleTagsTable extends ListedArticleColumns {
   articleId: number
   tagId: number
   position: number
+}
+
+/** A listing that a page counts. */
+export type ListingKind = 'edition' | 'section' | 'source' | 'tag' | 'author'
+
+/**
+ * How many articles of a listing (`listingId` 0 for an edition) in a language are published with
+ * a time set, future times included; kept by triggers as articles and their links change.
+ */
+export interface ListingCountsTable {
+  listing: ListingKind
+  listingId: number
+  language: string
+  published: number
 }
 
 export interface ArticleRelationsTable {
@@ -536,6 +560,7 @@ export interface Database {
   articles: ArticlesTable
   articleAuthors: ArticleAuthorsTable
   articleTags: ArticleTagsTable
+  listingCounts: ListingCountsTable
   articleRelations: ArticleRelationsTable
   articleNotices: ArticleNoticesTable
   articleRevisions: ArticleRevisionsTable

@@ -60,8 +60,9 @@ export const EXPECTED_COLUMNS: Schema = {
     'coverageStartedAt',
     'coverageEndedAt',
   ),
-  articleAuthors: all('articleId', 'authorId', 'position'),
-  articleTags: all('articleId', 'tagId', 'position'),
+  articleAuthors: all('articleId', 'authorId', 'position', 'language', 'status', 'publishedAt'),
+  articleTags: all('articleId', 'tagId', 'position', 'language', 'status', 'publishedAt'),
+  listingCounts: all('listing', 'listingId', 'language', 'published'),
   articleRelations: all('articleId', 'relatedArticleId', 'position'),
   articleNotices: all('id', 'articleId', 'kind', 'text', 'revisionId', 'createdAt'),
   articleRevisions: all(

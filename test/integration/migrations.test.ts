@@ -5,7 +5,9 @@ import { MIGRATIONS } from '../../src/db/migrations/index.js'
 import { isAppError } from '../../src/errors/app-error.js'
 import { createArticle } from '../../src/modules/articles/article-queries.js'
 import { createPage } from '../../src/modules/pages/page-queries.js'
-import { buildEditions, buildSection, TEST_NOW } from '../helpers/factories.js'
+import { findOrCreateTags } from '../../src/modules/tags/tag-queries.js'
+import { buildAuthor, buildEditions, buildSection, TEST_NOW } from '../helpers/factories.js'
+import { expectListingsInStep } from '../helpers/listing-truth.js'
 import { EXPECTED_COLUMNS, SEARCH_INDEX_STORAGE } from '../helpers/expected-columns.js'
 import { createTestStore, TEST_DIALECTS, type TestStore } from '../helpers/test-databases.js'
 
@@ -105,6 +107,48 @@ describe.each(TEST_DIALECTS)('migrations (%s)', (dialect) => {
     await db.schema.dropTable('pageReferences').execute()
     await MIGRATIONS['20261207T1510-article-references']?.up(db)
     expect(await rows()).toEqual(written)
+  })
+
+  it('gives the link rows and listing counts of articles stored before them', async () => {
+    store = await createTestStore(dialect, { migrate: false })
+    const { db } = store
+    const names = Object.keys(MIGRATIONS).sort()
+    const listings = '20261215T2000-archive-listing-indexes'
+    for (const name of names.filter((other) => other < listings)) await MIGRATIONS[name]?.up(db)
+    await buildEditions(db)
+    const sectionId = await buildSection(db)
+    const [tag] = await findOrCreateTags(db, { language: 'en', names: ['Rivers'] }, TEST_NOW)
+    const tagId = tag?.id ?? 0
+    const authorId = await buildAuthor(db)
+    const bodyDoc = { type: 'doc' as const, content: [] }
+    for (const [status, publishedAt] of [
+      ['published', '2026-06-01T00:00:00.000Z'],
+      ['published', '2026-06-02T00:00:00.000Z'],
+      ['draft', null],
+    ] as const)
+      await createArticle(
+        db,
+        {
+          language: 'en',
+          sectionId,
+          status,
+          headline: `Stored before, ${status}`,
+          bodyDoc,
+          publishedAt,
+          tagIds: [tagId],
+          authorIds: [authorId],
+        },
+        TEST_NOW,
+      )
+    await MIGRATIONS[listings]?.up(db)
+    await expectListingsInStep(db)
+    const tagCount = await db
+      .selectFrom('listingCounts')
+      .select('published')
+      .where('listing', '=', 'tag')
+      .where('listingId', '=', tagId)
+      .executeTakeFirstOrThrow()
+    expect(Number(tagCount.published)).toBe(2)
   })
 
   it('refuses a database migrated by a newer version, naming the unknown migration', async () => {

@@ -11,6 +11,7 @@ import * as eventOutbox from './20261207T1500-event-outbox.js'
 import * as articleReferences from './20261207T1510-article-references.js'
 import * as localizedCredits from './20261214T1000-localized-credits.js'
 import * as liveCoverage from './20261215T1000-live-coverage.js'
+import * as archiveListingIndexes from './20261215T2000-archive-listing-indexes.js'
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261207T1510-article-references': articleReferences,
   '20261214T1000-localized-credits': localizedCredits,
   '20261215T1000-live-coverage': liveCoverage,
+  '20261215T2000-archive-listing-indexes': archiveListingIndexes,
 }

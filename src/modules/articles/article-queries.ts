@@ -10,6 +10,7 @@ import { insertArticleReferences } from './article-references.js'
 import type { ArticleDocument } from './document/article-document.js'
 import { documentPlainText, renderDocumentHtml } from './document/render-document.js'
 import { isLiveIn } from './article-rules.js'
+import { countListed, readListedKeys, type ListedKey } from './article-listings.js'
 
 const SUMMARY_COLUMNS = [
   'articles.id',
@@ -369,7 +370,7 @@ function publishedArticles(db: Kysely<Database>, filter: PublishedArticleFilter,
   return query
 }
 
-/** Beyond this offset, listings stop reading sections one by one (deep pages are rare). */
+/** Beyond this offset, filters no single index serves stop reading sections one by one. */
 const MERGE_SECTIONS_UP_TO_OFFSET = 1000
 
 function newestFirst(a: SummaryRow, b: SummaryRow): number {
@@ -387,12 +388,28 @@ const newestOfFilter = queryTemplate(
       .offset(p.offset),
 )
 
+const summariesByIds = queryTemplate((db, p: { ids: number[] }) =>
+  db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', p.ids),
+)
+
+/** The summary rows of lists of keys, in their order, read in one query whatever their number. */
+async function rowsOfKeys(db: Kysely<Database>, lists: ListedKey[][]): Promise<SummaryRow[][]> {
+  const ids = [...new Set(lists.flat().map((key) => key.id))]
+  if (ids.length === 0) return lists.map(() => [])
+  const byId = new Map(
+    (await summariesByIds.execute(db, { ids })).map((row) => [row.id, row] as const),
+  )
+  return lists.map((keys) => keys.flatMap((key) => byId.get(key.id) ?? []))
+}
+
 async function readNewest(
   db: Kysely<Database>,
   filter: PublishedArticleFilter,
   window: { limit: number; offset: number },
   now: Date,
 ): Promise<SummaryRow[]> {
+  const keys = await readListedKeys(db, filter, window, now)
+  if (keys) return (await rowsOfKeys(db, [keys]))[0] ?? []
   const { sectionIds } = filter
   if (sectionIds && sectionIds.length > 1 && window.offset <= MERGE_SECTIONS_UP_TO_OFFSET) {
     // A list of sections cannot be read from the section index in date order, so the database
@@ -426,6 +443,33 @@ export async function listLatestArticles(
 }
 
 /**
+ * The newest live articles of each of several filters (the home page's section blocks): each
+ * filter's keys from its index, then the rows of all of them in one query.
+ */
+export async function listLatestArticlesOfEach(
+  db: Kysely<Database>,
+  filters: PublishedArticleFilter[],
+  limit: number,
+  now: Date,
+): Promise<ArticleSummary[][]> {
+  const window = { limit, offset: 0 }
+  const keyLists = await Promise.all(
+    filters.map((filter) => readListedKeys(db, filter, window, now)),
+  )
+  const rowLists = await rowsOfKeys(
+    db,
+    keyLists.map((keys) => keys ?? []),
+  )
+  return Promise.all(
+    filters.map(async (filter, index) =>
+      keyLists[index]
+        ? (rowLists[index] ?? []).map(toSummary)
+        : listLatestArticles(db, filter, limit, now),
+    ),
+  )
+}
+
+/**
  * Published articles, newest first, one page at a time. The id breaks ties between equal
  * publication times, so pages never overlap or skip.
  */
@@ -436,13 +480,25 @@ export async function listPublishedArticles(
   now: Date,
 ): Promise<Page<ArticleSummary>> {
   const request = resolvePageRequest(pageRequest)
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     readNewest(db, filter, { limit: request.pageSize, offset: request.offset }, now),
-    publishedArticles(db, filter, now.toISOString())
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow(),
+    countLive(db, filter, now),
   ])
-  return toPage(rows.map(toSummary), Number(count.total), request)
+  return toPage(rows.map(toSummary), total, request)
+}
+
+/** A filter's live articles: a listing's kept count, or the rows counted when it is no listing. */
+async function countLive(
+  db: Kysely<Database>,
+  filter: PublishedArticleFilter,
+  now: Date,
+): Promise<number> {
+  const listed = await countListed(db, filter, now)
+  if (listed !== undefined) return listed
+  const counted = await publishedArticles(db, filter, now.toISOString())
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow()
+  return Number(counted.total)
 }
 
 /** How long a featured flag lifts a story above newer ones on the home page. */

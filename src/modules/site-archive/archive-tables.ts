@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js'
+import type { Database, ListedArticleColumns } from '../../db/database.js'
 import { NO_PASSWORD } from '../users/password.js'
 
 /** What a column holds in an archive line; `?` allows null. JSON columns travel as their text. */
@@ -6,6 +6,21 @@ type Kind = 'int' | 'real' | 'text' | 'json' | 'time'
 export type ColumnKind = Kind | `${Kind}?`
 
 type ColumnsOf<Row> = { [Column in keyof Required<Row>]: ColumnKind }
+
+/** The link tables whose copy of their article's edition, status and time triggers fill. */
+type LinkTable = 'articleTags' | 'articleAuthors'
+type ArchivedRow<Name extends keyof Database> = Name extends LinkTable
+  ? Omit<Database[Name], keyof ListedArticleColumns>
+  : Database[Name]
+
+/**
+ * Columns left out of an archive because triggers fill them again from the rows they copy, as
+ * the rows are written back (so archives made before they existed still load).
+ */
+export const DERIVED_COLUMNS: Readonly<Partial<Record<keyof Database, readonly string[]>>> = {
+  articleTags: ['language', 'status', 'publishedAt'],
+  articleAuthors: ['language', 'status', 'publishedAt'],
+} satisfies Record<LinkTable, (keyof ListedArticleColumns)[]>
 
 /** One table of an archive, in the order tables are written back (every row's parents first). */
 export interface ArchiveTable {
@@ -27,7 +42,7 @@ export interface ArchiveTable {
 
 function table<Name extends keyof Database>(
   name: Name,
-  columns: ColumnsOf<Database[Name]>,
+  columns: ColumnsOf<ArchivedRow<Name>>,
   key: readonly (keyof Database[Name] & string)[],
   options: Omit<ArchiveTable, 'name' | 'columns' | 'key'> = {},
 ): ArchiveTable {
@@ -390,6 +405,7 @@ export const EXCLUDED_TABLES: Readonly<Partial<Record<keyof Database, string>>> 
   searchDocuments: 'rebuilt from the articles after an import',
   articleReferences: 'derived from the article bodies, rebuilt after an import',
   pageReferences: 'derived from the page bodies, rebuilt after an import',
+  listingCounts: 'counted by triggers as the articles and their links are written',
 }
 
 /** What a secret column holds in a site restored without secrets: nobody can sign in with it. */

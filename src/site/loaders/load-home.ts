@@ -1,5 +1,9 @@
 import { dayOf, listMostRead } from '../../modules/analytics/page-view-queries.js'
-import { listLatestArticles, listTopStories } from '../../modules/articles/article-queries.js'
+import {
+  listLatestArticles,
+  listLatestArticlesOfEach,
+  listTopStories,
+} from '../../modules/articles/article-queries.js'
 import { sectionWithDescendantIds } from '../../modules/sections/section-queries.js'
 import { cacheTags } from '../../page-cache/cache-tags.js'
 import { siteUrls } from '../site-urls.js'
@@ -34,39 +38,35 @@ export async function loadHome(context: SiteContext): Promise<HomeView> {
   const mainSections = context.sections.filter(
     (section) => section.parentId === null && section.translations[language],
   )
-  const sectionBlocks = await Promise.all(
-    mainSections.map(async (section) => {
-      const articles = await listLatestArticles(
-        db,
-        { language, sectionIds: sectionWithDescendantIds(context.sections, section.id) },
-        PER_SECTION,
-        frame.now,
-      )
-      return { section, articles }
-    }),
+  const blockArticles = await listLatestArticlesOfEach(
+    db,
+    mainSections.map((section) => ({
+      language,
+      sectionIds: sectionWithDescendantIds(context.sections, section.id),
+    })),
+    PER_SECTION,
+    frame.now,
   )
   const sinceDay = dayOf(new Date(frame.now.getTime() - MOST_READ_DAYS * 86_400_000))
   const mostRead = await listMostRead(db, { language, sinceDay, limit: MOST_READ }, frame.now)
   for (const item of mostRead) context.uses.add(cacheTags.article(item.id))
-  const [topCards, latestCards] = await Promise.all([
-    loadCards(context, top),
-    loadCards(context, latest),
-  ])
+  // Every card of the page at once: one query for all their images.
+  const cards = await loadCards(context, [...top, ...latest, ...blockArticles.flat()])
+  const takeCards = (count: number) => cards.splice(0, count)
+  const topCards = takeCards(top.length)
+  const latestCards = takeCards(latest.length)
+  const sections = mainSections.map((section, index) => ({
+    section: {
+      label: section.translations[language]?.name ?? '',
+      url: siteUrls.section(language, section.translations[language]?.slug ?? ''),
+    },
+    cards: takeCards(blockArticles[index]?.length ?? 0),
+  }))
   return {
     lead: topCards[0],
     secondary: topCards.slice(1),
     latest: latestCards,
-    sections: await Promise.all(
-      sectionBlocks
-        .filter((block) => block.articles.length > 0)
-        .map(async (block) => ({
-          section: {
-            label: block.section.translations[language]?.name ?? '',
-            url: siteUrls.section(language, block.section.translations[language]?.slug ?? ''),
-          },
-          cards: await loadCards(context, block.articles),
-        })),
-    ),
+    sections: sections.filter((block) => block.cards.length > 0),
     mostRead: mostRead.map((item) => ({
       label: item.headline,
       url: articleUrl(context, { ...item, language }),

@@ -80,7 +80,7 @@ describe('feeds', () => {
       .innerJoin('articles', 'articles.id', 'articleTags.articleId')
       .select('articles.id')
       .where('tagId', '=', tag.id)
-      .where('status', '=', 'published')
+      .where('articles.status', '=', 'published')
       .execute()
     const tagFeed = await get(`/en/tag/${encodeURIComponent(tag.slug)}/feed.json`)
     expect(tagFeed.json<{ items: unknown[] }>().items).toHaveLength(tagged.length)

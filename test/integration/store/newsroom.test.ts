@@ -30,7 +30,13 @@ import {
   findUsersByIds,
   setPasswordHash,
 } from '../../../src/modules/users/user-queries.js'
-import { buildArticle, buildEditions, hoursAgo, TEST_NOW } from '../../helpers/factories.js'
+import {
+  buildArticle,
+  buildEditions,
+  buildSection,
+  hoursAgo,
+  TEST_NOW,
+} from '../../helpers/factories.js'
 import { describeEachDatabase } from '../../helpers/test-databases.js'
 
 describeEachDatabase('newsroom queries', (store) => {
@@ -218,6 +224,32 @@ describeEachDatabase('newsroom queries', (store) => {
     expect(mostRead.map((item) => [item.id, item.views])).toEqual([
       [popular, 5],
       [steady, 3],
+    ])
+  })
+
+  it('finds an edition’s most read below many more-read stories of the other edition', async () => {
+    const { db } = store()
+    await buildEditions(db)
+    const sectionId = await buildSection(db)
+    const day = dayOf(TEST_NOW)
+    const sinceDay = dayOf(new Date(hoursAgo(24)))
+    const before = await listMostRead(db, { language: 'ar', sinceDay, limit: 2 }, TEST_NOW)
+    for (let index = 0; index < 30; index++) {
+      const english = await buildArticle(db, { language: 'en', sectionId })
+      await recordPageViews(db, { articleId: english, day, views: 1000 + index })
+    }
+    const arabic = await buildArticle(db, { language: 'ar', sectionId })
+    await recordPageViews(db, { articleId: arabic, day, views: 900 })
+    const upcoming = await buildArticle(db, {
+      language: 'ar',
+      sectionId,
+      publishedAt: hoursAgo(-2),
+    })
+    await recordPageViews(db, { articleId: upcoming, day, views: 950 })
+    const mostRead = await listMostRead(db, { language: 'ar', sinceDay, limit: 2 }, TEST_NOW)
+    expect(mostRead.map((item) => [item.id, item.views])).toEqual([
+      [arabic, 900],
+      ...before.slice(0, 1).map((item) => [item.id, item.views]),
     ])
   })
 
