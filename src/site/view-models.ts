@@ -58,6 +58,9 @@ export interface Frame {
   assets: { css: string; js: string; icon: string; theme?: string }
 }
 
+/** What an entry of a live story needs of the frame: the reader stream and the API build it too. */
+export type EntryFrame = Pick<Frame, 'language' | 'locale' | 'timeZone' | 'now' | 't'>
+
 /** An article as lists and cards show it. */
 export interface ArticleCard {
   id: number
