@@ -375,6 +375,14 @@ describeEachDatabase('live stories for readers', (store) => {
       `${path}?page=3`,
     )
     expect(page2.querySelector('.live-pinned')).toBeNull()
+    const posting = (jsonLdOf(page2)['@graph'] ?? []).find(
+      (node) => node['@type'] === 'LiveBlogPosting',
+    )
+    expect(posting?.['mainEntityOfPage']).toBe(`${TEST_SITE_URL}${path}?page=2`)
+    // The newest entries, on the first page, whichever page describes the story.
+    expect((posting?.['liveBlogUpdate'] as { url: string }[])[0]?.url).toBe(
+      `${TEST_SITE_URL}${path}#entry-${ids[0]}`,
+    )
 
     const third = parseHtml((await get(`${path}?page=3`)).body)
     expect(third.querySelectorAll('.live-entries > li')).toHaveLength(5)
