@@ -88,6 +88,18 @@ export const en = {
   copyright: '© {year} {site}. All rights reserved.',
   socialNetworks: 'Social networks',
   editionLabel: 'English edition',
+  liveNow: 'Live',
+  coverageEnded: 'Coverage ended',
+  coverageStartedAt: 'Started',
+  coverageEndedAt: 'Ended',
+  liveUpdates: 'Latest updates',
+  liveUpdatesOlder: 'Earlier updates',
+  keyEvents: 'Key events',
+  keyEvent: 'Key event',
+  pinnedEntry: 'Pinned',
+  entryPermalink: 'Link to this update',
+  noEntriesYet: 'Updates will appear here as they are posted.',
+  liveFeed: 'Feed of these updates',
   previewNotice: 'Preview: this is how the article will look. It is not public.',
 } as const
 

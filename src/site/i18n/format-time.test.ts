@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { exactDateTime, hijriDate, localeWithDigits, relativeTime } from './format-time.js'
+import {
+  clockTime,
+  exactDateTime,
+  hijriDate,
+  localeWithDigits,
+  relativeTime,
+} from './format-time.js'
 
 const now = new Date('2026-03-01T12:00:00Z')
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000)
@@ -29,5 +35,17 @@ describe('dates', () => {
     )
     expect(localeWithDigits('ar-u-nu-latn', 'ar', 'arab')).toBe('ar-u-nu-arab')
     expect(localeWithDigits('en-GB', 'en', 'arab')).toBe('en-GB')
+  })
+})
+
+describe('clock times', () => {
+  it('give the time of day for today and the date too before it, in the site time zone', () => {
+    const earlier = new Date('2026-02-27T06:05:00Z')
+    expect(clockTime('en-GB', 'Asia/Dubai', ago(5 * 3600), now)).toBe('11:00')
+    expect(clockTime('en-GB', 'Asia/Dubai', earlier, now)).toBe('27 Feb, 10:05')
+    expect(clockTime('ar-u-nu-arab', 'Asia/Dubai', ago(5 * 3600), now)).toBe('١١:٠٠')
+    // 21:00 UTC on 28 February is already 1 March in Dubai: today there.
+    expect(clockTime('en-GB', 'Asia/Dubai', new Date('2026-02-28T21:00:00Z'), now)).toBe('01:00')
+    expect(clockTime('en-GB', 'UTC', new Date('2026-02-28T21:00:00Z'), now)).toBe('28 Feb, 21:00')
   })
 })

@@ -86,3 +86,27 @@ export function yearOf(locale: string, timeZone: string, instant: Date): string 
     () => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone }),
   ).format(instant)
 }
+
+/**
+ * The time of day an update was posted, e.g. "14:05", with the date before it when that is not
+ * today, e.g. "6 Dec, 14:05": what a live story's entries show beside their relative time.
+ */
+export function clockTime(locale: string, timeZone: string, instant: Date, now: Date): string {
+  const dayOf = (date: Date) =>
+    formatterFor(
+      `day ${timeZone}`,
+      () => new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone }),
+    ).format(date)
+  const isToday = dayOf(instant) === dayOf(now)
+  return formatterFor(
+    `clock ${isToday ? 'today' : 'earlier'} ${locale} ${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        ...(isToday ? {} : { day: 'numeric', month: 'short' }),
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }),
+  ).format(instant)
+}
