@@ -20,6 +20,8 @@ interface Ids {
   own: number
   ownArabic: number
   version: number
+  /** An entry of the victim's draft, which is a live story. */
+  entry: number
 }
 type Call = (ids: Ids) => Pick<InjectOptions, 'method' | 'payload'> & { url: string }
 
@@ -113,6 +115,29 @@ const ARTICLE_ROUTE_CASES: Record<string, Call[]> = {
       payload: { takeOver: true },
     }),
   ],
+  'GET /api/admin/articles/:id/entries': [
+    ({ draft }) => ({ method: 'GET', url: `/api/admin/articles/${draft}/entries` }),
+  ],
+  'POST /api/admin/articles/:id/entries': [
+    ({ draft }) => ({
+      method: 'POST',
+      url: `/api/admin/articles/${draft}/entries`,
+      payload: { body: '<p>Posted by someone else</p>', isPinned: true },
+    }),
+  ],
+  'PATCH /api/admin/articles/:id/entries/:entryId': [
+    ({ draft, entry }) => ({
+      method: 'PATCH',
+      url: `/api/admin/articles/${draft}/entries/${entry}`,
+      payload: { body: '<p>Rewritten by someone else</p>' },
+    }),
+  ],
+  'DELETE /api/admin/articles/:id/entries/:entryId': [
+    ({ draft, entry }) => ({
+      method: 'DELETE',
+      url: `/api/admin/articles/${draft}/entries/${entry}`,
+    }),
+  ],
   'DELETE /api/admin/articles/:id/lock': [
     ({ draft }) => ({ method: 'DELETE', url: `/api/admin/articles/${draft}/lock` }),
   ],
@@ -151,6 +176,7 @@ const COLLECTION_ROUTE_CASES: Record<string, Call[]> = {
     () => ({ method: 'POST', url: '/api/admin/tags', payload: { language: 'en', name: 'Budget' } }),
   ],
   'GET /api/admin/dashboard': [() => ({ method: 'GET', url: '/api/admin/dashboard' })],
+  'GET /api/admin/workflow': [() => ({ method: 'GET', url: '/api/admin/workflow' })],
 }
 
 /** Routes that reach articles: by path, or by holding an article permission. */
@@ -177,29 +203,31 @@ function permissionOf(app: FastifyInstance, key: string) {
 
 /** Everything stored about one article, to compare before and after an intrusion. */
 async function snapshot(db: Kysely<Database>, id: number) {
-  const [article, revisions, tags, authors, relations, notices, locks, group] = await Promise.all([
-    db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst(),
-    db
-      .selectFrom('articleRevisions')
-      .select(['id', 'kind', 'number'])
-      .where('articleId', '=', id)
-      .orderBy('id')
-      .execute(),
-    db.selectFrom('articleTags').selectAll().where('articleId', '=', id).execute(),
-    db.selectFrom('articleAuthors').selectAll().where('articleId', '=', id).execute(),
-    db.selectFrom('articleRelations').selectAll().where('articleId', '=', id).execute(),
-    db.selectFrom('articleNotices').selectAll().where('articleId', '=', id).execute(),
-    db.selectFrom('articleLocks').selectAll().where('articleId', '=', id).execute(),
-    db
-      .selectFrom('articles')
-      .select(['id', 'translationGroup'])
-      .where('translationGroup', 'in', (eb) =>
-        eb.selectFrom('articles').select('translationGroup').where('id', '=', id),
-      )
-      .orderBy('id')
-      .execute(),
-  ])
-  return { article, revisions, tags, authors, relations, notices, locks, group }
+  const [article, revisions, tags, authors, relations, notices, locks, entries, group] =
+    await Promise.all([
+      db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst(),
+      db
+        .selectFrom('articleRevisions')
+        .select(['id', 'kind', 'number'])
+        .where('articleId', '=', id)
+        .orderBy('id')
+        .execute(),
+      db.selectFrom('articleTags').selectAll().where('articleId', '=', id).execute(),
+      db.selectFrom('articleAuthors').selectAll().where('articleId', '=', id).execute(),
+      db.selectFrom('articleRelations').selectAll().where('articleId', '=', id).execute(),
+      db.selectFrom('articleNotices').selectAll().where('articleId', '=', id).execute(),
+      db.selectFrom('articleLocks').selectAll().where('articleId', '=', id).execute(),
+      db.selectFrom('liveEntries').selectAll().where('articleId', '=', id).orderBy('id').execute(),
+      db
+        .selectFrom('articles')
+        .select(['id', 'translationGroup'])
+        .where('translationGroup', 'in', (eb) =>
+          eb.selectFrom('articles').select('translationGroup').where('id', '=', id),
+        )
+        .orderBy('id')
+        .execute(),
+    ])
+  return { article, revisions, tags, authors, relations, notices, locks, entries, group }
 }
 
 describeEachDatabase("another author's draft", (store) => {
@@ -207,6 +235,7 @@ describeEachDatabase("another author's draft", (store) => {
   let victim: NewsroomClient
   let draft: { id: number; url: string; slug: string; version: number; authors: { slug: string }[] }
   let mediaId: number
+  let entryId: number
   let tagSlug: string
 
   const createDraft = async (client: NewsroomClient, fields: Record<string, unknown>) => {
@@ -248,6 +277,7 @@ describeEachDatabase("another author's draft", (store) => {
     expect(upload.statusCode, upload.body).toBe(201)
     mediaId = upload.json<{ id: number }>().id
     draft = await createDraft(victim, {
+      type: 'live',
       headline: HEADLINE,
       dek: `The ${MARKER} numbers before the vote`,
       body: `<p>Secret ${MARKER} paragraph.</p>`,
@@ -268,6 +298,13 @@ describeEachDatabase("another author's draft", (store) => {
       payload: { language: 'ar' },
     })
     expect(translated.statusCode, translated.body).toBe(201)
+    const posted = await victim.request({
+      method: 'POST',
+      url: `/api/admin/articles/${draft.id}/entries`,
+      payload: { title: `${MARKER} first update`, body: `<p>${MARKER} from the scene</p>` },
+    })
+    expect(posted.statusCode, posted.body).toBe(201)
+    entryId = posted.json<{ id: number }>().id
     const locked = await victim.request({
       method: 'POST',
       url: `/api/admin/articles/${draft.id}/lock`,
@@ -313,7 +350,13 @@ describeEachDatabase("another author's draft", (store) => {
           language: 'ar',
           section: `قسم-isolation`,
         })
-        ids = { draft: draft.id, own: own.id, ownArabic: ownArabic.id, version: draft.version }
+        ids = {
+          draft: draft.id,
+          own: own.id,
+          ownArabic: ownArabic.id,
+          version: draft.version,
+          entry: entryId,
+        }
       })
 
       it('answers 404 on every route that names the draft, and changes nothing', async () => {
