@@ -179,3 +179,18 @@ export async function listHighlightedLiveEntries(
     keyEvents: entries.filter((entry) => entry.isKeyEvent),
   }
 }
+
+/** These entries unless deleted, by id (one query for a reader stream's replay). */
+export async function findLiveEntriesByIds(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, LiveEntry>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('liveEntries')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .where('deletedAt', 'is', null)
+    .execute()
+  return new Map(rows.map((row) => [row.id, toEntry(row)]))
+}
