@@ -5,11 +5,9 @@ import { AppError } from '../errors/app-error.js'
 import { parseId } from '../http/common-schemas.js'
 import { findLiveSummariesByIds } from '../modules/articles/article-queries.js'
 import type { FrameOf } from './edition-frames.js'
+import { LIVE_STREAM_PATH } from '../site/site-urls.js'
 import { parseEventId } from './server-sent-events.js'
 import type { StreamHub } from './stream-hub.js'
-
-/** The stream's address; outside /api/admin, and never stored by the page cache or an edge. */
-export const LIVE_STREAM_PATH = '/live/stream'
 
 type Query = Record<string, string | undefined>
 
