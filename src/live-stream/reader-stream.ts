@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http'
 
 /**
- * Bytes a stream may hold unsent before its reader counts as too slow and is dropped: a few
- * entries. The reader's browser connects again and resumes with Last-Event-ID, so nothing is lost,
+ * Bytes a stream may hold unsent before its reader counts as too slow and is dropped at the next
+ * event: a few entries. The reader's browser connects again and resumes with Last-Event-ID, so nothing is lost,
  * and a process never buffers for a client that does not read.
  */
 export const UNSENT_BYTES_LIMIT = 64 * 1024
@@ -51,8 +51,10 @@ export function createReaderStream(
       if (eventId <= lastEventId) return
       lastEventId = eventId
     }
+    // Still holding more than the limit from before: the reader does not read. One event of any
+    // size is written to a reader that keeps up.
+    if (response.writableLength > UNSENT_BYTES_LIMIT) return void response.destroy()
     response.write(text)
-    if (response.writableLength > UNSENT_BYTES_LIMIT) response.destroy()
   }
 
   const stream: ReaderStream = {
