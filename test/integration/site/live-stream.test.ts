@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createTestApp } from '../../helpers/create-test-app.js'
@@ -247,6 +247,28 @@ describeEachDatabase('the reader stream of live stories and breaking items', (st
     expect(items[0]?.url).toContain(`/${id}-`)
     expect(Number(update.id)).toBeGreaterThan(Number(first.id))
     expect(arabic.events.filter((event) => event.type === 'breaking')).toHaveLength(1)
+  })
+
+  it('drops a reader that stops reading, while the others get every entry', async () => {
+    const storyId = await createStory()
+    const keepingUp = await stream(`lang=en&article=${storyId}`)
+    await keepingUp.waitFor((event) => event.type === 'breaking')
+    // A reader whose browser never reads what it is sent: the socket is paused.
+    const stalled = connect((app.server.address() as AddressInfo).port, '127.0.0.1')
+    stalled.write(`GET /live/stream?lang=en&article=${storyId} HTTP/1.1\r\nHost: x\r\n\r\n`)
+    stalled.pause()
+    const before = app.newsroom.streams.count()
+    await expect.poll(() => app.newsroom.streams.count()).toBe(before + 1)
+    const big = `<p>${'Figures from every polling station, as they come in. '.repeat(4000)}</p>`
+    const posted: number[] = []
+    // The kernel's socket buffers take some megabytes first; then the stream's own limit acts.
+    while (app.newsroom.streams.count() > before && posted.length < 200)
+      posted.push(await post(storyId, `Batch ${posted.length}${big}`))
+    expect(app.newsroom.streams.count(), 'the stalled reader is still served').toBe(before)
+    const last = posted[posted.length - 1]
+    await keepingUp.waitFor((event) => event.type === 'entry' && dataOf(event)['id'] === last)
+    expect(entryEvents(keepingUp).map((change) => change.id)).toEqual(posted)
+    stalled.destroy()
   })
 
   it('keeps a stream open past the slow-client limits, and closing the server ends it at once', async () => {
