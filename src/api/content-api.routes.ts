@@ -21,6 +21,14 @@ import { findTagBySlug, listTagsWithCounts } from '../modules/tags/tag-queries.j
 import { defineRoute } from '../http/api-route.js'
 import { ID_PARAMS, parseId, LANGUAGE_CODE } from '../http/common-schemas.js'
 import { isLiveArticle } from '../modules/articles/article-rules.js'
+import { findEntryBylines } from '../modules/live/live-entry-bylines.js'
+import { countLiveEntries, listLiveEntries } from '../modules/live/live-entry-queries.js'
+import type { LiveEntry } from '../modules/live/live-entry.js'
+import { pickLocalized } from '../platform/localized-text.js'
+import { entryAnchor, renderLiveEntryHtml } from '../site/components/live-entry.js'
+import { loadEntryFrame } from '../site/loaders/load-entry-frame.js'
+import { LIVE_PAGE_SIZE } from '../site/loaders/load-live-coverage.js'
+import { siteUrls, withPage } from '../site/site-urls.js'
 
 const language = LANGUAGE_CODE
 const tag = 'content'
@@ -58,6 +66,55 @@ async function publicArticle(
     ...readable
   } = view
   return { ...readable, translations: translations.filter((other) => other.status === 'published') }
+}
+
+/** At most this many newer entries answer one poll (`?after=`); a longer gap reloads the page. */
+const POLL_LIMIT = 100
+
+/**
+ * The entries of a published live story as the public sees them, each with `html`: its markup
+ * on the story's page, which a page polling for updates inserts as it is.
+ */
+async function publicEntries(
+  db: Kysely<Database>,
+  input: {
+    article: { id: number; language: string }
+    entries: LiveEntry[]
+    /** Where each entry is on the site, absolute. */
+    urlOf: (entry: LiveEntry, index: number) => string
+    siteUrl: string
+    now: Date
+    uses: Set<string>
+  },
+) {
+  const { language } = input.article
+  const [bylines, frame] = await Promise.all([
+    findEntryBylines(db, input.entries),
+    loadEntryFrame(db, language, input.now),
+  ])
+  return input.entries.map((entry, index) => {
+    const byline = entry.authorUserId === null ? undefined : bylines.get(entry.authorUserId)
+    const author = byline?.author
+    if (author) input.uses.add(cacheTags.author(author.id))
+    return {
+      id: entry.id,
+      articleId: entry.articleId,
+      url: input.urlOf(entry, index),
+      title: entry.title,
+      bodyHtml: entry.bodyHtml,
+      isKeyEvent: entry.isKeyEvent,
+      isPinned: entry.isPinned,
+      createdAt: entry.createdAt,
+      editedAt: entry.editedAt,
+      author: author
+        ? {
+            name: pickLocalized(author.name, language),
+            url: `${input.siteUrl}${siteUrls.author(language, author.slug)}`,
+          }
+        : null,
+      html: renderLiveEntryHtml({ entry, byline, frame }),
+    }
+  })
 }
 
 /** The read-only content API under /api/v1: published content only, CORS open, cacheable. */
@@ -163,6 +220,65 @@ export function contentApiRoutes(deps: {
         const uses = new Set<string>([cacheTags.site, cacheTags.taxonomy])
         cacheResponse(reply, 'api', uses)
         return publicArticle(db, { ...deps, id: params.id, now: clock.now(), uses })
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/articles/:id/entries',
+      access: 'public',
+      tag,
+      summary:
+        'The entries of a published live story, newest first; with `after`, only those newer than that entry (polling)',
+      params: ID_PARAMS,
+      query: z.strictObject({
+        after: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+        page: z.coerce.number().int().min(1).max(100_000).optional(),
+        pageSize: z.coerce.number().int().min(1).max(100).optional(),
+      }),
+      handle: async ({ params, query, reply }) => {
+        const now = clock.now()
+        const uses = new Set<string>([cacheTags.site, cacheTags.article(params.id)])
+        const article = await deps.articles.get(systemActor, params.id).catch(() => undefined)
+        if (!article || article.type !== 'live' || !isLiveArticle(article, now))
+          throw new AppError('NOT_FOUND', `There is no published live story ${params.id}`)
+        const pagePath = await deps.articles.publicPathOf(article)
+        const coverage = {
+          state: article.coverageState,
+          startedAt: article.coverageStartedAt,
+          endedAt: article.coverageEndedAt,
+        }
+        const pageSize = query.pageSize ?? LIVE_PAGE_SIZE
+        const page = query.page ?? 1
+        const isPoll = query.after !== undefined
+        const [entries, total] = await Promise.all([
+          isPoll
+            ? listLiveEntries(db, article.id, { limit: POLL_LIMIT, afterId: query.after })
+            : listLiveEntries(db, article.id, { limit: pageSize, offset: (page - 1) * pageSize }),
+          countLiveEntries(db, article.id),
+        ])
+        const items = await publicEntries(db, {
+          article,
+          entries,
+          // Where the story's pages show the entry; a poll answers the newest, on its first page.
+          urlOf: (entry, index) => {
+            const position = isPoll ? index : (page - 1) * pageSize + index
+            const sitePage = Math.floor(position / LIVE_PAGE_SIZE) + 1
+            return `${deps.siteUrl}${withPage(pagePath, sitePage)}#${entryAnchor(entry.id)}`
+          },
+          siteUrl: deps.siteUrl,
+          now,
+          uses,
+        })
+        cacheResponse(reply, isPoll ? 'livePoll' : 'api', uses)
+        if (isPoll) return { coverage, total, items }
+        return {
+          coverage,
+          items,
+          total,
+          page,
+          pageSize,
+          pageCount: Math.max(1, Math.ceil(total / pageSize)),
+        }
       },
     }),
     defineRoute({

@@ -18,6 +18,8 @@ import { loadDemoMedia } from './demo-media.js'
 import { DEMO_ABOUT, DEMO_PAGES, DEMO_SITE_NAME, DEMO_SOCIAL_LINKS } from './demo-pages.js'
 import type { DemoStory } from './demo-story.js'
 import { DEMO_STORIES, storiesInLinkOrder } from './demo-stories.js'
+import { DEMO_LIVE_STORY } from './demo-live-story.js'
+import { loadDemoLiveStory } from './load-demo-live-story.js'
 import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_SOURCES, DEMO_TAGS } from './demo-taxonomy.js'
 
 const HOUR_MS = 3_600_000
@@ -92,8 +94,8 @@ async function loadTaxonomy(db: Kysely<Database>, now: Date) {
 
 /**
  * Fills an empty newsroom with the demo: sections, tags, authors, agencies, pictures and
- * galleries, about 80 articles in two editions, static pages, settings, a week of page views and
- * the search index.
+ * galleries, about 80 articles in two editions (a live story with its entries among them), static
+ * pages, settings, a week of page views and the search index.
  * All rows are written in one transaction; the picture files are content-addressed, so a failed
  * load leaves nothing that a second one would duplicate.
  */
@@ -184,6 +186,20 @@ export async function loadDemoContent(
         await seedPageViews(trx, { articleId: id, daysAgo: story.daysAgo, seed: index, now })
       }
     }
+
+    const liveSection = taxonomy.sections.get(DEMO_LIVE_STORY.section)
+    if (!liveSection) throw new Error(`the demo live story names an unknown section`)
+    articles += await loadDemoLiveStory(
+      trx,
+      {
+        sectionId: liveSection.id,
+        authorIds: DEMO_LIVE_STORY.authors.flatMap((key) => taxonomy.authors.get(key) ?? []),
+        tagIds: (language) =>
+          DEMO_LIVE_STORY.tags.flatMap((key) => taxonomy.tags.get(`${language}:${key}`) ?? []),
+        heroMediaId: media.heroPictureIds[3] ?? null,
+      },
+      now,
+    )
 
     for (const [position, page] of DEMO_PAGES.entries()) {
       for (const language of LANGUAGES) {

@@ -94,12 +94,17 @@ function requireJsonBody(
   done(new AppError('UNSUPPORTED_BODY_TYPE', 'Send the body as application/json'))
 }
 
-/** Public reads: shared caches may keep them a minute and serve them stale while refreshing. */
+/**
+ * Public reads: shared caches may keep them a minute and serve them stale while refreshing,
+ * unless the handler declared another policy (cacheResponse sets its Cache-Control).
+ */
 const PUBLIC_CACHE_CONTROL = CACHE_POLICIES.api.cacheControl
 
 function sendCacheableJson(request: FastifyRequest, reply: FastifyReply, body: string) {
   const etag = strongEtag(body)
-  void reply.header('etag', etag).header('cache-control', PUBLIC_CACHE_CONTROL)
+  const declared = reply.getHeader('cache-control')
+  const cacheControl = typeof declared === 'string' ? declared : PUBLIC_CACHE_CONTROL
+  void reply.header('etag', etag).header('cache-control', cacheControl)
   if (matchesIfNoneMatch(request, etag)) return reply.status(304).send()
   return reply.header('content-type', 'application/json; charset=utf-8').send(body)
 }

@@ -26,6 +26,15 @@ export const CACHE_POLICIES = {
       'public, max-age=60, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400',
     keepSeconds: 60,
   },
+  /**
+   * A live story's newer entries (`?after=`), polled every few seconds by pages whose stream
+   * failed: a CDN answers the crowd of pollers and asks again after two seconds; the page cache
+   * keeps it until an entry of the story purges it.
+   */
+  livePoll: {
+    cacheControl: 'public, max-age=2, s-maxage=2',
+    keepSeconds: 60,
+  },
 } as const
 
 export type CacheKind = keyof typeof CACHE_POLICIES

@@ -1,4 +1,6 @@
 import type { NoticeKind } from '../db/database.js'
+import type { EntryByline } from '../modules/live/live-entry-bylines.js'
+import type { LiveEntry } from '../modules/live/live-entry.js'
 import type { Translate } from './i18n/messages.js'
 
 /** A link with its text. */
@@ -56,6 +58,9 @@ export interface Frame {
   assets: { css: string; js: string; icon: string; theme?: string }
 }
 
+/** What an entry of a live story needs of the frame: the reader stream and the API build it too. */
+export type EntryFrame = Pick<Frame, 'language' | 'locale' | 'timeZone' | 'now' | 't'>
+
 /** An article as lists and cards show it. */
 export interface ArticleCard {
   id: number
@@ -66,6 +71,8 @@ export interface ArticleCard {
   publishedAt: string
   image: ImageView | undefined
   isBreaking: boolean
+  /** A live story whose coverage is still live. */
+  isLive: boolean
 }
 
 /** What a page adds to the document head. */
@@ -122,4 +129,32 @@ export interface ArticleView {
   notices: { kind: NoticeKind; text: string; date: string }[]
   related: ArticleCard[]
   translation: { language: string; url: string } | undefined
+  /** A live story's coverage and the page of its entries asked for; undefined for other types. */
+  live: LiveCoverageView | undefined
+}
+
+/** An entry of a live story with its writer's byline, ready for LiveEntryArticle. */
+export interface LiveEntryItem {
+  entry: LiveEntry
+  byline: EntryByline | undefined
+}
+
+/** A live story's coverage as its page shows it: one page of entries, newest first. */
+export interface LiveCoverageView {
+  state: 'live' | 'ended'
+  startedAt: string | undefined
+  endedAt: string | undefined
+  /** The newest change: the newest entry's post or edit, else the coverage's start. */
+  modifiedAt: string | undefined
+  entries: LiveEntryItem[]
+  /** The pinned entry, and its permalink: `#entry-{id}`, with `?page=n` when on another page. */
+  pinned: (LiveEntryItem & { permalink: string }) | undefined
+  /** The key events, newest first: a title (or the first words) linking to the entry. */
+  keyEvents: { id: number; text: string; createdAt: string; permalink: string }[]
+  /** The newest entries for the JSON-LD's liveBlogUpdate. */
+  latest: LiveEntryItem[]
+  page: number
+  pageCount: number
+  /** The feeds of the story's entries (site paths). */
+  feeds: { rss: string; atom: string; json: string }
 }

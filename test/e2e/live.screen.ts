@@ -16,7 +16,7 @@ export class LiveScreen extends SiteScreen {
   }
 
   get newUpdatesButton(): Locator {
-    return this.page.locator('button.live-updates')
+    return this.page.locator('button.live-new-updates')
   }
 
   /** Scrolls the window to `y` and waits until it is there. */

@@ -194,3 +194,19 @@ export async function findLiveEntriesByIds(
     .execute()
   return new Map(rows.map((row) => [row.id, toEntry(row)]))
 }
+
+/**
+ * The ids of a story's entries, newest first: their count, and where each falls in the pages of
+ * the story (the key events and the pinned entry link to entries on other pages). One column of
+ * a story's few hundred rows.
+ */
+export async function listLiveEntryIds(db: Kysely<Database>, articleId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('liveEntries')
+    .select('id')
+    .where('articleId', '=', articleId)
+    .where('deletedAt', 'is', null)
+    .orderBy('id', 'desc')
+    .execute()
+  return rows.map((row) => row.id)
+}

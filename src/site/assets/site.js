@@ -140,6 +140,7 @@
     const list = document.querySelector('ol.live-entries[data-article-id]')
     const storyId = list?.dataset.articleId
     const waiting = new Map()
+    const isFirstPage = !(new window.URLSearchParams(window.location.search).get('page') > 1)
     let button,
       source,
       failures = 0
@@ -159,7 +160,7 @@
     function showButton() {
       if (!waiting.size) return steady(() => button?.remove())
       if (!button) {
-        button = element('button', 'live-updates')
+        button = element('button', 'live-new-updates')
         button.type = 'button'
         button.setAttribute('aria-live', 'polite')
         button.addEventListener('click', showWaiting)
@@ -190,6 +191,8 @@
     function change(entry) {
       const copies = document.querySelectorAll(`[data-entry-id="${entry.id}"]`)
       if (!copies.length) {
+        // Older pages of the story take no new entries; the first page shows them.
+        if (!isFirstPage) return
         if (entry.action === 'deleted') waiting.delete(entry.id)
         else waiting.set(entry.id, entry.html)
         return showButton()
@@ -218,7 +221,7 @@
         const response = await fetch(`/api/v1/articles/${storyId}/entries?after=${newestId()}`)
         if (response.ok)
           for (const item of (await response.json()).items || [])
-            change({ id: item.id, action: 'created', html: item.html })
+            change({ ...item, action: 'created' })
       } catch {
         // Offline for now: the next round tries again.
       }

@@ -27,6 +27,7 @@ export function ArticleCardView(props: {
       <div class="card__body">
         <p class="card__meta">
           {card.isBreaking ? <span class="badge">{frame.t('breaking')}</span> : null}
+          {card.isLive ? <span class="badge badge--live">{frame.t('liveNow')}</span> : null}
           <a class="card__section" href={card.section.url}>
             {card.section.label}
           </a>

@@ -4,13 +4,14 @@ import { pickLocalized } from '../../platform/localized-text.js'
 import { clockTime } from '../i18n/format-time.js'
 import { h, raw } from '../jsx/html.js'
 import { siteUrls } from '../site-urls.js'
-import type { Frame } from '../view-models.js'
+import type { EntryFrame } from '../view-models.js'
 import { TimeAgo } from './time-ago.js'
 
 export interface LiveEntryProps {
   entry: LiveEntry
   byline: EntryByline | undefined
-  frame: Frame
+  /** The page's frame, or the few parts of it an entry needs (loadEntryFrame). */
+  frame: EntryFrame
   /**
    * The copy of the pinned entry shown above the list: its id is `pinned-entry-{id}` (the list
    * keeps `entry-{id}`) and its permalink leads to the entry in the list, `permalink` when the
@@ -22,7 +23,7 @@ export interface LiveEntryProps {
 /** The anchor of an entry in its story's page: what permalinks and the key events link to. */
 export const entryAnchor = (id: number) => `entry-${id}`
 
-function EntryByline(props: { frame: Frame; byline: EntryByline | undefined }) {
+function EntryByline(props: { frame: EntryFrame; byline: EntryByline | undefined }) {
   const { frame, byline } = props
   if (!byline) return null
   const author = byline.author

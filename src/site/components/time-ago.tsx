@@ -9,7 +9,10 @@ import type { Frame } from '../view-models.js'
  * formats only what changed, because the first Intl formatter of a page costs a phone a tenth of
  * a second.
  */
-export function TimeAgo(props: { frame: Frame; instant: string }) {
+export function TimeAgo(props: {
+  frame: Pick<Frame, 'locale' | 'timeZone' | 'now'>
+  instant: string
+}) {
   const instant = new Date(props.instant)
   const { value, unit } = relativeParts(instant, props.frame.now)
   return (

@@ -30,6 +30,7 @@ import type { ArticleCard, ArticleView, GalleryView } from '../view-models.js'
 import { articleUrl, loadCards, toImageView } from './load-cards.js'
 import type { SiteContext } from './load-frame.js'
 import { isLiveArticle } from '../../modules/articles/article-rules.js'
+import { loadLiveCoverage } from './load-live-coverage.js'
 
 const RELATED_LIMIT = 4
 /** An edit within this long after publication is not announced as an update. */
@@ -148,12 +149,13 @@ function recordArticleUses(
 
 /**
  * Loads a live article of the context's edition for its page, or says why there is none. A
- * preview (through a signed link) loads the article whatever its status.
+ * preview (through a signed link) loads the article whatever its status. A live story shows the
+ * `page` of its entries asked for; a page past its last is missing.
  */
 export async function loadArticle(
   context: SiteContext,
   id: number,
-  options: { isPreview?: boolean } = {},
+  options: { isPreview?: boolean; page?: number } = {},
 ): Promise<ArticleLookup> {
   const { db, frame } = context
   const article = await findArticleById(db, id)
@@ -162,6 +164,12 @@ export async function loadArticle(
   if (!options.isPreview && !isLiveArticle(article, frame.now)) return { kind: 'missing' }
 
   const language = frame.language
+  const path = articleUrl(context, article)
+  const live =
+    article.type === 'live'
+      ? await loadLiveCoverage(context, article, path, options.page ?? 1)
+      : undefined
+  if (article.type === 'live' && !live) return { kind: 'missing' }
   const [authors, tags, sources, heroMedia, galleries, related, translations, bodyHtml] =
     await Promise.all([
       listAuthorsOfArticles(db, [id]),
@@ -183,7 +191,6 @@ export async function loadArticle(
   if (translation) context.uses.add(cacheTags.article(translation.id))
   const heroImage = article.heroMediaId === null ? undefined : heroMedia.get(article.heroMediaId)
   const publishedAt = article.publishedAt ?? article.createdAt
-  const path = articleUrl(context, article)
   return {
     kind: 'found',
     canonicalPath: path,
@@ -240,6 +247,7 @@ export async function loadArticle(
         language: translation.language,
         url: articleUrl(context, translation),
       },
+      live,
     },
   }
 }

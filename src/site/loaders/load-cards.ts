@@ -81,6 +81,7 @@ export async function loadCards(
       isBreaking:
         summary.isBreaking &&
         (summary.breakingUntil === null || summary.breakingUntil > context.frame.now.toISOString()),
+      isLive: summary.type === 'live' && summary.coverageState === 'live',
     }
   })
 }

@@ -1,4 +1,9 @@
-import type { ArticleView, Frame } from '../view-models.js'
+import { documentPlainText } from '../../modules/articles/document/render-document.js'
+import { pickLocalized } from '../../platform/localized-text.js'
+import { entryAnchor } from '../components/live-entry.js'
+import { entryHeadline } from '../loaders/load-live-coverage.js'
+import { siteUrls } from '../site-urls.js'
+import type { ArticleView, Frame, LiveCoverageView, LiveEntryItem } from '../view-models.js'
 
 const SCHEMA_TYPES: Record<string, string> = {
   report: 'ReportageNewsArticle',
@@ -30,7 +35,51 @@ export function organizationNode(frame: Frame, logoUrl: string) {
   }
 }
 
-/** NewsArticle, its publisher and its breadcrumb as one JSON-LD graph (STANDARDS §2). */
+/** The article's last change; for a live story, its newest entry's post or edit when later. */
+export function modifiedAtOf(article: ArticleView): string {
+  const changed = article.updatedAt ?? article.publishedAt
+  const entry = article.live?.modifiedAt
+  return entry && entry > changed ? entry : changed
+}
+
+/** Google's headline limit for articles. */
+const HEADLINE_LENGTH = 110
+
+/** One entry as a BlogPosting of liveBlogUpdate: its text, times, anchor and writer. */
+function blogPosting(frame: Frame, canonical: string, item: LiveEntryItem) {
+  const { entry, byline } = item
+  const author = byline?.author
+  return {
+    '@type': 'BlogPosting',
+    '@id': `${canonical}#${entryAnchor(entry.id)}`,
+    url: `${canonical}#${entryAnchor(entry.id)}`,
+    headline: entryHeadline(entry, HEADLINE_LENGTH),
+    articleBody: documentPlainText(entry.bodyDoc).trim(),
+    datePublished: entry.createdAt,
+    dateModified: entry.editedAt ?? undefined,
+    author: author
+      ? {
+          '@type': 'Person',
+          name: pickLocalized(author.name, frame.language),
+          url: `${frame.siteUrl}${siteUrls.author(frame.language, author.slug)}`,
+        }
+      : { '@id': `${frame.siteUrl}/#org` },
+  }
+}
+
+/** What LiveBlogPosting adds to an article: the coverage's times and the newest entries. */
+function liveBlogFields(frame: Frame, canonical: string, live: LiveCoverageView) {
+  return {
+    coverageStartTime: live.startedAt,
+    coverageEndTime: live.endedAt,
+    liveBlogUpdate: live.latest.map((item) => blogPosting(frame, canonical, item)),
+  }
+}
+
+/**
+ * NewsArticle (LiveBlogPosting for a live story), its publisher and its breadcrumb as one JSON-LD
+ * graph (STANDARDS §2).
+ */
 export function articleJsonLd(frame: Frame, article: ArticleView, logoUrl: string) {
   const absolute = (path: string) => `${frame.siteUrl}${path}`
   const canonical = absolute(article.url)
@@ -38,7 +87,7 @@ export function articleJsonLd(frame: Frame, article: ArticleView, logoUrl: strin
     '@context': 'https://schema.org',
     '@graph': [
       {
-        '@type': SCHEMA_TYPES[article.type] ?? 'NewsArticle',
+        '@type': article.live ? 'LiveBlogPosting' : (SCHEMA_TYPES[article.type] ?? 'NewsArticle'),
         '@id': `${canonical}#article`,
         mainEntityOfPage: canonical,
         headline: article.headline,
@@ -47,7 +96,7 @@ export function articleJsonLd(frame: Frame, article: ArticleView, logoUrl: strin
         articleSection: article.trail.at(-1)?.label,
         image: article.heroImage ? [absolute(article.heroImage.src)] : undefined,
         datePublished: article.publishedAt,
-        dateModified: article.updatedAt ?? article.publishedAt,
+        dateModified: modifiedAtOf(article),
         wordCount: article.wordCount,
         author: article.bylines.map((byline) => ({
           '@type': 'Person',
@@ -68,6 +117,7 @@ export function articleJsonLd(frame: Frame, article: ArticleView, logoUrl: strin
             text: notice.text,
             datePublished: notice.date,
           })),
+        ...(article.live && liveBlogFields(frame, canonical, article.live)),
       },
       organizationNode(frame, logoUrl),
       {

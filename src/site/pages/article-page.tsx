@@ -1,13 +1,14 @@
 import { ArticleCardView } from '../components/article-card.js'
 import { Breadcrumb } from '../components/breadcrumb.js'
 import { Gallery } from '../components/gallery.js'
+import { LiveBadge, LiveCoverage } from '../components/live-coverage.js'
 import { Picture } from '../components/picture.js'
 import { TimeAgo } from '../components/time-ago.js'
 import { Fragment, h, raw } from '../jsx/html.js'
 import { SiteLayout } from '../layouts/site-layout.js'
-import { siteUrls } from '../site-urls.js'
+import { siteUrls, withPage } from '../site-urls.js'
 import type { ArticleView, Frame, PageHead } from '../view-models.js'
-import { articleJsonLd } from './article-json-ld.js'
+import { articleJsonLd, modifiedAtOf } from './article-json-ld.js'
 
 const HERO_SIZES = '(min-width: 48rem) 46rem, 100vw'
 
@@ -65,9 +66,14 @@ function Bylines(props: { frame: Frame; bylines: ArticleView['bylines'] }) {
   )
 }
 
-/** The head of an article page: canonical, hreflang pair, article meta and JSON-LD. */
+/**
+ * The head of an article page: canonical, hreflang pair, article meta and JSON-LD. A live story
+ * adds the feeds of its entries; its later pages are their own canonical URLs, without hreflang
+ * (the translation's pages do not match them).
+ */
 export function articleHead(frame: Frame, article: ArticleView, logoUrl: string): PageHead {
-  const canonical = `${frame.siteUrl}${article.url}`
+  const page = article.live?.page ?? 1
+  const canonical = `${frame.siteUrl}${withPage(article.url, page)}`
   const alternates = [{ hreflang: frame.language, url: canonical }]
   if (article.translation)
     alternates.push({
@@ -86,7 +92,7 @@ export function articleHead(frame: Frame, article: ArticleView, logoUrl: string)
       description: article.seo.socialDescription || description,
     },
     canonical,
-    alternates,
+    alternates: page === 1 ? alternates : undefined,
     type: 'article',
     image: article.heroImage?.social
       ? { ...article.heroImage, ...article.heroImage.social }
@@ -94,7 +100,7 @@ export function articleHead(frame: Frame, article: ArticleView, logoUrl: string)
     translationUrl: article.translation?.url,
     meta: [
       { property: 'article:published_time', content: article.publishedAt },
-      { property: 'article:modified_time', content: article.updatedAt ?? article.publishedAt },
+      { property: 'article:modified_time', content: modifiedAtOf(article) },
       ...article.trail
         .slice(-1)
         .map((section) => ({ property: 'article:section', content: section.label })),
@@ -105,6 +111,10 @@ export function articleHead(frame: Frame, article: ArticleView, logoUrl: string)
       })),
     ],
     jsonLd: articleJsonLd(frame, article, logoUrl),
+    feed: article.live && {
+      title: `${frame.siteName} — ${article.headline}`,
+      ...article.live.feeds,
+    },
   }
 }
 
@@ -133,6 +143,7 @@ export function ArticlePage(props: {
       <article class={`article article--${article.type}`}>
         <header class="article__header">
           <Breadcrumb frame={frame} trail={article.trail} />
+          {article.live ? <LiveBadge frame={frame} live={article.live} /> : null}
           {article.type in TYPE_LABELS ? (
             <p class="article__type">
               {frame.t(TYPE_LABELS[article.type as keyof typeof TYPE_LABELS])}
@@ -182,6 +193,14 @@ export function ArticlePage(props: {
           <Gallery frame={frame} gallery={article.heroGallery} isEager />
         ) : null}
         <div class="article__body">{raw(article.bodyHtml)}</div>
+        {article.live ? (
+          <LiveCoverage
+            frame={frame}
+            articleId={article.id}
+            path={article.url}
+            live={article.live}
+          />
+        ) : null}
         <footer class="article__footer">
           {article.source ? (
             <p class="article__source">

@@ -32,7 +32,7 @@ describe('feeds', () => {
     expect(channel['title']).toBeTruthy()
     expect(channel['description']).toBeTruthy()
     const items = asArray(channel['item'] as XmlNode[])
-    expect(items.length).toBe(42)
+    expect(items.length).toBe(43)
     for (const item of items) {
       expect(String(item['link'])).toMatch(new RegExp(`^${TEST_SITE_URL}/${language}/`))
       expect(Date.parse(String(item['pubDate']))).not.toBeNaN()
