@@ -22,7 +22,7 @@ export interface ReaderStream extends StreamTopic {
    * Writes an event. One with an outbox id at or below what the reader already has (a replay
    * read ahead of this process) is skipped; while the replay is being read, events wait.
    */
-  send(text: string, eventId?: number): void
+  send(text: string | Buffer, eventId?: number): void
   /**
    * Writes the replay, then what was held while it was read; `lastEventId` is the outbox id the
    * reader has after the replay (held events at or below it are not sent twice).
@@ -42,11 +42,11 @@ export function createReaderStream(
   topic: StreamTopic,
   onClose: (stream: ReaderStream) => void,
 ): ReaderStream {
-  let held: { text: string; eventId: number | undefined }[] | undefined = []
+  let held: { text: string | Buffer; eventId: number | undefined }[] | undefined = []
   let lastEventId = 0
   let isOpen = true
 
-  function write(text: string, eventId: number | undefined): void {
+  function write(text: string | Buffer, eventId: number | undefined): void {
     if (eventId !== undefined) {
       if (eventId <= lastEventId) return
       lastEventId = eventId

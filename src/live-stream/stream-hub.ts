@@ -94,8 +94,9 @@ export function createStreamHub(deps: {
     if (!frame) return endStory(articleId)
     const [change] = await renderEntryChanges(db, frame, [event])
     if (!change) return
-    const text = entryEvent(change, event.eventId)
-    for (const stream of readers) stream.send(text, event.eventId)
+    // Encoded once: the same bytes go to every reader.
+    const bytes = Buffer.from(entryEvent(change, event.eventId))
+    for (const stream of readers) stream.send(bytes, event.eventId)
   }
 
   /** Ends the streams of a story no longer public; their browsers reconnect and are refused. */
@@ -109,8 +110,8 @@ export function createStreamHub(deps: {
       const shown = JSON.stringify(items)
       if (breakingSent.get(language) === shown) continue
       breakingSent.set(language, shown)
-      const text = breakingEvent(items, eventId)
-      for (const stream of readers) stream.send(text, eventId)
+      const bytes = Buffer.from(breakingEvent(items, eventId))
+      for (const stream of readers) stream.send(bytes, eventId)
     }
   }
 
@@ -137,8 +138,9 @@ export function createStreamHub(deps: {
 
   // One timer for every stream: a comment line each, and a look at the breaking items, which
   // also change by themselves when a story's breaking time runs out.
+  const comment = Buffer.from(HEARTBEAT)
   const heartbeat = setInterval(() => {
-    for (const readers of editions.values()) for (const stream of readers) stream.send(HEARTBEAT)
+    for (const readers of editions.values()) for (const stream of readers) stream.send(comment)
     if (editions.size > 0) enqueue(() => sendBreakingChanges(undefined))
   }, deps.heartbeatMs ?? HEARTBEAT_MS)
   heartbeat.unref()
