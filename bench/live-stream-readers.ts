@@ -98,7 +98,15 @@ function awaitEntry(message: Expect): void {
     const got = arrivals.get(message.entryId) ?? []
     if (got.length >= open) {
       arrivals.delete(message.entryId)
-      send({ type: 'arrived', entryId: message.entryId, delays: got, open, dropped })
+      const cpu = process.cpuUsage()
+      send({
+        type: 'arrived',
+        entryId: message.entryId,
+        delays: got,
+        open,
+        dropped,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      })
     } else setTimeout(check, 5)
   }
   check()

@@ -33,6 +33,12 @@ function percentile(values: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN
 }
 
+/** CPU time a process has used, in ms (user and system; /proc counts in ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
 function rssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
 }
@@ -137,19 +143,28 @@ async function crowd(workers: number, say: (line: string) => void): Promise<void
     )
     const delays: number[] = []
     let dropped = 0
+    const serverCpuBefore = pids.reduce((sum, pid) => sum + cpuMs(pid), 0)
+    const readersCpu = { before: Number.NaN, after: Number.NaN }
     for (let round = 0; round < CROWD_ENTRIES; round++) {
       const savedAt = now()
       const entryId = await story.post(`saved-at:${savedAt.toFixed(3)} round ${round}`)
-      const arrived = await readers.ask<{ delays: number[]; dropped: number }>(
+      const arrived = await readers.ask<{ delays: number[]; dropped: number; cpuMs: number }>(
         { type: 'expect', entryId },
         'arrived',
       )
       delays.push(...arrived.delays)
       dropped = arrived.dropped
+      // From the end of the first round: what one entry costs the readers' process.
+      if (round === 0) readersCpu.before = arrived.cpuMs
+      readersCpu.after = arrived.cpuMs
     }
+    const serverCpu = pids.reduce((sum, pid) => sum + cpuMs(pid), 0) - serverCpuBefore
     say(
       `  save → arrival at all ${opened.open} readers, ${CROWD_ENTRIES} entries (${delays.length} deliveries): ` +
         `p50 ${percentile(delays, 0.5).toFixed(0)} ms, p99 ${percentile(delays, 0.99).toFixed(0)} ms, max ${delays.reduce((a, b) => Math.max(a, b), 0).toFixed(0)} ms (target p99 ≤ 1000 ms); ${dropped} readers dropped; ${load()}`,
+    )
+    say(
+      `    CPU per entry: server ${(serverCpu / CROWD_ENTRIES).toFixed(0)} ms (save and fan-out to ${opened.open} streams, all processes), readers' process ${((readersCpu.after - readersCpu.before) / (CROWD_ENTRIES - 1)).toFixed(0)} ms (parsing ${opened.open} events)`,
     )
   } finally {
     readers.child.send({ type: 'exit' })
