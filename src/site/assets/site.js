@@ -219,6 +219,8 @@
     async function poll() {
       try {
         const response = await fetch(`/api/v1/articles/${storyId}/entries?after=${newestId()}`)
+        // Not (or no longer) public, as in a preview: nothing will come.
+        if (response.status === 404) return
         if (response.ok)
           for (const item of (await response.json()).items || [])
             change({ ...item, action: 'created' })
