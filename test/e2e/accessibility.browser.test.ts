@@ -2,7 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, describeViolations, summarizeViolations } from './axe.js'
 import { launchBrowser, serveDemoSite, VIEWPORTS, type DemoServer } from './browser.js'
-import { sectionPath, translatedArticle } from './demo-content.js'
+import { liveStoryPath, sectionPath, translatedArticle } from './demo-content.js'
 import { SiteScreen } from './site.screen.js'
 
 const EDITIONS = [
@@ -17,6 +17,7 @@ const PAGES: { name: string; pathOf: (language: string, other: string) => Promis
     name: 'article page',
     pathOf: async (language, other) => (await translatedArticle(server, language, other)).path,
   },
+  { name: 'live story page', pathOf: (language) => liveStoryPath(server, language) },
 ]
 
 const BLOCKING_IMPACTS = new Set(['serious', 'critical'])

@@ -55,3 +55,16 @@ export async function sectionPath(server: DemoServer, language: string): Promise
     .executeTakeFirstOrThrow()
   return `/${language}/${row.slug}/`
 }
+
+/** The canonical path of the demo's live story in an edition. */
+export async function liveStoryPath(server: DemoServer, language: string): Promise<string> {
+  const row = await server.store.db
+    .selectFrom('articles')
+    .select('id')
+    .where('language', '=', language)
+    .where('type', '=', 'live')
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .executeTakeFirstOrThrow()
+  return server.articlePath(language, row.id)
+}

@@ -67,7 +67,10 @@ export function LiveCoverage(props: {
   return (
     <div class="live-coverage">
       {live.pinned && live.page === 1 ? (
-        <section class="live-pinned" aria-label={frame.t('pinnedEntry')}>
+        <section class="live-pinned" aria-labelledby="live-pinned-title">
+          <h2 id="live-pinned-title" class="visually-hidden">
+            {frame.t('pinnedEntry')}
+          </h2>
           <LiveEntryArticle
             frame={frame}
             entry={live.pinned.entry}

@@ -2,7 +2,7 @@ import { documentPlainText } from '../../modules/articles/document/render-docume
 import { pickLocalized } from '../../platform/localized-text.js'
 import { entryAnchor } from '../components/live-entry.js'
 import { entryHeadline } from '../loaders/load-live-coverage.js'
-import { siteUrls } from '../site-urls.js'
+import { siteUrls, withPage } from '../site-urls.js'
 import type { ArticleView, Frame, LiveCoverageView, LiveEntryItem } from '../view-models.js'
 
 const SCHEMA_TYPES: Record<string, string> = {
@@ -89,7 +89,8 @@ export function articleJsonLd(frame: Frame, article: ArticleView, logoUrl: strin
       {
         '@type': article.live ? 'LiveBlogPosting' : (SCHEMA_TYPES[article.type] ?? 'NewsArticle'),
         '@id': `${canonical}#article`,
-        mainEntityOfPage: canonical,
+        // A live story's later page is its own canonical URL; its newest entries are on the first.
+        mainEntityOfPage: absolute(withPage(article.url, article.live?.page ?? 1)),
         headline: article.headline,
         description: article.dek || article.excerpt,
         inLanguage: frame.language,

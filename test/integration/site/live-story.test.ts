@@ -375,6 +375,14 @@ describeEachDatabase('live stories for readers', (store) => {
       `${path}?page=3`,
     )
     expect(page2.querySelector('.live-pinned')).toBeNull()
+    const posting = (jsonLdOf(page2)['@graph'] ?? []).find(
+      (node) => node['@type'] === 'LiveBlogPosting',
+    )
+    expect(posting?.['mainEntityOfPage']).toBe(`${TEST_SITE_URL}${path}?page=2`)
+    // The newest entries, on the first page, whichever page describes the story.
+    expect((posting?.['liveBlogUpdate'] as { url: string }[])[0]?.url).toBe(
+      `${TEST_SITE_URL}${path}#entry-${ids[0]}`,
+    )
 
     const third = parseHtml((await get(`${path}?page=3`)).body)
     expect(third.querySelectorAll('.live-entries > li')).toHaveLength(5)
@@ -392,5 +400,32 @@ describeEachDatabase('live stories for readers', (store) => {
       items: ApiEntry[]
     }>()
     expect(api.items[0]?.url).toBe(`${TEST_SITE_URL}${path}?page=2#entry-${ids[20]}`)
+  })
+
+  it('keeps an ended story as an archive: "Coverage ended", its end time, and no Live label', async () => {
+    const { id, path } = story('ar')
+    const editor = await signInAs(app, store().db, 'editor')
+    const ended = await editor.request({
+      method: 'PATCH',
+      url: `/api/admin/articles/${id}`,
+      payload: { coverageState: 'ended' },
+    })
+    expect(ended.statusCode, ended.body).toBe(200)
+    const t = translatorFor('ar')
+    const page = parseHtml((await get(path)).body)
+    expect(page.querySelector('.live-badge__state')?.textContent).toBe(t('coverageEnded'))
+    expect(page.querySelector('.live-badge__since')?.textContent).toContain(t('coverageEndedAt'))
+    expect(page.querySelectorAll('.live-entries > li').length).toBeGreaterThan(0)
+    const posting = (jsonLdOf(page)['@graph'] ?? []).find(
+      (node) => node['@type'] === 'LiveBlogPosting',
+    )
+    expect(posting?.['coverageEndTime']).toBe(TEST_NOW.toISOString())
+    const section = parseHtml((await get(path.split('/').slice(0, 3).join('/') + '/')).body)
+    expect(section.querySelector(`.card a[href="${path}"]`)).not.toBeNull()
+    expect(section.querySelector('.badge--live')).toBeNull()
+    const api = (await get(`/api/v1/articles/${id}/entries`)).json<{
+      coverage: { state: string; endedAt: string }
+    }>()
+    expect(api.coverage).toMatchObject({ state: 'ended', endedAt: TEST_NOW.toISOString() })
   })
 })

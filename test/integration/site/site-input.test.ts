@@ -274,10 +274,21 @@ describe('public site under bad input', () => {
     ).id
     const articlePath = (await site().app.inject({ url: `/ar/x/${articleId}` })).headers
       .location as string
+    const liveStoryId = (
+      await site()
+        .store.db.selectFrom('articles')
+        .select('id')
+        .where('language', '=', 'ar')
+        .where('type', '=', 'live')
+        .executeTakeFirstOrThrow()
+    ).id
+    const liveStoryPath = (await site().app.inject({ url: `/ar/x/${liveStoryId}` })).headers
+      .location as string
     for (const url of [
       '/ar/',
       '/ar/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/',
       articlePath,
+      liveStoryPath,
       '/ar/contact',
       '/ar/search?q=x',
       '/ar/nothing-here',

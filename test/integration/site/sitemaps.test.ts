@@ -64,7 +64,7 @@ describeEachDatabase('sitemaps and robots.txt', (store) => {
       }
       articles += urls.length
     }
-    expect(articles).toBe(84)
+    expect(articles).toBe(86)
   })
 
   it('gives each translated article its hreflang pair with x-default, and its image', async () => {
