@@ -26,7 +26,8 @@ export function registerLiveStreamRoutes(
   })
   app.get(
     LIVE_STREAM_PATH,
-    { config: { access: 'public', isNeverCached: true } },
+    // No HEAD: it would hold a stream open that sends nothing.
+    { config: { access: 'public', isNeverCached: true }, exposeHeadRoute: false },
     async (request, reply) => {
       const query = request.query as Query
       const language = query['lang'] ?? ''

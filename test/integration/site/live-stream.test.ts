@@ -87,6 +87,8 @@ describeEachDatabase('the reader stream of live stories and breaking items', (st
     const first = await client.waitFor((event) => event.type === 'breaking')
     expect(Number(first.id)).toBeGreaterThan(0)
     expect(client.retryMs).toBeGreaterThan(0)
+    const head = await fetch(`${base}/live/stream?lang=en&article=${storyId}`, { method: 'HEAD' })
+    expect(head.status).toBe(404)
     // Heartbeats are comment lines, several of them while nothing happens.
     await expect.poll(() => client.comments, { timeout: 10_000 }).toBeGreaterThanOrEqual(2)
   })
