@@ -1,5 +1,6 @@
 import { benchAdminTyping } from './admin-typing.bench.js'
 import { benchArchive } from './archive.bench.js'
+import { benchLive } from './live.bench.js'
 import { benchMedia } from './media.bench.js'
 import { benchMetrics } from './metrics.bench.js'
 import { benchPageCache } from './page-cache.bench.js'
@@ -73,6 +74,12 @@ const BENCHMARKS: Benchmark[] = [
     name: 'metrics',
     title: 'Observability (in-process): the request-id and metrics hooks per request, and a scrape',
     run: benchMetrics,
+  },
+  {
+    name: 'live',
+    title:
+      'Live coverage: 10,000 reader streams (target p99 save → arrival ≤ 1 s on two processes), save → visible in Chromium, a cached live page vs nginx (SQLite, real processes)',
+    run: benchLive,
   },
   {
     name: 'soak',

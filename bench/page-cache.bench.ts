@@ -22,7 +22,7 @@ const ARTICLES = Number(process.env['MASTHEAD_BENCH_ARTICLES'] ?? 100_000)
 const SECONDS = Number(process.env['MASTHEAD_BENCH_SECONDS'] ?? 10)
 const CONNECTIONS = 50
 
-async function hasCommand(name: string): Promise<boolean> {
+export async function hasCommand(name: string): Promise<boolean> {
   return run('sh', ['-c', `command -v ${name}`]).then(
     () => true,
     () => false,
@@ -86,7 +86,7 @@ async function generateArchive(): Promise<string> {
   return dataDir
 }
 
-interface WrkResult {
+export interface WrkResult {
   rate: number
   p50: number
   p99: number
@@ -96,7 +96,7 @@ interface WrkResult {
  * wrk at 50 connections on 2 threads (or at one connection, for the time one request takes), with
  * latency percentiles in milliseconds.
  */
-async function wrk(
+export async function wrk(
   url: string,
   headers: string[] = [],
   connections = CONNECTIONS,
@@ -130,7 +130,7 @@ const format = (result: WrkResult) =>
   `${Math.round(result.rate)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms`
 
 /** nginx on a loopback port serving one file, started and stopped by the benchmark. */
-async function nginxServing(bytes: Buffer, port: number) {
+export async function nginxServing(bytes: Buffer, port: number) {
   const root = mkdtempSync(join(tmpdir(), 'masthead-bench-nginx-'))
   writeFileSync(join(root, 'article.html'), bytes)
   writeFileSync(

@@ -50,6 +50,9 @@ import { purgeEdgeOnChange, purgeOnChange, xkeyPurge } from './page-cache/purge-
 import { createServerErrorRenderer } from './site/server-error-renderer.js'
 import { registerSiteRoutes } from './site/site.routes.js'
 import { createTaggedMemo } from './page-cache/tagged-memo.js'
+import { editionFrames } from './live-stream/edition-frames.js'
+import { registerLiveStreamRoutes } from './live-stream/live-stream.routes.js'
+import { createStreamHub, type StreamHub } from './live-stream/stream-hub.js'
 
 const VERSION = '0.1.0'
 /** Other processes' changes reach this one within this time, even without a wake-up. */
@@ -78,6 +81,8 @@ export interface AppDependencies {
   outboxPollIntervalMs?: number
   /** Tells the machine's other processes that this one committed events (cluster workers). */
   announceEvents?: () => void
+  /** Between comment lines on an idle reader stream; 20 s unless a test wants it sooner. */
+  streamHeartbeatMs?: number
   /** The machine's rate-limit counters; the cluster primary's in a worker, else this process's. */
   limits?: SharedLimits
   /** Limits on slow clients; DEFAULT_SERVER_TIMEOUTS unless a test wants short ones. */
@@ -95,6 +100,8 @@ export interface Newsroom {
   scheduler: ScheduledPublisher
   /** Agency feeds into the wire queue (tests poll through it). */
   wires: WireIngest
+  /** This process's open reader streams of live stories and breaking items. */
+  streams: StreamHub
   articles: ArticleService
   pageCache: PageCache
   /** Every route with its declared access (the access matrix test walks them). */
@@ -207,12 +214,24 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const edge = purgeUrl ? xkeyPurge(purgeUrl, deps.fetch) : undefined
   purgeOnChange({ db, outbox, cache: pageCache })
   if (edge) purgeEdgeOnChange({ db, outbox, edge })
+  const frameMemo = createTaggedMemo(pageCache)
+  const frameOf = editionFrames({ db, memo: frameMemo, config: deps.config, assets, clock })
+  // Subscribed after the page cache's purge, so the frames it reads for an event are fresh.
+  const streams = createStreamHub({
+    db,
+    outbox,
+    frameOf,
+    now: () => clock.now(),
+    heartbeatMs: deps.streamHeartbeatMs,
+    onError: (error) => app.log.error({ err: error }, 'live stream failed'),
+  })
   app.decorate('newsroom', {
     outbox,
     queue,
     jobs,
     scheduler,
     wires,
+    streams,
     articles,
     pageCache,
     routes,
@@ -282,8 +301,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     assets,
     contact,
     limits,
-    frameMemo: createTaggedMemo(pageCache),
+    frameMemo,
   })
+  registerLiveStreamRoutes(app, { db, hub: streams, frameOf, now: () => clock.now() })
   registerSecurityHeaders(app, securityHeaders)
   await app.ready()
   return app

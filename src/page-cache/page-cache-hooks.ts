@@ -19,6 +19,13 @@ interface Flight {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A public route whose answers are never the same twice (an event stream): requests for it
+     * neither read the page cache nor wait for one another.
+     */
+    isNeverCached?: boolean
+  }
   interface FastifyRequest {
     /** Set on the one request that renders a missing page while others wait for it. */
     pageCacheFlight: Flight | null
@@ -78,7 +85,8 @@ export function registerPageCache(
     if (request.method !== 'GET' && request.method !== 'HEAD') return
     // Only public routes are ever stored; the others (the Admin API) must not queue behind a
     // render of the same URL.
-    if (request.routeOptions.config.access !== 'public') return
+    const route = request.routeOptions.config
+    if (route.access !== 'public' || route.isNeverCached) return
     const key = request.url
     let page = cache.get(key)
     if (!page) {

@@ -3,6 +3,9 @@ import { tagPath } from '../modules/tags/tag-path.js'
 
 const segment = (value: string) => encodeURIComponent(value)
 
+/** The reader stream of breaking items and live stories (served by the origin, never cached). */
+export const LIVE_STREAM_PATH = '/live/stream'
+
 /** Every public path of the site, in one place; Arabic segments are percent-encoded. */
 export const siteUrls = {
   home: (language: string) => `/${language}/`,
@@ -16,6 +19,8 @@ export const siteUrls = {
     `/${language}/search${query ? `?q=${encodeURIComponent(query)}` : ''}`,
   media: (storageKey: string) => `/media/${storageKey}`,
   pageView: (articleId: number) => `/api/v1/page-views/${articleId}`,
+  /** An edition's stream; site.js adds the live story's `article` on a live page. */
+  liveStream: (language: string) => `${LIVE_STREAM_PATH}?lang=${segment(language)}`,
 }
 
 /** A path with `?page=n` for pages after the first. */

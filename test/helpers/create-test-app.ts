@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/load-config.js'
 import { fixedClock, type Clock } from '../../src/platform/clock.js'
 import type { Mailer } from '../../src/platform/mail/mailer.js'
 import type { WireLimits } from '../../src/modules/wires/fetch-wire-feed.js'
+import type { ServerTimeouts } from '../../src/http/server-timeouts.js'
 import type { AssetManifest } from '../../src/site/assets/asset-manifest.js'
 import {
   createLocalMediaStorage,
@@ -23,6 +24,8 @@ export interface TestAppOptions {
   wireLimits?: WireLimits
   logger?: FastifyServerOptions['logger']
   assets?: AssetManifest
+  streamHeartbeatMs?: number
+  serverTimeouts?: ServerTimeouts
 }
 
 /** The whole app on a test store, for `app.inject()`; close it after the suite. */
@@ -51,5 +54,7 @@ export function createTestApp(
     wireLimits: options.wireLimits,
     logger: options.logger,
     assets: options.assets,
+    streamHeartbeatMs: options.streamHeartbeatMs,
+    serverTimeouts: options.serverTimeouts,
   })
 }

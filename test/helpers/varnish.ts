@@ -66,6 +66,8 @@ export function freePort(): Promise<number> {
 export interface RunningVarnish {
   url: string
   pid: number
+  /** A counter of varnishstat (`SMA.Transient.g_bytes`: bytes held for uncacheable responses). */
+  counter(name: string): number
   stop(): Promise<void>
 }
 
@@ -127,5 +129,13 @@ export async function startVarnish(input: { vcl: string; port: number }): Promis
     await stop()
     throw error
   }
-  return { url, pid, stop }
+  const counter = (name: string) => {
+    const stats = spawnSync('varnishstat', ['-n', join(folder, 'work'), '-1', '-f', name], {
+      encoding: 'utf8',
+    })
+    const value = new RegExp(`^${name.replace(/\./g, '\\.')}\\s+(\\d+)`, 'm').exec(stats.stdout)
+    if (!value?.[1]) throw new Error(`varnishstat has no ${name}: ${stats.stdout}${stats.stderr}`)
+    return Number(value[1])
+  }
+  return { url, pid, counter, stop }
 }

@@ -205,6 +205,21 @@ export async function listHighlightedLiveEntries(
   }
 }
 
+/** These entries unless deleted, by id (one query for a reader stream's replay). */
+export async function findLiveEntriesByIds(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, LiveEntry>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('liveEntries')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .where('deletedAt', 'is', null)
+    .execute()
+  return new Map(rows.map((row) => [row.id, toEntry(row)]))
+}
+
 /**
  * The ids of a story's entries, newest first: their count, and where each falls in the pages of
  * the story (the key events and the pinned entry link to entries on other pages). One column of

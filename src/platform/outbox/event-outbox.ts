@@ -27,6 +27,8 @@ export interface SharedConsumer {
 export interface EventOutbox {
   /** Hears every committed event in this process (its page cache, its memos), in order. */
   subscribe(listener: ContentEventListener): () => void
+  /** The id of the last event this process's listeners have heard (where they stand). */
+  position(): number
   /** Registers work done once per site. */
   consume(consumer: SharedConsumer): void
   /**
@@ -187,6 +189,7 @@ export async function openEventOutbox(deps: {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    position: () => position,
     consume(consumer) {
       consumers.push({
         consumer,

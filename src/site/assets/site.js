@@ -1,5 +1,6 @@
 // Masthead public site. Every page is complete without this script: it refreshes relative times,
-// counts a page view and turns galleries into a modal viewer. A page cached before a deploy may
+// counts a page view, keeps the breaking bar and a live story's entries current from the site's
+// event stream, and turns galleries into a modal viewer. A page cached before a deploy may
 // run the next release's script (an older build's name answers the current file): look for the
 // markup to enhance, and do nothing where it is missing.
 ;(() => {
@@ -79,9 +80,10 @@
     }
   }
 
-  // 3. Galleries. Without <dialog>, thumbnails stay links to the full images.
-  if (!window.HTMLDialogElement?.prototype.showModal) return
-
+  // 3. Live: the breaking bar of every page, and on a live story its entries, from the stream.
+  // New entries wait behind a button, so nothing moves under the reader; edits and deletions
+  // change in place. When the stream fails twice in a row, the entries are polled instead.
+  const labels = document.body.dataset
   let number
   const formatNumber = (value) => (number ||= new Intl.NumberFormat(pageLocale())).format(value)
 
@@ -91,6 +93,166 @@
     if (text) node.textContent = text
     return node
   }
+
+  // Keeps what the reader looks at where it is while something above it changes size.
+  function steady(change) {
+    const anchor = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2)
+    const top = anchor?.getBoundingClientRect().top
+    change()
+    const moved = anchor?.isConnected ? anchor.getBoundingClientRect().top - top : 0
+    if (moved) window.scrollBy(0, moved)
+  }
+
+  function showBreaking(items) {
+    let bar = document.querySelector('.breaking-bar')
+    const shown = Array.from(bar?.querySelectorAll('.breaking-bar__items a') || [])
+    const same =
+      shown.length === items.length &&
+      items.every(
+        (item, i) =>
+          shown[i].textContent === item.label && shown[i].getAttribute('href') === item.url,
+      )
+    if (same) return
+    steady(() => {
+      if (!items.length) return bar?.remove()
+      if (!bar) {
+        bar = element('section', 'breaking-bar')
+        bar.setAttribute('aria-label', labels.labelBreakingNews || '')
+        bar.append(
+          element('span', 'breaking-bar__label', labels.labelBreaking),
+          element('ul', 'breaking-bar__items'),
+        )
+        document.querySelector('.site-header')?.append(bar)
+      }
+      bar.querySelector('.breaking-bar__items').replaceChildren(
+        ...items.map((item) => {
+          const link = element('a', '', item.label)
+          link.href = item.url
+          const li = document.createElement('li')
+          li.append(link)
+          return li
+        }),
+      )
+    })
+  }
+
+  function followLive(streamUrl) {
+    const list = document.querySelector('ol.live-entries[data-article-id]')
+    const storyId = list?.dataset.articleId
+    const waiting = new Map()
+    const isFirstPage = !(new window.URLSearchParams(window.location.search).get('page') > 1)
+    let button,
+      source,
+      failures = 0
+
+    const template = document.createElement('template')
+    const nodeOf = (html) => {
+      template.innerHTML = html
+      return template.content.firstElementChild
+    }
+    const newestId = () =>
+      Math.max(
+        0,
+        ...waiting.keys(),
+        ...Array.from(list.querySelectorAll('[data-entry-id]'), (node) => +node.dataset.entryId),
+      )
+
+    function showButton() {
+      if (!waiting.size) return steady(() => button?.remove())
+      if (!button) {
+        button = element('button', 'live-new-updates')
+        button.type = 'button'
+        button.setAttribute('aria-live', 'polite')
+        button.addEventListener('click', showWaiting)
+        steady(() => list.before(button))
+      }
+      button.textContent = (labels.labelNewUpdates || '{count}').replace(
+        '{count}',
+        formatNumber(waiting.size),
+      )
+    }
+
+    function showWaiting() {
+      let first
+      for (const id of [...waiting.keys()].sort((a, b) => a - b)) {
+        const item = document.createElement('li')
+        item.append((first = nodeOf(waiting.get(id))))
+        list.prepend(item)
+      }
+      waiting.clear()
+      button.remove()
+      button = null
+      updateTimes()
+      // The button is gone: the reader goes on from the newest entry.
+      first.tabIndex = -1
+      first.focus({ preventScroll: true })
+    }
+
+    function change(entry) {
+      const copies = document.querySelectorAll(`[data-entry-id="${entry.id}"]`)
+      if (!copies.length) {
+        // Older pages of the story take no new entries; the first page shows them.
+        if (!isFirstPage) return
+        if (entry.action === 'deleted') waiting.delete(entry.id)
+        else waiting.set(entry.id, entry.html)
+        return showButton()
+      }
+      steady(() => {
+        for (const copy of copies) {
+          const node = entry.action !== 'deleted' && nodeOf(entry.html)
+          const pinned = copy.closest('.live-pinned')
+          if (pinned) {
+            pinned.hidden = !node || !entry.isPinned
+            if (node) node.id = `pinned-${node.id}`
+          }
+          if (node) copy.replaceWith(node)
+          else if (!pinned) (copy.closest('li') || copy).remove()
+        }
+        if (!entry.isKeyEvent)
+          for (const link of document.querySelectorAll(
+            `.live-key-events a[href="#entry-${entry.id}"]`,
+          ))
+            (link.closest('li') || link).remove()
+      })
+    }
+
+    async function poll() {
+      try {
+        const response = await fetch(`/api/v1/articles/${storyId}/entries?after=${newestId()}`)
+        // Not (or no longer) public, as in a preview: nothing will come.
+        if (response.status === 404) return
+        if (response.ok)
+          for (const item of (await response.json()).items || [])
+            change({ ...item, action: 'created' })
+      } catch {
+        // Offline for now: the next round tries again.
+      }
+      setTimeout(poll, 10000 + Math.random() * 5000)
+    }
+
+    let url = streamUrl
+    if (storyId) url += `&article=${storyId}&after=${newestId()}`
+    source = new window.EventSource(url)
+    source.addEventListener('open', () => (failures = 0))
+    source.addEventListener('breaking', (event) => showBreaking(JSON.parse(event.data).items))
+    source.addEventListener('entry', (event) => change(JSON.parse(event.data)))
+    // Too far behind for the outbox to replay: a reload shows the story as it is.
+    source.addEventListener('reset', () => window.location.reload())
+    source.addEventListener('error', () => {
+      failures += 1
+      if (failures < 2 && source.readyState !== 2 /* CLOSED */) return
+      source.close()
+      if (storyId) poll()
+    })
+  }
+
+  const streamUrl = document.body.dataset.liveStream
+  // After the first task, so that opening the stream does not lengthen it.
+  if (streamUrl && window.EventSource && !document.prerendering)
+    setTimeout(() => followLive(streamUrl))
+
+  // 4. Galleries. Without <dialog>, thumbnails stay links to the full images.
+  if (!window.HTMLDialogElement?.prototype.showModal) return
 
   const textOf = (scope, selector) => scope?.querySelector(selector)?.textContent.trim() || ''
   const modified = (event) => event.altKey || event.ctrlKey || event.metaKey || event.shiftKey

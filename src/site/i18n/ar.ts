@@ -9,6 +9,7 @@ export const ar: Record<MessageKey, string> = {
   switchLanguageLabel: 'اقرأ بالإنجليزية',
   breaking: 'عاجل',
   breakingNews: 'أخبار عاجلة',
+  showNewUpdates: 'عرض التحديثات الجديدة ({count})',
   topStories: 'أهم الأخبار',
   latestNews: 'آخر الأخبار',
   mostRead: 'الأكثر قراءة',

@@ -7,6 +7,7 @@ export const en = {
   switchLanguageLabel: 'Read in Arabic',
   breaking: 'Breaking',
   breakingNews: 'Breaking news',
+  showNewUpdates: 'Show new updates ({count})',
   topStories: 'Top stories',
   latestNews: 'Latest news',
   mostRead: 'Most read',

@@ -1,6 +1,7 @@
 import { Fragment, h, raw, type Child } from '../jsx/html.js'
 import { feedUrls } from '../feeds/load-feed.js'
 import { yearOf } from '../i18n/format-time.js'
+import { siteUrls } from '../site-urls.js'
 import type { Frame, PageHead } from '../view-models.js'
 
 const OG_LOCALES: Record<string, string> = { ar: 'ar_AR', en: 'en_US' }
@@ -196,7 +197,13 @@ export function SiteLayout(props: {
   return (
     <html lang={frame.language} dir={frame.direction} data-locale={frame.locale}>
       <Head frame={frame} head={props.head} />
-      <body data-view-url={props.viewUrl}>
+      <body
+        data-view-url={props.viewUrl}
+        data-live-stream={siteUrls.liveStream(frame.language)}
+        data-label-breaking={frame.t('breaking')}
+        data-label-breaking-news={frame.t('breakingNews')}
+        data-label-new-updates={frame.t('showNewUpdates')}
+      >
         <a class="skip-link" href="#main">
           {frame.t('skipToContent')}
         </a>
