@@ -8,8 +8,7 @@ import type { Database } from '../../db/database.js'
 import { AppError } from '../../errors/app-error.js'
 import type { Clock } from '../../platform/clock.js'
 import type { Article } from '../articles/article.js'
-import type { ArticleDocument } from '../articles/document/article-document.js'
-import { htmlToDocument } from '../articles/document/html-to-document.js'
+import { documentOfBody } from '../articles/document/html-to-document.js'
 import type { SearchIndex } from '../search/search-index.js'
 import { applyBulkAction, BULK_ACTIONS } from './article-bulk.js'
 import { listArticlesFor } from './article-listing.js'
@@ -46,12 +45,6 @@ const ARTICLE_BODY_LIMIT = 4 * 1024 * 1024
 function lockHolderOf(request: FastifyRequest): number | undefined {
   const { actor } = contextOf(request)
   return actor.kind === 'user' ? actor.userId : undefined
-}
-
-/** The body as a document: the JSON document as given, or the HTML converted (and sanitised). */
-function bodyOf(input: { body?: string; bodyDoc?: ArticleDocument }): ArticleDocument | undefined {
-  if (input.bodyDoc) return input.bodyDoc
-  return input.body === undefined ? undefined : htmlToDocument(input.body).document
 }
 
 /** The Admin API's article routes: list, read, write, workflow, revisions, locks, translations. */
@@ -95,7 +88,7 @@ export function articleRoutes(deps: {
       response: ARTICLE_VIEW,
       handle: async ({ body, request }) => {
         const { body: html, bodyDoc, ...fields } = body
-        const document = bodyOf({ body: html, bodyDoc }) ?? { type: 'doc', content: [] }
+        const document = documentOfBody({ body: html, bodyDoc }) ?? { type: 'doc', content: [] }
         return view(await articles.create(contextOf(request), { ...fields, bodyDoc: document }))
       },
     }),
@@ -136,7 +129,7 @@ export function articleRoutes(deps: {
       response: ARTICLE_VIEW,
       handle: async ({ params, body, request }) => {
         const { body: html, bodyDoc, ...fields } = body
-        const document = bodyOf({ body: html, bodyDoc })
+        const document = documentOfBody({ body: html, bodyDoc })
         return view(
           await articles.save(contextOf(request), params.id, {
             ...fields,
@@ -194,7 +187,7 @@ export function articleRoutes(deps: {
       response: z.object({ number: z.number().int(), createdAt: INSTANT }),
       handle: ({ params, body, request }) => {
         const { body: html, bodyDoc, ...fields } = body
-        const document = bodyOf({ body: html, bodyDoc })
+        const document = documentOfBody({ body: html, bodyDoc })
         return articles.autosave(contextOf(request), params.id, {
           ...fields,
           ...(document ? { bodyDoc: document } : {}),

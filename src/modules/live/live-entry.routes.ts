@@ -5,7 +5,7 @@ import { contextOf } from '../../http/change-context.js'
 import { defineRoute } from '../../http/api-route.js'
 import { ID_PARAMS, ID_TEXT } from '../../http/common-schemas.js'
 import { ARTICLE_DOCUMENT_SCHEMA } from '../articles/document/document-schema.js'
-import { htmlToDocument } from '../articles/document/html-to-document.js'
+import { documentOfBody } from '../articles/document/html-to-document.js'
 import type { LiveEntry } from './live-entry.js'
 import { findEntryBylines, type EntryByline } from './live-entry-bylines.js'
 import { LIVE_ENTRY_LIST, LIVE_ENTRY_VIEW } from './live-entry-responses.js'
@@ -42,8 +42,11 @@ function viewOf(entry: LiveEntry, bylines: Map<number, EntryByline>): LiveEntryV
 /** The entry's fields with the body as a document: the one given, or the HTML converted. */
 function entryInput(body: z.infer<typeof ENTRY_FIELDS>) {
   const { body: html, bodyDoc, title, ...flags } = body
-  const document = bodyDoc ?? (html === undefined ? undefined : htmlToDocument(html).document)
-  return { ...flags, title: title === '' ? null : title, bodyDoc: document }
+  return {
+    ...flags,
+    title: title === '' ? null : title,
+    bodyDoc: documentOfBody({ body: html, bodyDoc }),
+  }
 }
 
 /** The Admin API's routes for the entries of a live story. */

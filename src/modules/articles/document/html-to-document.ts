@@ -395,3 +395,15 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions = {}
   for (const node of parseDocument(html).children) walk(node, scope, builder, context)
   return { document: { type: 'doc', content: builder.finish() }, report }
 }
+
+/**
+ * A body as the Admin API takes it, as a document: the editor's JSON document as given, or the
+ * HTML converted (and so sanitised); undefined when neither was sent.
+ */
+export function documentOfBody(input: {
+  body?: string
+  bodyDoc?: ArticleDocument
+}): ArticleDocument | undefined {
+  if (input.bodyDoc) return input.bodyDoc
+  return input.body === undefined ? undefined : htmlToDocument(input.body).document
+}
