@@ -1,8 +1,11 @@
+import { availableParallelism, loadavg } from 'node:os'
+import type { FastifyInstance } from 'fastify'
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, describeViolations } from './axe.js'
 import { launchBrowser, VIEWPORTS } from './browser.js'
 import { addAccount, createNewsroomFixture, type NewsroomFixture } from './newsroom-fixture.js'
+import { LiveScreen } from './live.screen.js'
 import { LiveDeskScreen } from './newsroom-live-desk.screen.js'
 
 const PASSWORD = 'a long newsroom password'
@@ -15,6 +18,7 @@ const WAIT = { timeout: 20_000 }
 let browser: Browser
 let newsroom: NewsroomFixture
 let baseUrl: string
+let app: FastifyInstance
 const contexts: BrowserContext[] = []
 
 /** A signed-in newsroom in a browser context of its own, in one interface language. */
@@ -36,7 +40,7 @@ describe('the live desk in the newsroom app', () => {
     newsroom = await createNewsroomFixture()
     for (const account of [EDITOR, SECOND])
       await addAccount(newsroom.store.db, { ...account, password: PASSWORD })
-    ;({ baseUrl } = await newsroom.serve())
+    ;({ app, baseUrl } = await newsroom.serve())
     browser = await launchBrowser()
   }, 180_000)
   afterAll(async () => {
@@ -87,6 +91,17 @@ describe('the live desk in the newsroom app', () => {
     expect(await desk.composerTitle.inputValue()).toBe('Power cuts')
     expect(await desk.entries.count()).toBe(1)
 
+    // A reader has the story's page open: what the desk posts reaches it through the stream.
+    const readerContext = await browser.newContext(VIEWPORTS.phone)
+    contexts.push(readerContext)
+    const reader = new LiveScreen(await readerContext.newPage(), baseUrl)
+    const publicUrl = await page
+      .locator('.coverage-actions a', { hasText: 'View on the site' })
+      .getAttribute('href')
+    const streamsBefore = app.newsroom.streams.count()
+    await reader.visit(new URL(publicUrl ?? '', baseUrl).pathname)
+    await expect.poll(() => app.newsroom.streams.count(), WAIT).toBeGreaterThan(streamsBefore)
+
     // A second editor, in Arabic on a phone, has the desk open: what the first posts appears.
     const second = await openNewsroom(SECOND, { language: 'ar', viewport: VIEWPORTS.phone })
     await second.openDesk(storyId)
@@ -95,7 +110,16 @@ describe('the live desk in the newsroom app', () => {
     await second.entry('The storm reached the coast at noon.').waitFor(WAIT)
     await desk.compose('Thousands of homes are without power.')
     await desk.postWithKeyboard()
+    const postedAt = Date.now()
     await desk.entry('Thousands of homes are without power.').waitFor(WAIT)
+    await reader.newUpdatesButton.waitFor(WAIT)
+    // Two seconds on a machine with a core to spare; more on a busier one.
+    const bound = 2000 * Math.max(1, (loadavg()[0] ?? 0) / availableParallelism())
+    expect(Date.now() - postedAt).toBeLessThan(bound)
+    await reader.newUpdatesButton.click()
+    await expect
+      .poll(() => reader.entries.first().textContent(), WAIT)
+      .toContain('Thousands of homes are without power.')
     await second.entry('Thousands of homes are without power.').waitFor(WAIT)
     expect(await second.entries.count()).toBe(2)
     expect(await desk.composerError.count()).toBe(0)
