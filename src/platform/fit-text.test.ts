@@ -31,4 +31,13 @@ describe('fitting text to a length', () => {
       }
     }
   })
+
+  it('cuts after the last whole word when asked, unless that would lose more than half', () => {
+    const text = 'The winner crosses the line in Lighthouse Square'
+    expect(fitText(text, 20, { atWordEnd: true })).toBe('The winner crosses…')
+    expect(fitText(text, 20)).toBe('The winner crosses…')
+    expect(fitText(text, 26, { atWordEnd: true })).toBe('The winner crosses the…')
+    expect(fitText(text, 26)).toBe('The winner crosses the li…')
+    expect(fitText('Supercalifragilistic words', 12, { atWordEnd: true })).toBe('Supercalifr…')
+  })
 })

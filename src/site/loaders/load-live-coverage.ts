@@ -26,11 +26,7 @@ const KEY_EVENT_TEXT_LENGTH = 90
 export function entryHeadline(entry: LiveEntry, maxLength = KEY_EVENT_TEXT_LENGTH): string {
   if (entry.title) return entry.title
   const text = documentPlainText(entry.bodyDoc).replace(/\s+/g, ' ').trim()
-  if (text.length <= maxLength) return text
-  // Cut after a whole word when one ends in the second half.
-  const cut = fitText(text, maxLength).slice(0, -1)
-  const lastSpace = cut.lastIndexOf(' ')
-  return `${lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut}…`
+  return fitText(text, maxLength, { atWordEnd: true })
 }
 
 /**
